@@ -1,0 +1,159 @@
+/**
+ * The facts Reclaim shows about an engine. Plain data only: these values cross the IPC and
+ * HTTP boundaries as JSON, so no classes, Dates, Maps or functions.
+ *
+ * Naming follows the docker CLI (repository, tag, dangling, reclaimable…) so that a user who
+ * knows `docker` recognises every field.
+ */
+
+/** An image ID as the engine gives it: `sha256:<64 hex>`. */
+export type ImageId = string;
+
+/** Which kind of engine answers on the endpoint. */
+export type EngineKind = 'docker' | 'podman';
+
+/**
+ * Where images live. `classic` is the graph-driver store (overlay2…); `containerd` is the
+ * containerd snapshotter store (default in Docker 29): IDs, "dangling", sizes and `until`
+ * behave differently there.
+ */
+export type ImageStore = 'classic' | 'containerd';
+
+/** How to reach an engine. */
+export interface Endpoint {
+  /** `unix:///path`, `npipe:////./pipe/name`, `tcp://host:port` or `ssh://user@host`. */
+  host: string;
+  /** TLS material for tcp endpoints (paths on this machine). */
+  tls?: { caPath?: string; certPath?: string; keyPath?: string; verify: boolean };
+}
+
+/** Where discovery found an endpoint, in the CLI's order of precedence. */
+export type EndpointSource =
+  'settings' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config.json' | 'well-known-socket';
+
+export interface DiscoveredEndpoint {
+  endpoint: Endpoint;
+  source: EndpointSource;
+  /** A human label: context name, or which product owns the socket ("Colima", "Podman"…). */
+  label: string;
+  /** For sockets: whether the socket file exists right now. */
+  present: boolean;
+}
+
+/** What the engine said about itself once connected. */
+export interface EngineInfo {
+  endpoint: Endpoint;
+  kind: EngineKind;
+  /** Product version, e.g. `20.10.24+dfsg1` or `4.3.1`. */
+  version: string;
+  /** The API version Reclaim talks, negotiated from `GET /version`. */
+  apiVersion: string;
+  /** The highest API version the engine speaks. */
+  maxApiVersion: string;
+  /** The lowest API version the engine accepts. */
+  minApiVersion: string;
+  imageStore: ImageStore;
+  os: string;
+  arch: string;
+}
+
+/** A container that uses an image, as shown on the image's "in use" badge. */
+export interface ContainerRef {
+  id: string;
+  /** Without the leading slash. */
+  name: string;
+  running: boolean;
+  /** Docker's state word: created, running, paused, restarting, exited, dead. */
+  state: string;
+}
+
+export interface ImageInfo {
+  id: ImageId;
+  /** `repository:tag`, familiar form (`redis:alpine`, `127.0.0.1:5000/team/app:1`). */
+  repoTags: string[];
+  /** `repository@sha256:…`. */
+  repoDigests: string[];
+  /** Unix seconds. */
+  created: number;
+  /** Total bytes of all its layers (what `docker images` shows as SIZE). */
+  size: number;
+  /** Bytes that deleting this image alone frees (its layers no other image or container uses). */
+  uniqueSize: number;
+  /** `size - uniqueSize`. */
+  sharedSize: number;
+  labels: Record<string, string>;
+  /** The parent image (classic store, local builds), or null. */
+  parentId: ImageId | null;
+  /** Images whose parent is this one. */
+  childIds: ImageId[];
+  /** No tag, no digest and no child: what `docker images -f dangling=true` lists. */
+  dangling: boolean;
+  /** No tag and no digest but has children: a build step, shown only by `docker images -a`. */
+  intermediate: boolean;
+  containers: ContainerRef[];
+  /** Layer chain IDs, bottom first (the IDs `docker rmi` prints as `Deleted:` for layers). */
+  layers: string[];
+}
+
+export interface ContainerInfo {
+  id: string;
+  name: string;
+  imageId: ImageId;
+  /** What the container was created from, as the user typed it. */
+  image: string;
+  state: string;
+  running: boolean;
+  /** Bytes in its writable layer (`SizeRw`). */
+  sizeRw: number;
+  created: number;
+}
+
+export interface VolumeInfo {
+  name: string;
+  driver: string;
+  /** Bytes, or -1 when the engine cannot tell (non-local drivers). */
+  size: number;
+  /** How many containers use it; 0 means unused (and reclaimable). */
+  refCount: number;
+  labels: Record<string, string>;
+}
+
+export interface BuildCacheInfo {
+  id: string;
+  type: string;
+  description: string;
+  size: number;
+  inUse: boolean;
+  shared: boolean;
+  lastUsed: number | null;
+}
+
+/** One row of `docker system df`. */
+export interface DiskUsageRow {
+  total: number;
+  active: number;
+  size: number;
+  reclaimable: number;
+}
+
+/** The four rows of `docker system df`, computed as the CLI does. */
+export interface DiskUsage {
+  images: DiskUsageRow;
+  containers: DiskUsageRow;
+  volumes: DiskUsageRow;
+  buildCache: DiskUsageRow;
+  /** Unix milliseconds when these figures were read. */
+  takenAt: number;
+}
+
+/** One consistent snapshot of the engine. */
+export interface Inventory {
+  engine: EngineInfo;
+  images: ImageInfo[];
+  containers: ContainerInfo[];
+  volumes: VolumeInfo[];
+  buildCache: BuildCacheInfo[];
+  diskUsage: DiskUsage;
+  /** Unix milliseconds. */
+  takenAt: number;
+}

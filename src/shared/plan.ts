@@ -1,0 +1,173 @@
+/**
+ * Previews (plans) and their results. A plan is computed from an inventory snapshot and
+ * says exactly what a removal or prune will do; running it does that and nothing else.
+ */
+import type { ContainerRef, ImageId } from './model';
+import type { ReclaimError } from './errors';
+
+/** Options of a removal, mirroring `docker rmi` plus Reclaim's guided fixes. */
+export interface RemovalOptions {
+  /** `docker rmi --force`. */
+  force: boolean;
+  /** Remove the stopped containers that use a target first (never running ones). */
+  removeStoppedContainers: boolean;
+  /** Remove child images first, deepest first (only those the user sees in the plan). */
+  childrenFirst: boolean;
+}
+
+/** What a user typed or selected, resolved to an immutable image. */
+export interface ResolvedReference {
+  /** What the user gave. */
+  input: string;
+  kind: 'short-id' | 'full-id' | 'name-tag' | 'digest';
+  imageId: ImageId;
+  /** For name:tag and digest: the exact reference in familiar form (`redis:latest`). */
+  reference: string | null;
+}
+
+export type TargetOutcome =
+  /** The image and its unshared layers are deleted. */
+  | 'deleted'
+  /** Only references are removed; other tags keep the image. */
+  | 'untagged-only'
+  /** Containers use it; see `containers` and `fixes`. */
+  | 'blocked-by-containers'
+  /** A running container uses it: even force cannot remove it. */
+  | 'blocked-by-running-container'
+  /** Child images depend on it. */
+  | 'blocked-by-children'
+  /** Removed by ID while several repositories reference it: must be forced. */
+  | 'needs-force-multiple-tags';
+
+export type FixKind = 'remove-stopped-containers' | 'force' | 'children-first';
+
+export interface Fix {
+  kind: FixKind;
+  /** What the fix does and what it costs (e.g. force: the container keeps running but…). */
+  explanation: string;
+}
+
+/** A layer the plan keeps because something else uses it. */
+export interface KeptLayer {
+  chainId: string;
+  size: number;
+  /** Images (tags or short IDs) that still use it. */
+  usedBy: string[];
+}
+
+export interface PlannedTarget {
+  /** What the user asked for. */
+  input: string;
+  imageId: ImageId;
+  /** Exact reference to execute by, or null to execute by ID. */
+  reference: string | null;
+  outcome: TargetOutcome;
+  /** A sentence saying what happens and why, in Docker's words. */
+  reason: string;
+  /** Predicted `Untagged: <ref>` references, in order. */
+  untagged: string[];
+  /** Predicted `Deleted: sha256:…` IDs (image IDs and layer chain IDs), in order. */
+  deleted: string[];
+  /** Other tags that keep the image when only untagged. */
+  otherTags: string[];
+  containers: ContainerRef[];
+  /** Child images blocking it. */
+  children: ImageId[];
+  keptLayers: KeptLayer[];
+  bytesFreed: number;
+  fixes: Fix[];
+  /** Containers removed first (only with removeStoppedContainers). */
+  containersRemovedFirst: ContainerRef[];
+  /** Child images removed first (only with childrenFirst), in execution order. */
+  childrenRemovedFirst: ImageId[];
+}
+
+export interface RemovalPlan {
+  kind: 'removal';
+  /** Random ID; run() takes it back. */
+  id: string;
+  createdAt: number;
+  options: RemovalOptions;
+  targets: PlannedTarget[];
+  /** Bytes freed by the whole plan (shared layers inside the set counted once). */
+  bytesFreed: number;
+  /** The equivalent CLI, e.g. `docker rmi redis:alpine 501ad78535f0`. */
+  command: string;
+}
+
+/** `docker image prune` options, plus the list-only selectors Reclaim adds. */
+export interface PruneOptions {
+  /** false: dangling only (`docker image prune`); true: every unused image (`-a`). */
+  all: boolean;
+  /** `until=` values: Go duration, RFC 3339, date or Unix seconds. */
+  until?: string;
+  /** `label=key` or `label=key=value`. */
+  label?: string[];
+  /** `label!=key` or `label!=key=value`. */
+  labelNot?: string[];
+  /** List-only selectors (applied to the list, not sent to prune). */
+  before?: string;
+  since?: string;
+  reference?: string[];
+  repository?: string;
+}
+
+export type KeepReason =
+  'in-use' | 'protected' | 'parent-of-kept' | 'too-new' | 'not-matching' | 'tagged';
+
+export interface PruneCandidate {
+  imageId: ImageId;
+  repoTags: string[];
+  created: number;
+  size: number;
+}
+
+export interface KeptImage extends PruneCandidate {
+  reason: KeepReason;
+  /** Words for the reason ("used by running container web"). */
+  explanation: string;
+}
+
+export interface PrunePlan {
+  kind: 'prune';
+  id: string;
+  createdAt: number;
+  options: PruneOptions;
+  /** Every image the run will remove, in execution order. */
+  remove: PruneCandidate[];
+  keep: KeptImage[];
+  /** Exact bytes freed by the set as a whole. */
+  bytesFreed: number;
+  /** The equivalent CLI, e.g. `docker image prune -a --filter until=72h`. */
+  command: string;
+}
+
+export type Plan = RemovalPlan | PrunePlan;
+
+export type TargetStatus = 'done' | 'skipped-changed' | 'failed' | 'cancelled';
+
+export interface TargetResult {
+  input: string;
+  imageId: ImageId;
+  status: TargetStatus;
+  /** The engine's own lines in the CLI's format: `Untagged: redis:alpine`, `Deleted: sha256:…`. */
+  lines: string[];
+  error?: ReclaimError;
+  bytesReclaimed: number;
+}
+
+export interface RunProgress {
+  planId: string;
+  done: number;
+  total: number;
+  bytesReclaimed: number;
+  /** The target being worked on, if any. */
+  current: string | null;
+}
+
+export interface RunResult {
+  planId: string;
+  results: TargetResult[];
+  bytesReclaimed: number;
+  cancelled: boolean;
+}
