@@ -1,0 +1,64 @@
+import { readFile, readdir, readlink, rm } from 'node:fs/promises';
+import { run } from './run';
+
+/** Mount points at or below `dir`, deepest first so parents unmount after their children. */
+export async function mountsUnder(dir: string): Promise<string[]> {
+  const table = await readFile('/proc/self/mountinfo', 'utf8');
+  const points = table
+    .split('\n')
+    .map((line) => line.split(' ')[4])
+    .filter((point): point is string => point !== undefined)
+    // mountinfo escapes spaces and friends as octal (\040); decode before comparing.
+    .map((point) =>
+      point.replace(/\\([0-7]{3})/g, (_, oct: string) => String.fromCharCode(parseInt(oct, 8))),
+    )
+    .filter((point) => point === dir || point.startsWith(`${dir}/`));
+  return [...new Set(points)].sort((a, b) => b.length - a.length);
+}
+
+/** Unmounts everything an engine left under `dir` (lazily, so a busy mount cannot block). */
+export async function unmountAll(dir: string): Promise<void> {
+  for (const point of await mountsUnder(dir)) {
+    await run('umount', ['-l', point], { timeoutMs: 10_000 });
+  }
+}
+
+/** Process IDs whose command line mentions `dir`: shims and helpers an engine left behind. */
+export async function processesMentioning(dir: string): Promise<number[]> {
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const pid = Number(entry);
+    if (pid === process.pid) continue;
+    try {
+      const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8');
+      const cwd = await readlink(`/proc/${entry}/cwd`).catch(() => '');
+      if (cmdline.includes(dir) || cwd === dir || cwd.startsWith(`${dir}/`)) found.push(pid);
+    } catch {
+      // The process ended while we looked: nothing to clean.
+    }
+  }
+  return found;
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Kills leftovers, unmounts, then removes `dir`; safe to call twice. */
+export async function removeEngineDir(dir: string): Promise<void> {
+  for (const pid of await processesMentioning(dir)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+  await unmountAll(dir);
+  await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+}

@@ -1,0 +1,223 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import path from 'node:path';
+import { isAlive, removeEngineDir } from './cleanup';
+import { registerPrivateSocket, unregisterPrivateSocket } from './guard';
+import { run, type RunResult } from './run';
+
+export interface DockerCliOptions {
+  input?: Buffer | string;
+  /** Extra variables for this call only (after the rig's own clearing of DOCKER_*). */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface PrivateDocker {
+  /** `unix:///tmp/rcl-XXXX/docker.sock`: give this to code under test. */
+  readonly host: string;
+  readonly socketPath: string;
+  /** The private folder holding data-root, exec-root, pidfile, socket and log. */
+  readonly dir: string;
+  readonly pid: number;
+  /** The docker CLI against this engine only; never rejects on a non-zero exit. */
+  docker(args: string[], opts?: DockerCliOptions): Promise<RunResult>;
+  /** Like docker(), but a non-zero exit throws with the command and its stderr; returns stdout. */
+  dockerOk(args: string[], opts?: DockerCliOptions): Promise<string>;
+  /** The daemon's log so far, for failure messages. */
+  log(): Promise<string>;
+  /** Stops the daemon, unmounts what it left and removes `dir`. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  /** How long to wait for `/_ping`; dockerd answers in about 0.5 s here. */
+  readyTimeoutMs?: number;
+  /** Extra dockerd flags (e.g. `--storage-driver=vfs`). */
+  extraArgs?: string[];
+}
+
+const DOCKERD = process.env.RECLAIM_TEST_DOCKERD ?? 'dockerd';
+const DOCKER_CLI = process.env.RECLAIM_TEST_DOCKER_CLI ?? 'docker';
+const STOP_GRACE_MS = 10_000;
+
+/** Daemons still running, so a crashing test process does not leave them behind. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) {
+    if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+  }
+});
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    // dockerd runs in its own process group (detached): the group includes its containerd.
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** GET /_ping on a unix socket; resolves true on a 200 "OK". */
+export function ping(socketPath: string, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(
+      { socketPath, path: '/_ping', method: 'GET', timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode === 200));
+      },
+    );
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+}
+
+/**
+ * An environment for the docker CLI that cannot reach any engine but `host`: every DOCKER_*
+ * variable the user may have set is dropped and the CLI config points at a private folder,
+ * so neither a context nor a config.json can redirect it.
+ */
+export function isolatedCliEnv(configDir: string, extra: Record<string, string> = {}) {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!key.startsWith('DOCKER_')) env[key] = value;
+  }
+  return {
+    ...env,
+    DOCKER_CONFIG: configDir,
+    DOCKER_BUILDKIT: '0',
+    DOCKER_CLI_HINTS: 'false',
+    ...extra,
+  };
+}
+
+function daemonArgs(dir: string, socketPath: string, extra: string[]): string[] {
+  return [
+    // An empty config file: /etc/docker/daemon.json of this machine must not apply.
+    `--config-file=${path.join(dir, 'daemon.json')}`,
+    `--data-root=${path.join(dir, 'data')}`,
+    `--exec-root=${path.join(dir, 'exec')}`,
+    `--pidfile=${path.join(dir, 'docker.pid')}`,
+    `--host=unix://${socketPath}`,
+    '--bridge=none',
+    '--iptables=false',
+    '--ip6tables=false',
+    // A running `sleep` ignores SIGTERM as PID 1: do not wait 15 s for it at shutdown.
+    '--shutdown-timeout=1',
+    ...extra,
+  ];
+}
+
+async function waitForPing(
+  child: ChildProcess,
+  socketPath: string,
+  logPath: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const log = await readFile(logPath, 'utf8').catch(() => '');
+      throw new Error(
+        `dockerd exited (${child.exitCode ?? child.signalCode}) before /_ping:\n${log}`,
+      );
+    }
+    if (await ping(socketPath)) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const log = await readFile(logPath, 'utf8').catch(() => '');
+  throw new Error(`dockerd did not answer /_ping on ${socketPath} within ${timeoutMs} ms:\n${log}`);
+}
+
+function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** Starts a dockerd that shares nothing with the machine's own engine. */
+export async function startPrivateDocker(options: StartOptions = {}): Promise<PrivateDocker> {
+  // Short prefix: a unix socket path must stay under ~108 bytes.
+  const dir = await mkdtemp('/tmp/rcl-');
+  const socketPath = path.join(dir, 'docker.sock');
+  const logPath = path.join(dir, 'dockerd.log');
+  const cliConfig = path.join(dir, 'cli');
+  await mkdir(cliConfig);
+  await writeFile(path.join(dir, 'daemon.json'), '{}\n');
+  await writeFile(path.join(cliConfig, 'config.json'), '{}\n');
+
+  const logFd = openSync(logPath, 'a');
+  const child = spawn(DOCKERD, daemonArgs(dir, socketPath, options.extraArgs ?? []), {
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+    env: { ...isolatedCliEnv(cliConfig) },
+  });
+  closeSync(logFd);
+  running.add(child);
+  const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    unregisterPrivateSocket(socketPath);
+    if (child.pid !== undefined && isAlive(child.pid)) {
+      killGroup(child.pid, 'SIGTERM');
+      if (!(await waitForExit(child, STOP_GRACE_MS))) {
+        killGroup(child.pid, 'SIGKILL');
+        await waitForExit(child, 5_000);
+      }
+    }
+    running.delete(child);
+    await removeEngineDir(dir);
+  };
+
+  try {
+    await Promise.race([
+      waitForPing(child, socketPath, logPath, options.readyTimeoutMs ?? 30_000),
+      spawnError,
+    ]);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  registerPrivateSocket(socketPath);
+
+  const host = `unix://${socketPath}`;
+  const docker = (args: string[], opts: DockerCliOptions = {}): Promise<RunResult> =>
+    run(DOCKER_CLI, ['--host', host, ...args], {
+      input: opts.input,
+      env: isolatedCliEnv(cliConfig, opts.env),
+      timeoutMs: opts.timeoutMs,
+    });
+  const dockerOk = async (args: string[], opts: DockerCliOptions = {}): Promise<string> => {
+    const result = await docker(args, opts);
+    if (result.code !== 0) {
+      throw new Error(`docker ${args.join(' ')} exited with ${result.code}\n${result.stderr}`);
+    }
+    return result.stdout;
+  };
+
+  return {
+    host,
+    socketPath,
+    dir,
+    pid: child.pid ?? -1,
+    docker,
+    dockerOk,
+    log: () => readFile(logPath, 'utf8').catch(() => ''),
+    stop,
+  };
+}
