@@ -4,7 +4,7 @@ import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
 import { isAlive, removeEngineDir } from './cleanup';
-import { registerPrivateSocket, unregisterPrivateSocket } from './guard';
+import { assertPrivateEndpoint, registerPrivateSocket, unregisterPrivateSocket } from './guard';
 import { run, type RunResult } from './run';
 
 export interface DockerCliOptions {
@@ -196,12 +196,15 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
   registerPrivateSocket(socketPath);
 
   const host = `unix://${socketPath}`;
-  const docker = (args: string[], opts: DockerCliOptions = {}): Promise<RunResult> =>
-    run(DOCKER_CLI, ['--host', host, ...args], {
+  const docker = async (args: string[], opts: DockerCliOptions = {}): Promise<RunResult> => {
+    // After stop() the socket path is free again: never let a late call reach whatever took it.
+    assertPrivateEndpoint(host);
+    return run(DOCKER_CLI, ['--host', host, ...args], {
       input: opts.input,
       env: isolatedCliEnv(cliConfig, opts.env),
       timeoutMs: opts.timeoutMs,
     });
+  };
   const dockerOk = async (args: string[], opts: DockerCliOptions = {}): Promise<string> => {
     const result = await docker(args, opts);
     if (result.code !== 0) {

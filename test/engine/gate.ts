@@ -1,0 +1,95 @@
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+import { describe, it } from 'vitest';
+
+export type EngineKind = 'docker' | 'podman';
+
+export interface EngineAvailability {
+  ok: boolean;
+  /** Why no private engine can be started here (empty when ok). */
+  reason: string;
+}
+
+/** Programs each kind of private engine needs (fixtures need the registry and busybox). */
+const REQUIRED: Record<EngineKind, string[]> = {
+  docker: [
+    process.env.RECLAIM_TEST_DOCKERD ?? 'dockerd',
+    process.env.RECLAIM_TEST_DOCKER_CLI ?? 'docker',
+    '/usr/bin/docker-registry',
+    '/bin/busybox',
+  ],
+  podman: ['podman'],
+};
+
+function findProgram(name: string): string | undefined {
+  const candidates = name.includes('/')
+    ? [name]
+    : (process.env.PATH ?? '')
+        .split(path.delimiter)
+        .concat(['/usr/sbin', '/sbin'])
+        .map((dir) => path.join(dir, name));
+  return candidates.find((file) => {
+    try {
+      accessSync(file, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Whether this process can start a private engine of this kind, and if not, why. */
+export function canStartEngine(kind: EngineKind = 'docker'): EngineAvailability {
+  if (process.platform !== 'linux') {
+    return {
+      ok: false,
+      reason: `private ${kind} engines need Linux (this is ${process.platform})`,
+    };
+  }
+  if (process.getuid?.() !== 0) {
+    return { ok: false, reason: `private ${kind} engines need root (run the tests as root)` };
+  }
+  const missing = REQUIRED[kind].filter((program) => findProgram(program) === undefined);
+  if (missing.length > 0) {
+    return {
+      ok: false,
+      reason: `missing ${missing.join(', ')} (install the Debian packages listed in .ci/run)`,
+    };
+  }
+  return { ok: true, reason: '' };
+}
+
+/** In CI a missing engine is a failure: silently skipped engine tests would prove nothing. */
+export function engineTestsMustRun(): boolean {
+  return process.env.CI === 'true';
+}
+
+/**
+ * `describe` for tests that need a private engine. Where none can be started, the suite is
+ * skipped with a loud message, except in CI (CI=true) where it fails with the reason.
+ */
+export function describeEngine(name: string, fn: () => void, kind: EngineKind = 'docker'): void {
+  const availability = canStartEngine(kind);
+  if (availability.ok) {
+    describe(name, fn);
+    return;
+  }
+  if (engineTestsMustRun()) {
+    describe(name, () => {
+      it(`needs a private ${kind} engine`, () => {
+        throw new Error(`CI=true but no private ${kind} engine can start: ${availability.reason}`);
+      });
+    });
+    return;
+  }
+  console.warn(
+    `\n*** SKIPPING engine tests "${name}": ${availability.reason}. ` +
+      'These tests prove Reclaim against a real engine; run them as root before trusting a change. ***\n',
+  );
+  describe.skip(name, fn);
+}
+
+/** Same, for the Podman engine. */
+export function describePodman(name: string, fn: () => void): void {
+  describeEngine(name, fn, 'podman');
+}
