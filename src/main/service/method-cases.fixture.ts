@@ -1,0 +1,81 @@
+import type { ApiMethods, MethodName } from '../../shared/contract';
+
+/**
+ * For every contract method: one well-formed argument list and several malformed ones.
+ * Shared by the dispatch, IPC and browser-mode tests; typed as a full map so a new method
+ * without cases is a compile error.
+ */
+export interface MethodCases<K extends MethodName> {
+  valid: Parameters<ApiMethods[K]>;
+  malformed: unknown[];
+}
+
+export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
+  getEngineStatus: { valid: [], malformed: [['extra'], {}, null] },
+  listEndpoints: { valid: [], malformed: [[1], 'x'] },
+  connect: {
+    valid: [{ host: 'unix:///tmp/reclaim-test.sock' }],
+    malformed: [
+      [],
+      [{ host: 'file:///etc/passwd' }],
+      [{ host: 'unix:///x', extra: true }],
+      [{ host: 42 }],
+      [null, 'extra'],
+    ],
+  },
+  getDiskUsage: { valid: [], malformed: [[true]] },
+  getInventory: { valid: [], malformed: [[{}]] },
+  resolveReference: {
+    valid: ['redis:alpine'],
+    malformed: [[], [''], [42], ['x'.repeat(600)], ['a', 'b']],
+  },
+  planRemoval: {
+    valid: [
+      ['redis:alpine'],
+      { force: false, removeStoppedContainers: false, childrenFirst: false },
+    ],
+    malformed: [
+      [[], { force: false, removeStoppedContainers: false, childrenFirst: false }],
+      [['redis'], { force: 'yes', removeStoppedContainers: false, childrenFirst: false }],
+      [['redis'], { force: false }],
+      [['redis'], { force: false, removeStoppedContainers: false, childrenFirst: false, x: 1 }],
+      ['redis', { force: false, removeStoppedContainers: false, childrenFirst: false }],
+    ],
+  },
+  planPrune: {
+    valid: [{ all: true, until: '72h', label: ['team=a'] }],
+    malformed: [
+      [],
+      [{}],
+      [{ all: 'true' }],
+      [{ all: true, label: 'team=a' }],
+      [{ all: true, rm: 1 }],
+    ],
+  },
+  runPlan: { valid: ['plan-1'], malformed: [[], [''], ['../../etc'], [7]] },
+  cancelRun: { valid: ['plan-1'], malformed: [[], [null], ['a b']] },
+  removeContainers: {
+    valid: [['0123abcd']],
+    malformed: [[], [[]], [['not-hex!']], [['abc'], 'extra'], ['abc']],
+  },
+  removeVolumes: {
+    valid: [['data_volume']],
+    malformed: [[], [[]], [['../etc']], [['-x']], [[1]]],
+  },
+  pruneBuildCache: { valid: [], malformed: [[{ all: true }]] },
+  getSettings: { valid: [], malformed: [['theme']] },
+  updateSettings: {
+    valid: [{ theme: 'dark' }],
+    malformed: [
+      [],
+      [{ theme: 'purple' }],
+      [{ unknown: 1 }],
+      [{ protectedPatterns: 'redis' }],
+      [null],
+    ],
+  },
+  openDocs: {
+    valid: ['https://docs.docker.com/reference/cli/docker/image/rm/'],
+    malformed: [[], [''], [42], ['x'.repeat(3000)]],
+  },
+};

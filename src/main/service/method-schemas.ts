@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { ApiMethods, MethodName } from '../../shared/contract';
+import type { PruneOptions, RemovalOptions } from '../../shared/plan';
+import { endpointSchema, settingsPatchSchema } from '../settings/settings-schema';
+
+/**
+ * One argument schema per contract method, in one place. The `satisfies` below makes a
+ * missing or mistyped schema a compile error when a method is added to ApiMethods.
+ *
+ * The bounds are generous for real use and exist so that a compromised renderer cannot make
+ * the main process chew on megabytes of input.
+ */
+
+const MAX_ITEMS = 10_000;
+
+/** What a user may type as an image: short ID, full ID, name:tag or digest. Syntax is checked later. */
+const referenceInput = z.string().trim().min(1).max(512);
+
+/** A container ID as the engine gives it (Docker and Podman alike: hex). */
+const containerId = z.string().regex(/^[a-f0-9]{1,64}$/, 'must be a hexadecimal container ID');
+
+/** Docker's own rule for volume names (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`). */
+const volumeName = z
+  .string()
+  .max(255)
+  .regex(/^[a-zA-Z0-9][a-zA-Z0-9_.-]+$/, 'must be a volume name');
+
+/** Plan IDs come from the plan store; they are opaque but never long or odd. */
+const planId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, 'must be a plan ID');
+
+const filterValue = z.string().trim().min(1).max(512);
+
+const removalOptions = z.strictObject({
+  force: z.boolean(),
+  removeStoppedContainers: z.boolean(),
+  childrenFirst: z.boolean(),
+}) satisfies z.ZodType<RemovalOptions>;
+
+const pruneOptions = z.strictObject({
+  all: z.boolean(),
+  until: filterValue.optional(),
+  label: z.array(filterValue).max(100).optional(),
+  labelNot: z.array(filterValue).max(100).optional(),
+  before: referenceInput.optional(),
+  since: referenceInput.optional(),
+  reference: z.array(filterValue).max(100).optional(),
+  repository: filterValue.optional(),
+}) satisfies z.ZodType<PruneOptions>;
+
+const noArguments = z.tuple([]);
+
+export const METHOD_SCHEMAS = {
+  getEngineStatus: noArguments,
+  listEndpoints: noArguments,
+  connect: z.tuple([endpointSchema.nullable()]),
+  getDiskUsage: noArguments,
+  getInventory: noArguments,
+  resolveReference: z.tuple([referenceInput]),
+  planRemoval: z.tuple([z.array(referenceInput).min(1).max(MAX_ITEMS), removalOptions]),
+  planPrune: z.tuple([pruneOptions]),
+  runPlan: z.tuple([planId]),
+  cancelRun: z.tuple([planId]),
+  removeContainers: z.tuple([z.array(containerId).min(1).max(MAX_ITEMS)]),
+  removeVolumes: z.tuple([z.array(volumeName).min(1).max(MAX_ITEMS)]),
+  pruneBuildCache: noArguments,
+  getSettings: noArguments,
+  updateSettings: z.tuple([settingsPatchSchema]),
+  openDocs: z.tuple([z.string().min(1).max(2048)]),
+} satisfies { [K in MethodName]: z.ZodType<Parameters<ApiMethods[K]>> };

@@ -1,0 +1,66 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+import { ReclaimFailure } from '../../shared/errors';
+import { SETTINGS_FILE_NAME, SettingsStore } from './settings-store';
+
+describe('SettingsStore', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-settings-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('starts on the defaults when there is no file', async () => {
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('saves an update and reads it back in a new store', async () => {
+    const store = await SettingsStore.open(dir);
+    const saved = await store.update({
+      protectedPatterns: ['redis:*'],
+      endpoint: { host: 'unix:///tmp/x.sock' },
+    });
+    expect(saved.protectedPatterns).toEqual(['redis:*']);
+    const reopened = await SettingsStore.open(dir);
+    expect(reopened.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      protectedPatterns: ['redis:*'],
+      endpoint: { host: 'unix:///tmp/x.sock' },
+    });
+  });
+
+  it('refuses an invalid update and keeps the previous settings', async () => {
+    const store = await SettingsStore.open(dir);
+    await expect(store.update({ protectedPatterns: [''] })).rejects.toBeInstanceOf(ReclaimFailure);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('falls back to defaults on a damaged file and keeps the file aside', async () => {
+    await writeFile(path.join(dir, SETTINGS_FILE_NAME), '{"language": "klingon"}');
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    const names = await readdir(dir);
+    expect(names.some((name) => name.startsWith(`${SETTINGS_FILE_NAME}.invalid-`))).toBe(true);
+  });
+
+  it('hands out copies, so a caller cannot change the stored settings by mutation', async () => {
+    const store = await SettingsStore.open(dir);
+    store.get().protectedPatterns.push('mutated');
+    expect(store.get().protectedPatterns).toEqual([]);
+  });
+
+  it('serialises concurrent updates so the file holds the last one', async () => {
+    const store = await SettingsStore.open(dir);
+    await Promise.all([store.update({ theme: 'dark' }), store.update({ language: 'en' })]);
+    const onDisk = JSON.parse(
+      await readFile(path.join(dir, SETTINGS_FILE_NAME), 'utf8'),
+    ) as unknown;
+    expect(onDisk).toMatchObject({ theme: 'dark', language: 'en' });
+  });
+});

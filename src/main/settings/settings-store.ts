@@ -1,0 +1,90 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
+import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import { settingsSchema } from './settings-schema';
+
+export const SETTINGS_FILE_NAME = 'settings.json';
+
+/**
+ * Settings persisted as one JSON file in a directory the caller chooses (Electron's userData
+ * in the app, a temp dir in tests), so nothing here knows about Electron.
+ */
+export class SettingsStore {
+  private current: Settings = structuredClone(DEFAULT_SETTINGS);
+  /** Saves run one after another so two quick updates cannot interleave their writes. */
+  private saving: Promise<void> = Promise.resolve();
+
+  private constructor(private readonly filePath: string) {}
+
+  /**
+   * Reads the file in `dir`. A missing file means defaults. A damaged or hand-edited file
+   * that no longer validates is not fatal: Reclaim starts on defaults and keeps the broken
+   * file aside, because refusing to start over a settings typo would be worse.
+   */
+  static async open(dir: string): Promise<SettingsStore> {
+    const store = new SettingsStore(path.join(dir, SETTINGS_FILE_NAME));
+    await store.load();
+    return store;
+  }
+
+  get(): Settings {
+    return structuredClone(this.current);
+  }
+
+  /** Merges `patch`, validates the result, saves it, and returns the new settings. */
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    const parsed = settingsSchema.safeParse({ ...this.current, ...patch });
+    if (!parsed.success) {
+      throw new ReclaimFailure(
+        reclaimError(
+          'VALIDATION',
+          'These settings are not valid, so they were not saved.',
+          'Correct the highlighted values and save again.',
+          { detail: parsed.error.issues.map((issue) => issue.message).join('; ') },
+        ),
+      );
+    }
+    this.current = parsed.data;
+    await this.save();
+    return this.get();
+  }
+
+  private async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(this.filePath, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw error;
+    }
+    const parsed = settingsSchema.safeParse(parseJson(text));
+    if (parsed.success) {
+      this.current = parsed.data;
+      return;
+    }
+    // Keep the user's file for inspection instead of silently overwriting it.
+    await rename(this.filePath, `${this.filePath}.invalid-${Date.now()}`);
+  }
+
+  private save(): Promise<void> {
+    const snapshot = JSON.stringify(this.current, null, 2);
+    const write = async (): Promise<void> => {
+      await mkdir(path.dirname(this.filePath), { recursive: true });
+      // Write then rename: a crash mid-write never leaves a half-written settings file.
+      const temporary = `${this.filePath}.tmp`;
+      await writeFile(temporary, snapshot, 'utf8');
+      await rename(temporary, this.filePath);
+    };
+    this.saving = this.saving.then(write, write);
+    return this.saving;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
