@@ -1,0 +1,67 @@
+/**
+ * The app's lifecycle, nothing else: security set-up, the service, IPC and the window are
+ * each in their own module.
+ */
+import path from 'node:path';
+import { app, BrowserWindow, shell } from 'electron';
+import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveRendererFrom } from './app-protocol';
+import { forwardEvents, registerIpcHandlers } from './ipc';
+import { originOf } from './ipc/trusted-origins';
+import { createReclaimService } from './service/create-service';
+import { SettingsStore } from './settings/settings-store';
+import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
+
+// electron-vite sets this only in `npm run dev`; in a packaged app it is never set.
+const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const devOrigin = devServerUrl ? originOf(devServerUrl) : null;
+const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // A second Reclaim would run a second deletion engine against the same Docker.
+  app.quit();
+}
+
+// Every web contents, including any created later, gets the same locks as the main window.
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appOrigins));
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyAllPermissions();
+  serveRendererFrom(path.join(__dirname, '../renderer'));
+
+  const settings = await SettingsStore.open(app.getPath('userData'));
+  const service = createReclaimService({
+    settings,
+    openExternal: (url) => shell.openExternal(url),
+  });
+  registerIpcHandlers(service, appOrigins);
+
+  const openWindow = (): BrowserWindow => {
+    const window = createMainWindow({
+      preloadPath: path.join(__dirname, '../preload/index.js'),
+      entryUrl: devServerUrl ?? APP_ENTRY_URL,
+      appOrigins,
+    });
+    forwardEvents(service, window.webContents);
+    return window;
+  };
+  let mainWindow = openWindow();
+  // macOS keeps the app alive without windows; clicking the dock icon opens one again.
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
+  });
+  app.on('second-instance', () => {
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  void service.start();
+}
+
+void start();

@@ -1,0 +1,20 @@
+import type { SettingsStore } from '../settings/settings-store';
+import type { EnginePort } from './engine-port';
+import { realEnginePort } from './engine-wiring';
+import { ReclaimService } from './reclaim-service';
+
+export interface CreateServiceOptions {
+  settings: SettingsStore;
+  openExternal: (url: string) => Promise<void> | void;
+  /** Replaced only by tests that need an engine with scripted answers. */
+  engine?: EnginePort;
+}
+
+/** The service as the app and browser mode run it: the real engine modules behind the port. */
+export function createReclaimService(options: CreateServiceOptions): ReclaimService {
+  return new ReclaimService({
+    engine: options.engine ?? realEnginePort,
+    settings: options.settings,
+    openExternal: options.openExternal,
+  });
+}

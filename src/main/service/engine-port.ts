@@ -1,0 +1,63 @@
+import type { Connection } from '../engine/connect/connection';
+import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
+import type {
+  Plan,
+  PrunePlan,
+  PruneOptions,
+  RemovalOptions,
+  RemovalPlan,
+  ResolvedReference,
+  RunProgress,
+  RunResult,
+} from '../../shared/plan';
+
+/**
+ * What the service needs from the engine modules, in one narrow interface. The real wiring
+ * (engine-wiring.ts) maps it onto src/main/engine/**; keeping the service behind this port
+ * means the service can be read on its own and the engine modules can change shape freely.
+ */
+
+/** A snapshot kept up to date by following the engine's events. */
+export interface LiveInventoryHandle {
+  /** The latest snapshot; reads one first if none is held yet. */
+  current(): Promise<Inventory>;
+  /** Reads a fresh snapshot now (used to re-check before a run). */
+  refresh(): Promise<Inventory>;
+  /** Stops following events and releases the stream. */
+  close(): void;
+}
+
+export interface FollowCallbacks {
+  /** A fresh snapshot after the engine changed. */
+  onChange(inventory: Inventory): void;
+  /** The events stream ended or failed: the engine is gone or unreachable. */
+  onLost(error: unknown): void;
+}
+
+/** Which images batch strategies must never select (from settings). */
+export interface Protection {
+  patterns: string[];
+  label: string | null;
+}
+
+export interface RunHooks {
+  reread: () => Promise<Inventory>;
+  onProgress: (progress: RunProgress) => void;
+  signal: AbortSignal;
+}
+
+export interface EnginePort {
+  /** Every endpoint in the docker CLI's order, `preferred` (from settings) first. */
+  discoverEndpoints(preferred: Endpoint | null): Promise<DiscoveredEndpoint[]>;
+  /** The endpoint to use from what discovery found; throws a ReclaimFailure when none fits. */
+  pickEndpoint(found: DiscoveredEndpoint[]): Endpoint;
+  /** Opens and version-negotiates; throws a ReclaimFailure with the connection error. */
+  openConnection(endpoint: Endpoint): Promise<Connection>;
+  followInventory(connection: Connection, callbacks: FollowCallbacks): LiveInventoryHandle;
+  /** The four `docker system df` rows, by the fastest calls that give them exactly. */
+  readDiskUsage(connection: Connection): Promise<DiskUsage>;
+  resolveReference(inventory: Inventory, input: string): ResolvedReference;
+  planRemoval(inventory: Inventory, inputs: string[], options: RemovalOptions): RemovalPlan;
+  planPrune(inventory: Inventory, options: PruneOptions, protection: Protection): PrunePlan;
+  runPlan(connection: Connection, plan: Plan, hooks: RunHooks): Promise<RunResult>;
+}

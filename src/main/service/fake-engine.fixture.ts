@@ -1,0 +1,143 @@
+import type { Connection } from '../engine/connect/connection';
+import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import type { DiskUsage, EngineInfo, Inventory } from '../../shared/model';
+import type { PrunePlan, RemovalPlan, RunResult } from '../../shared/plan';
+import type { EnginePort, FollowCallbacks, RunHooks } from './engine-port';
+
+/**
+ * A scripted EnginePort for unit tests of the service's own logic (connection states, plan
+ * bookkeeping, settings, events). The engine modules themselves are tested against a real
+ * private engine; this fake only answers with fixed facts and records what it was asked.
+ */
+export const FAKE_ENGINE_INFO: EngineInfo = {
+  endpoint: { host: 'unix:///tmp/fake.sock' },
+  kind: 'docker',
+  version: '20.10.24',
+  apiVersion: '1.41',
+  maxApiVersion: '1.41',
+  minApiVersion: '1.12',
+  imageStore: 'classic',
+  os: 'linux',
+  arch: 'amd64',
+};
+
+const row = { total: 1, active: 0, size: 100, reclaimable: 100 };
+export const FAKE_DISK_USAGE: DiskUsage = {
+  images: row,
+  containers: row,
+  volumes: row,
+  buildCache: row,
+  takenAt: 1,
+};
+
+export const FAKE_INVENTORY: Inventory = {
+  engine: FAKE_ENGINE_INFO,
+  images: [],
+  containers: [],
+  volumes: [],
+  buildCache: [],
+  diskUsage: FAKE_DISK_USAGE,
+  takenAt: 1,
+};
+
+export interface FakeEngine extends EnginePort {
+  /** Endpoints that refuse a connection. */
+  refuse: Set<string>;
+  follow: FollowCallbacks | null;
+  closedLive: number;
+  runs: { planId: string; hooks: RunHooks }[];
+  /** Resolves a run when the test says so, to test cancellation and concurrency. */
+  releaseRun: (() => void) | null;
+}
+
+export function fakeEngine(): FakeEngine {
+  let planCount = 0;
+  const engine: FakeEngine = {
+    refuse: new Set(),
+    follow: null,
+    closedLive: 0,
+    runs: [],
+    releaseRun: null,
+    async discoverEndpoints(preferred) {
+      return [
+        ...(preferred
+          ? [{ endpoint: preferred, source: 'settings' as const, label: 'Settings', present: true }]
+          : []),
+        {
+          endpoint: FAKE_ENGINE_INFO.endpoint,
+          source: 'DOCKER_HOST',
+          label: 'DOCKER_HOST',
+          present: true,
+        },
+      ];
+    },
+    pickEndpoint(found) {
+      const first = found[0];
+      if (!first) throw new ReclaimFailure(reclaimError('ENGINE_NOT_RUNNING', 'None', 'Start one'));
+      return first.endpoint;
+    },
+    async openConnection(endpoint) {
+      if (engine.refuse.has(endpoint.host)) {
+        throw new ReclaimFailure(
+          reclaimError('ENGINE_NOT_RUNNING', 'Not running', 'Start it', {
+            endpoint: endpoint.host,
+          }),
+        );
+      }
+      return { engine: { ...FAKE_ENGINE_INFO, endpoint } } as unknown as Connection;
+    },
+    followInventory(_connection, callbacks) {
+      engine.follow = callbacks;
+      return {
+        current: async () => FAKE_INVENTORY,
+        refresh: async () => FAKE_INVENTORY,
+        close: () => {
+          engine.closedLive++;
+        },
+      };
+    },
+    async readDiskUsage() {
+      return FAKE_DISK_USAGE;
+    },
+    resolveReference(_inventory, input) {
+      return { input, kind: 'name-tag', imageId: 'sha256:abc', reference: input };
+    },
+    planRemoval(_inventory, inputs, options): RemovalPlan {
+      return {
+        kind: 'removal',
+        id: `plan-${++planCount}`,
+        createdAt: 1,
+        options,
+        targets: [],
+        bytesFreed: 0,
+        command: `docker rmi ${inputs.join(' ')}`,
+      };
+    },
+    planPrune(_inventory, options, protection): PrunePlan {
+      return {
+        kind: 'prune',
+        id: `plan-${++planCount}`,
+        createdAt: 1,
+        options,
+        remove: [],
+        keep: [],
+        bytesFreed: 0,
+        command: `docker image prune # protected: ${protection.patterns.join(',')}`,
+      };
+    },
+    runPlan(_connection, plan, hooks) {
+      engine.runs.push({ planId: plan.id, hooks });
+      hooks.onProgress({ planId: plan.id, done: 0, total: 1, bytesReclaimed: 0, current: null });
+      return new Promise<RunResult>((resolve) => {
+        engine.releaseRun = () =>
+          resolve({
+            planId: plan.id,
+            results: [],
+            bytesReclaimed: 0,
+            cancelled: hooks.signal.aborted,
+          });
+      });
+    },
+  };
+  return engine;
+}

@@ -1,0 +1,165 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { EngineStatus } from '../../shared/contract';
+import { ReclaimFailure } from '../../shared/errors';
+import type { RunProgress } from '../../shared/plan';
+import { SettingsStore } from '../settings/settings-store';
+import {
+  FAKE_DISK_USAGE,
+  FAKE_INVENTORY,
+  fakeEngine,
+  type FakeEngine,
+} from './fake-engine.fixture';
+import { ReclaimService } from './reclaim-service';
+
+const REMOVAL_OPTIONS = { force: false, removeStoppedContainers: false, childrenFirst: false };
+
+async function rejection(promise: Promise<unknown>): Promise<ReclaimFailure> {
+  const thrown = await promise.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  expect(thrown).toBeInstanceOf(ReclaimFailure);
+  return thrown as ReclaimFailure;
+}
+
+describe('ReclaimService', () => {
+  let dir: string;
+  let settings: SettingsStore;
+  let engine: FakeEngine;
+  let opened: string[];
+  let service: ReclaimService;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-service-'));
+    settings = await SettingsStore.open(dir);
+    engine = fakeEngine();
+    opened = [];
+    service = new ReclaimService({
+      engine,
+      settings,
+      openExternal: (url) => void opened.push(url),
+    });
+  });
+  afterEach(async () => {
+    service.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers NOT_CONNECTED before any connection, for every engine-backed method', async () => {
+    expect((await service.getEngineStatus()).state).toBe('error');
+    for (const call of [
+      () => service.getDiskUsage(),
+      () => service.getInventory(),
+      () => service.resolveReference('redis'),
+      () => service.planRemoval(['redis'], REMOVAL_OPTIONS),
+      () => service.planPrune({ all: false }),
+      () => service.removeContainers(['abc']),
+      () => service.pruneBuildCache(),
+    ]) {
+      expect((await rejection(call())).error.code).toBe('NOT_CONNECTED');
+    }
+  });
+
+  it('connects, announces connecting then connected, and saves the endpoint', async () => {
+    const statuses: EngineStatus['state'][] = [];
+    service.on('engineStatus', (status) => statuses.push(status.state));
+    const endpoint = { host: 'unix:///tmp/chosen.sock' };
+    const status = await service.connect(endpoint);
+    expect(status).toMatchObject({ state: 'connected', engine: { endpoint } });
+    expect(statuses).toEqual(['connecting', 'connecting', 'connected']);
+    expect(settings.get().endpoint).toEqual(endpoint);
+    expect(await service.getDiskUsage()).toEqual(FAKE_DISK_USAGE);
+    expect(await service.getInventory()).toEqual(FAKE_INVENTORY);
+  });
+
+  it('keeps the saved endpoint when a new one fails, and reports the connection error', async () => {
+    await service.connect({ host: 'unix:///tmp/good.sock' });
+    engine.refuse.add('unix:///tmp/bad.sock');
+    const status = await service.connect({ host: 'unix:///tmp/bad.sock' });
+    expect(status).toMatchObject({ state: 'error', error: { code: 'ENGINE_NOT_RUNNING' } });
+    expect(settings.get().endpoint).toEqual({ host: 'unix:///tmp/good.sock' });
+    expect(engine.closedLive).toBe(1);
+  });
+
+  it('start() uses an override without saving it, else the endpoint in settings', async () => {
+    await settings.update({ endpoint: { host: 'unix:///tmp/saved.sock' } });
+    expect(await service.start()).toMatchObject({
+      engine: { endpoint: { host: 'unix:///tmp/saved.sock' } },
+    });
+    expect(await service.start({ host: 'unix:///tmp/override.sock' })).toMatchObject({
+      engine: { endpoint: { host: 'unix:///tmp/override.sock' } },
+    });
+    expect(settings.get().endpoint).toEqual({ host: 'unix:///tmp/saved.sock' });
+  });
+
+  it('forwards inventory changes and reports a lost engine as an error status', async () => {
+    await service.connect(null);
+    const changes: unknown[] = [];
+    const statuses: EngineStatus[] = [];
+    service.on('inventoryChanged', (inventory) => changes.push(inventory));
+    service.on('engineStatus', (status) => statuses.push(status));
+    engine.follow?.onChange(FAKE_INVENTORY);
+    engine.follow?.onLost(new Error('socket closed'));
+    expect(changes).toEqual([FAKE_INVENTORY]);
+    expect(statuses).toEqual([
+      { state: 'error', error: expect.objectContaining({ code: 'INTERNAL' }) },
+    ]);
+    expect((await rejection(service.getInventory())).error.code).toBe('NOT_CONNECTED');
+  });
+
+  it('passes the protected patterns and label from settings to the prune planner', async () => {
+    await settings.update({ protectedPatterns: ['redis:*'] });
+    await service.connect(null);
+    const spy = vi.spyOn(engine, 'planPrune');
+    await service.planPrune({ all: true });
+    expect(spy).toHaveBeenCalledWith(
+      FAKE_INVENTORY,
+      { all: true },
+      { patterns: ['redis:*'], label: 'reclaim.protected=true' },
+    );
+  });
+
+  it('runs a stored plan once, emits its progress, and can cancel it', async () => {
+    await service.connect(null);
+    const plan = await service.planRemoval(['redis'], REMOVAL_OPTIONS);
+    const progress: RunProgress[] = [];
+    service.on('runProgress', (event) => progress.push(event));
+    const running = service.runPlan(plan.id);
+    await vi.waitFor(() => expect(engine.runs).toHaveLength(1));
+    expect(progress).toEqual([
+      { planId: plan.id, done: 0, total: 1, bytesReclaimed: 0, current: null },
+    ]);
+    // A second run of the same preview is refused while (and after) the first runs.
+    expect((await rejection(service.runPlan(plan.id))).error.code).toBe('NOT_FOUND');
+    await service.cancelRun(plan.id);
+    expect(engine.runs[0]?.hooks.signal.aborted).toBe(true);
+    engine.releaseRun?.();
+    expect(await running).toMatchObject({ planId: plan.id, cancelled: true });
+    expect((await rejection(service.runPlan(plan.id))).error.code).toBe('NOT_FOUND');
+  });
+
+  it('refuses to run a plan it never made', async () => {
+    await service.connect(null);
+    expect((await rejection(service.runPlan('made-up'))).error.code).toBe('NOT_FOUND');
+    expect(engine.runs).toEqual([]);
+  });
+
+  it('opens allow-listed docs through the injected opener and refuses other URLs', async () => {
+    await service.openDocs('https://docs.docker.com/engine/');
+    expect((await rejection(service.openDocs('https://evil.example/'))).error.code).toBe(
+      'VALIDATION',
+    );
+    expect(opened).toEqual(['https://docs.docker.com/engine/']);
+  });
+
+  it('merges settings updates and returns the saved settings', async () => {
+    expect(await service.updateSettings({ theme: 'dark' })).toMatchObject({
+      theme: 'dark',
+      language: 'system',
+    });
+    expect(await service.getSettings()).toMatchObject({ theme: 'dark' });
+  });
+});

@@ -1,0 +1,161 @@
+import type { EngineStatus, ResourceRemovalResult } from '../../shared/contract';
+import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
+import type {
+  PrunePlan,
+  PruneOptions,
+  RemovalOptions,
+  RemovalPlan,
+  ResolvedReference,
+  RunResult,
+} from '../../shared/plan';
+import type { Settings } from '../../shared/settings';
+import type { SettingsStore } from '../settings/settings-store';
+import { isAllowedDocsUrl } from './docs-allow-list';
+import type { EnginePort } from './engine-port';
+import { EngineSession } from './engine-session';
+import { EventHub } from './event-hub';
+import { PlanRegistry } from './plan-registry';
+import * as resources from './resources';
+import type { EventListener, Service } from './service-api';
+import type { EventName } from '../../shared/contract';
+
+export interface ReclaimServiceOptions {
+  engine: EnginePort;
+  settings: SettingsStore;
+  /** Opens a URL in the system browser (Electron's shell.openExternal; a no-op in browser mode). */
+  openExternal: (url: string) => Promise<void> | void;
+}
+
+/**
+ * Every contract method, in plain Node: the one implementation behind both IPC and browser
+ * mode. Methods return values or throw a ReclaimFailure; the boundary makes Outcomes.
+ */
+export class ReclaimService implements Service {
+  private readonly hub = new EventHub();
+  private readonly session: EngineSession;
+  private readonly plans = new PlanRegistry();
+
+  constructor(private readonly options: ReclaimServiceOptions) {
+    this.session = new EngineSession(options.engine, this.hub);
+  }
+
+  on<K extends EventName>(name: K, listener: EventListener<K>): () => void {
+    return this.hub.on(name, listener);
+  }
+
+  /**
+   * Connects at start-up: to `override` when given (browser mode's --host, never saved),
+   * else to the endpoint in settings, else to what discovery finds.
+   */
+  async start(override: Endpoint | null = null): Promise<EngineStatus> {
+    return this.session.connect(override ?? this.options.settings.get().endpoint);
+  }
+
+  close(): void {
+    this.session.close();
+  }
+
+  async getEngineStatus(): Promise<EngineStatus> {
+    return this.session.getStatus();
+  }
+
+  async listEndpoints(): Promise<DiscoveredEndpoint[]> {
+    return this.options.engine.discoverEndpoints(this.options.settings.get().endpoint);
+  }
+
+  async connect(endpoint: Endpoint | null): Promise<EngineStatus> {
+    const status = await this.session.connect(endpoint);
+    // Remember only a choice that worked, so a typo cannot strand the next start.
+    if (status.state === 'connected') await this.options.settings.update({ endpoint });
+    return status;
+  }
+
+  async getDiskUsage(): Promise<DiskUsage> {
+    return this.options.engine.readDiskUsage(this.session.require().connection);
+  }
+
+  async getInventory(): Promise<Inventory> {
+    return this.session.inventory();
+  }
+
+  async resolveReference(input: string): Promise<ResolvedReference> {
+    return this.options.engine.resolveReference(await this.session.inventory(), input);
+  }
+
+  async planRemoval(inputs: string[], options: RemovalOptions): Promise<RemovalPlan> {
+    const plan = this.options.engine.planRemoval(await this.session.inventory(), inputs, options);
+    this.plans.add(plan);
+    return plan;
+  }
+
+  async planPrune(options: PruneOptions): Promise<PrunePlan> {
+    const { protectedPatterns, protectedLabel } = this.options.settings.get();
+    const plan = this.options.engine.planPrune(await this.session.inventory(), options, {
+      patterns: protectedPatterns,
+      label: protectedLabel,
+    });
+    this.plans.add(plan);
+    return plan;
+  }
+
+  async runPlan(planId: string): Promise<RunResult> {
+    const { connection, live } = this.session.require();
+    const { plan, signal, finish } = this.plans.start(planId);
+    try {
+      return await this.options.engine.runPlan(connection, plan, {
+        reread: () => live.refresh(),
+        onProgress: (progress) => this.hub.emit('runProgress', progress),
+        signal,
+      });
+    } finally {
+      finish();
+      // The run changed the engine; the events stream will say so too, but a fresh
+      // snapshot now spares the UI a moment of stale figures.
+      void live.refresh().then(
+        (inventory) => this.hub.emit('inventoryChanged', inventory),
+        () => undefined,
+      );
+    }
+  }
+
+  async cancelRun(planId: string): Promise<void> {
+    this.plans.cancel(planId);
+  }
+
+  async removeContainers(ids: string[]): Promise<ResourceRemovalResult> {
+    const { connection, live } = this.session.require();
+    return resources.removeContainers(connection, await live.refresh(), ids);
+  }
+
+  async removeVolumes(names: string[]): Promise<ResourceRemovalResult> {
+    const { connection, live } = this.session.require();
+    return resources.removeVolumes(connection, await live.refresh(), names);
+  }
+
+  async pruneBuildCache(): Promise<ResourceRemovalResult> {
+    return resources.pruneBuildCache(this.session.require().connection);
+  }
+
+  async getSettings(): Promise<Settings> {
+    return this.options.settings.get();
+  }
+
+  async updateSettings(patch: Partial<Settings>): Promise<Settings> {
+    return this.options.settings.update(patch);
+  }
+
+  async openDocs(url: string): Promise<void> {
+    if (!isAllowedDocsUrl(url)) {
+      throw new ReclaimFailure(
+        reclaimError(
+          'VALIDATION',
+          'Reclaim opens only Docker and Reclaim documentation links.',
+          'Open the page yourself if you trust it.',
+          { detail: url.slice(0, 200) },
+        ),
+      );
+    }
+    await this.options.openExternal(url);
+  }
+}
