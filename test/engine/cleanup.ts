@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { readFile, readdir, readlink, rm } from 'node:fs/promises';
 import { run } from './run';
 
@@ -61,4 +62,31 @@ export async function removeEngineDir(dir: string): Promise<void> {
   }
   await unmountAll(dir);
   await rm(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
+}
+
+/** Signals a whole process group (a detached child and what it spawned), else the one process. */
+export function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      // Already gone.
+    }
+  }
+}
+
+/** Children still running when this test process exits, killed so none outlives the run. */
+const leftovers = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of leftovers) {
+    if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
+  }
+});
+
+/** Kills `child` if this process exits first; call the returned function once it is stopped. */
+export function killOnExit(child: ChildProcess): () => void {
+  leftovers.add(child);
+  return () => leftovers.delete(child);
 }

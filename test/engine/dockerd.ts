@@ -3,7 +3,7 @@ import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import path from 'node:path';
-import { isAlive, removeEngineDir } from './cleanup';
+import { isAlive, killGroup, killOnExit, removeEngineDir } from './cleanup';
 import { assertPrivateEndpoint, registerPrivateSocket, unregisterPrivateSocket } from './guard';
 import { run, type RunResult } from './run';
 
@@ -41,27 +41,6 @@ export interface StartOptions {
 const DOCKERD = process.env.RECLAIM_TEST_DOCKERD ?? 'dockerd';
 const DOCKER_CLI = process.env.RECLAIM_TEST_DOCKER_CLI ?? 'docker';
 const STOP_GRACE_MS = 10_000;
-
-/** Daemons still running, so a crashing test process does not leave them behind. */
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) {
-    if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
-  }
-});
-
-function killGroup(pid: number, signal: NodeJS.Signals): void {
-  try {
-    // dockerd runs in its own process group (detached): the group includes its containerd.
-    process.kill(-pid, signal);
-  } catch {
-    try {
-      process.kill(pid, signal);
-    } catch {
-      // Already gone.
-    }
-  }
-}
 
 /** GET /_ping on a unix socket; resolves true on a 200 "OK". */
 export function ping(socketPath: string, timeoutMs = 1_000): Promise<boolean> {
@@ -179,7 +158,7 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
     env: { ...isolatedCliEnv(cliConfig) },
   });
   closeSync(logFd);
-  running.add(child);
+  const forget = killOnExit(child);
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
 
   let stopped = false;
@@ -195,7 +174,7 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
         await waitForExit(child, 5_000);
       }
     }
-    running.delete(child);
+    forget();
     await removeEngineDir(dir);
   };
 
