@@ -105,7 +105,7 @@ export function fakeEngine(): FakeEngine {
     planRemoval(_inventory, inputs, options): RemovalPlan {
       return {
         kind: 'removal',
-        id: `plan-${++planCount}`,
+        id: `fake-plan-${++planCount}`,
         createdAt: 1,
         options,
         targets: [],
@@ -116,7 +116,7 @@ export function fakeEngine(): FakeEngine {
     planPrune(_inventory, options, protection): PrunePlan {
       return {
         kind: 'prune',
-        id: `plan-${++planCount}`,
+        id: `fake-plan-${++planCount}`,
         createdAt: 1,
         options,
         remove: [],

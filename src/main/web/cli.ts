@@ -1,0 +1,47 @@
+/**
+ * `npm run web`: Reclaim in a browser, for machines without a display and for end-to-end
+ * tests. Plain Node; no Electron.
+ */
+import path from 'node:path';
+import { ReclaimFailure } from '../../shared/errors';
+import { createReclaimService } from '../service/create-service';
+import { SettingsStore } from '../settings/settings-store';
+import { readWebOptions } from './options';
+import { startWebServer } from './server';
+
+async function main(): Promise<void> {
+  const options = readWebOptions(process.argv.slice(2), process.env);
+  const settings = await SettingsStore.open(options.settingsDir);
+  const service = createReclaimService({
+    settings,
+    // The user's own browser is the "system browser" here, and the server may be remote.
+    openExternal: (url) => console.log(`Open in your browser: ${url}`),
+  });
+  const server = await startWebServer({
+    service,
+    // Built next to this file: out/main/web.js serves out/renderer.
+    rendererDir: path.join(__dirname, '../renderer'),
+    token: options.token,
+    port: options.port,
+  });
+  console.log(`Reclaim is running at ${server.url}`);
+  const status = await service.start(options.endpoint);
+  console.log(
+    status.state === 'connected'
+      ? `Connected to ${status.engine.endpoint.host} (${status.engine.kind} ${status.engine.version})`
+      : `Not connected: ${status.state === 'error' ? status.error.message : status.endpoint}`,
+  );
+
+  const stop = (): void => {
+    service.close();
+    void server.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ReclaimFailure) console.error(`${error.error.message}\n${error.error.fix}`);
+  else console.error(error);
+  process.exit(1);
+});

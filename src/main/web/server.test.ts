@@ -1,0 +1,135 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METHOD_NAMES } from '../../shared/contract';
+import { RENDERER_CSP_HEADER } from '../csp';
+import { fakeEngine } from '../service/fake-engine.fixture';
+import { METHOD_CASES } from '../service/method-cases.fixture';
+import { ReclaimService } from '../service/reclaim-service';
+import { SettingsStore } from '../settings/settings-store';
+import { callApi, openEventStream, rawRequest } from './http-client.fixture';
+import { startWebServer, type RunningWebServer } from './server';
+
+const TOKEN = 'unit-test-token-0123456789';
+
+/**
+ * The HTTP layer of browser mode, over a service with a scripted engine. The same server
+ * against a real private engine is in server.engine.test.ts.
+ */
+describe('browser-mode server', () => {
+  let dir: string;
+  let service: ReclaimService;
+  let server: RunningWebServer;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-web-'));
+    const rendererDir = path.join(dir, 'renderer');
+    await mkdir(rendererDir);
+    await writeFile(path.join(rendererDir, 'index.html'), '<!doctype html><title>Reclaim</title>');
+    service = new ReclaimService({
+      engine: fakeEngine(),
+      settings: await SettingsStore.open(path.join(dir, 'settings')),
+      openExternal: () => undefined,
+    });
+    server = await startWebServer({ service, rendererDir, token: TOKEN, port: 0 });
+  });
+  afterAll(async () => {
+    await server.close();
+    service.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
+  });
+
+  it('answers 401 to every kind of request without the right token', async () => {
+    const port = server.port;
+    expect((await rawRequest(port, '/')).status).toBe(401);
+    expect((await rawRequest(port, '/?token=wrong')).status).toBe(401);
+    expect((await rawRequest(port, '/api/events')).status).toBe(401);
+    for (const headers of [{}, { 'x-reclaim-token': 'wrong' }]) {
+      const response = await rawRequest(port, '/api/getSettings', {
+        method: 'POST',
+        headers,
+        body: '[]',
+      });
+      expect(response.status).toBe(401);
+    }
+    // A token in the query is not enough for an API call: it must be the header.
+    expect(
+      (await rawRequest(port, `/api/getSettings?token=${TOKEN}`, { method: 'POST', body: '[]' }))
+        .status,
+    ).toBe(401);
+  });
+
+  it('refuses a request addressed to another host name (DNS rebinding)', async () => {
+    const response = await rawRequest(server.port, `/?token=${TOKEN}`, {
+      headers: { host: `evil.example:${server.port}` },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('serves the page with the CSP header and a cookie that admits its assets', async () => {
+    const page = await rawRequest(server.port, `/?token=${TOKEN}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<title>Reclaim</title>');
+    expect(page.headers['content-security-policy']).toBe(RENDERER_CSP_HEADER);
+    expect(page.headers['referrer-policy']).toBe('no-referrer');
+    const cookie = String(page.headers['set-cookie']);
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const again = await rawRequest(server.port, '/index.html', {
+      headers: { cookie: cookie.split(';')[0] ?? '' },
+    });
+    expect(again.status).toBe(200);
+  });
+
+  it('answers each method with its Outcome, and VALIDATION for malformed arguments', async () => {
+    for (const name of METHOD_NAMES) {
+      const valid = (await callApi(server.port, TOKEN, name, METHOD_CASES[name].valid)) as {
+        ok: boolean;
+      };
+      expect(typeof valid.ok, name).toBe('boolean');
+      for (const malformed of METHOD_CASES[name].malformed) {
+        const outcome = await callApi(server.port, TOKEN, name, malformed);
+        expect(outcome, `${name} ${JSON.stringify(malformed)}`).toMatchObject({
+          ok: false,
+          error: { code: 'VALIDATION' },
+        });
+      }
+    }
+  });
+
+  it('refuses an unknown method, a body that is not JSON, and a GET on the API', async () => {
+    expect(await callApi(server.port, TOKEN, '__proto__', [])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    const notJson = await rawRequest(server.port, '/api/getSettings', {
+      method: 'POST',
+      headers: { 'x-reclaim-token': TOKEN },
+      body: '{nope',
+    });
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect((await rawRequest(server.port, `/api/getSettings?token=${TOKEN}`)).status).toBe(405);
+  });
+
+  it('streams the current engine status, then every event', async () => {
+    const stream = await openEventStream(server.port, TOKEN);
+    try {
+      await stream.next('engineStatus');
+      await callApi(server.port, TOKEN, 'connect', [{ host: 'unix:///tmp/web-test.sock' }]);
+      const connected = await stream.next<{ state: string }>(
+        'engineStatus',
+        (status) => status.state === 'connected',
+      );
+      expect(connected).toMatchObject({
+        engine: { endpoint: { host: 'unix:///tmp/web-test.sock' } },
+      });
+    } finally {
+      stream.close();
+    }
+  });
+});

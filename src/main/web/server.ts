@@ -1,0 +1,162 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { reclaimError } from '../../shared/errors';
+import type { Outcome } from '../../shared/contract';
+import { RENDERER_CSP_HEADER } from '../csp';
+import { dispatch } from '../service/dispatch';
+import type { Service } from '../service/service-api';
+import { isAuthorized, isLoopbackHost, sameToken, tokenCookieName } from './auth';
+import { streamEvents } from './sse';
+import { readStaticFile } from './static-files';
+
+/** Far above any real call (the largest is a list of image references). */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface WebServerOptions {
+  service: Service;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  token: string;
+  /** 0 picks a free port. */
+  port: number;
+}
+
+export interface RunningWebServer {
+  port: number;
+  /** The page's URL, token included: what the user opens. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': RENDERER_CSP_HEADER,
+  'X-Content-Type-Options': 'nosniff',
+  // The page URL carries the token: never send it on as a Referer.
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+/**
+ * Browser mode: the built renderer and the very same validated service over HTTP, on
+ * 127.0.0.1 only. `POST /api/<method>` takes a JSON array of arguments and answers the
+ * Outcome as JSON; `GET /api/events` streams events; everything needs the token.
+ */
+export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const streams = new Set<() => void>();
+  let port = options.port;
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) sendText(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isLoopbackHost(req.headers.host, port)) return sendText(res, 403, 'Forbidden host');
+    const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
+    if (!isAuthorized(req, url, options.token, port)) return sendText(res, 401, 'Unauthorized');
+
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      const end = await streamEvents(options.service, res);
+      streams.add(end);
+      res.on('close', () => streams.delete(end));
+      return;
+    }
+    if (url.pathname.startsWith('/api/')) {
+      if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed');
+      return sendJson(res, await callMethod(req, url.pathname.slice('/api/'.length)));
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method not allowed');
+    const file = await readStaticFile(options.rendererDir, url.pathname);
+    if (!file) return sendText(res, 404, 'Not found');
+    const headers: Record<string, string> = {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Cache-Control': 'no-store',
+    };
+    if (sameToken(url.searchParams.get('token'), options.token)) {
+      // The page's own assets and stream carry no token: this cookie admits them.
+      headers['Set-Cookie'] =
+        `${tokenCookieName(port)}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
+    }
+    res.writeHead(200, headers);
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+  }
+
+  async function callMethod(req: IncomingMessage, name: string): Promise<Outcome<unknown>> {
+    const body = await readBody(req);
+    let args: unknown;
+    try {
+      args = body === null ? undefined : (JSON.parse(body) as unknown);
+    } catch {
+      args = undefined;
+    }
+    if (args === undefined) {
+      return {
+        ok: false,
+        error: reclaimError(
+          'VALIDATION',
+          `The call to ${name.slice(0, 64)} was not a JSON array of arguments.`,
+          'Send the arguments as a JSON array in the request body.',
+        ),
+      };
+    }
+    // The same door as IPC: unknown methods and malformed arguments never reach the service.
+    return dispatch(options.service, name, args);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+
+  return {
+    port,
+    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(options.token)}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const end of streams) end();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        resolve(null);
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(null));
+  });
+}
+
+function sendJson(res: ServerResponse, outcome: Outcome<unknown>): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(outcome));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
+}
