@@ -49,7 +49,7 @@ describe('browser-mode server', () => {
     expect((await rawRequest(port, '/')).status).toBe(401);
     expect((await rawRequest(port, '/?token=wrong')).status).toBe(401);
     expect((await rawRequest(port, '/api/events')).status).toBe(401);
-    for (const headers of [{}, { 'x-reclaim-token': 'wrong' }]) {
+    for (const headers of [{}, { 'x-reclaim-token': 'wrong' }] as Record<string, string>[]) {
       const response = await rawRequest(port, '/api/getSettings', {
         method: 'POST',
         headers,
