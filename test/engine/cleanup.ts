@@ -51,9 +51,31 @@ export function isAlive(pid: number): boolean {
   }
 }
 
-/** Kills leftovers, unmounts, then removes `dir`; safe to call twice. */
-export async function removeEngineDir(dir: string): Promise<void> {
-  for (const pid of await processesMentioning(dir)) {
+/**
+ * Processes inside the given containers, found by their cgroup (which names the container
+ * ID): a container's PID 1 mentions neither the engine's folder nor its socket.
+ */
+export async function processesInContainers(containerIds: string[]): Promise<number[]> {
+  if (containerIds.length === 0) return [];
+  const found: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const cgroup = await readFile(`/proc/${entry}/cgroup`, 'utf8').catch(() => '');
+    if (containerIds.some((id) => cgroup.includes(id))) found.push(Number(entry));
+  }
+  return found;
+}
+
+/**
+ * Kills leftovers (helpers naming `dir`, and processes of `containerIds`), unmounts, then
+ * removes `dir`; safe to call twice.
+ */
+export async function removeEngineDir(dir: string, containerIds: string[] = []): Promise<void> {
+  const leftovers = [
+    ...(await processesMentioning(dir)),
+    ...(await processesInContainers(containerIds)),
+  ];
+  for (const pid of leftovers) {
     try {
       process.kill(pid, 'SIGKILL');
     } catch {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { isAlive, killGroup, killOnExit, removeEngineDir } from './cleanup';
 import { assertPrivateEndpoint, registerPrivateSocket, unregisterPrivateSocket } from './guard';
 import { run, type RunResult } from './run';
+import { cleanUpIfOrphaned } from './watchdog';
 
 export interface DockerCliOptions {
   input?: Buffer | string;
@@ -129,15 +130,19 @@ function waitForExit(child: ChildProcess, timeoutMs: number): Promise<boolean> {
 /**
  * dockerd gives each running container its own 10 s stop timeout at shutdown, and a `sleep`
  * running as PID 1 ignores SIGTERM: kill them first so stop() takes one second, not eleven.
+ * Returns every container ID, so their processes can be swept if the daemon dies uncleanly.
  */
-async function killRunningContainers(socketPath: string, cliConfig: string): Promise<void> {
+async function killRunningContainers(socketPath: string, cliConfig: string): Promise<string[]> {
   const cli = (args: string[]) =>
     run(DOCKER_CLI, ['--host', `unix://${socketPath}`, ...args], {
       env: isolatedCliEnv(cliConfig),
       timeoutMs: 10_000,
     });
-  const ids = (await cli(['ps', '-q'])).stdout.split('\n').filter((id) => id.length > 0);
-  if (ids.length > 0) await cli(['kill', ...ids]);
+  const ids = async (args: string[]) =>
+    (await cli(args)).stdout.split('\n').filter((id) => id.length > 0);
+  const running = await ids(['ps', '-q', '--no-trunc']);
+  if (running.length > 0) await cli(['kill', ...running]);
+  return ids(['ps', '-aq', '--no-trunc']);
 }
 
 /** Starts a dockerd that shares nothing with the machine's own engine. */
@@ -159,6 +164,7 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
   });
   closeSync(logFd);
   const forget = killOnExit(child);
+  if (child.pid !== undefined) cleanUpIfOrphaned(child.pid, dir);
   const spawnError = new Promise<never>((_, reject) => child.once('error', reject));
 
   let stopped = false;
@@ -166,8 +172,9 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
     if (stopped) return;
     stopped = true;
     unregisterPrivateSocket(socketPath);
+    let containerIds: string[] = [];
     if (child.pid !== undefined && isAlive(child.pid)) {
-      await killRunningContainers(socketPath, cliConfig);
+      containerIds = await killRunningContainers(socketPath, cliConfig);
       killGroup(child.pid, 'SIGTERM');
       if (!(await waitForExit(child, STOP_GRACE_MS))) {
         killGroup(child.pid, 'SIGKILL');
@@ -175,7 +182,7 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
       }
     }
     forget();
-    await removeEngineDir(dir);
+    await removeEngineDir(dir, containerIds);
   };
 
   try {

@@ -15,7 +15,7 @@ import { startRegistry, type PrivateRegistry } from './registry';
 /** What the engine should report for one fixture image; tests assert against these. */
 export interface FixtureImage {
   id: string;
-  /** Expected RepoTags, familiar form. */
+  /** Expected RepoTags, familiar form; empty when untagged (API 1.41 says `<none>:<none>`). */
   tags: string[];
   /** Expected RepoDigests (only the image pulled from the registry has one). */
   digests: string[];

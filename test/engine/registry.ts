@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { killOnExit } from './cleanup';
+import { killGroup, killOnExit, removeEngineDir } from './cleanup';
+import { cleanUpIfOrphaned } from './watchdog';
 
 export interface PrivateRegistry {
   /** `127.0.0.1:<port>`: dockerd trusts 127.0.0.0/8 as an insecure registry by default. */
@@ -70,19 +71,24 @@ async function startOnce(dir: string): Promise<PrivateRegistry | undefined> {
   const logPath = path.join(dir, 'registry.log');
   await writeFile(configPath, registryConfig(path.join(dir, 'data'), host));
   const logFd = openSync(logPath, 'a');
-  const child = spawn(REGISTRY, ['serve', configPath], { stdio: ['ignore', logFd, logFd] });
+  const child = spawn(REGISTRY, ['serve', configPath], {
+    detached: true,
+    stdio: ['ignore', logFd, logFd],
+  });
   closeSync(logFd);
   let spawnError: Error | undefined;
   child.once('error', (error) => (spawnError = error));
   const forget = killOnExit(child);
+  if (child.pid !== undefined) cleanUpIfOrphaned(child.pid, dir);
   const stop = async (): Promise<void> => {
     if (!exited(child)) {
       const gone = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGKILL');
+      if (child.pid !== undefined) killGroup(child.pid, 'SIGKILL');
       await gone;
     }
     forget();
-    await rm(dir, { recursive: true, force: true });
+    // Also ends this registry's watchdog, which names the folder.
+    await removeEngineDir(dir);
   };
   const deadline = Date.now() + 15_000;
   while (Date.now() < deadline) {
@@ -90,8 +96,8 @@ async function startOnce(dir: string): Promise<PrivateRegistry | undefined> {
     if (exited(child)) {
       const log = await readFile(logPath, 'utf8').catch(() => '');
       // Someone took the port between our probe and the registry's bind: try another.
-      if (/address already in use/.test(log)) return undefined;
       await stop();
+      if (/address already in use/.test(log)) return undefined;
       throw new Error(`docker-registry exited before answering on ${host}:\n${log}`);
     }
     if (await registryAnswers(host)) return { host, dir, stop };
@@ -108,7 +114,7 @@ export async function startRegistry(): Promise<PrivateRegistry> {
     const dir = await mkdtemp('/tmp/rcl-reg-');
     const registry = await startOnce(dir);
     if (registry) return registry;
-    await rm(dir, { recursive: true, force: true });
+    await removeEngineDir(dir);
   }
   throw new Error('docker-registry could not bind a free port on 127.0.0.1 in three attempts');
 }

@@ -1,0 +1,160 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { processesInContainers } from './cleanup';
+import { startPrivateDocker, type PrivateDocker } from './dockerd';
+import { addContainer, addImage, runnableImageSpec } from './fixture-builders';
+import { loadFixtures, type Fixtures } from './fixtures';
+import { describeEngine, describePodman } from './gate';
+import { assertPrivateEndpoint } from './guard';
+import { getJson } from './http';
+import { buildImage } from './image-archive';
+import { loadImagesIntoPodman, startPrivatePodman, type PrivatePodman } from './podman';
+
+interface ApiImage {
+  Id: string;
+  ParentId: string;
+  RepoTags: string[] | null;
+  RepoDigests: string[] | null;
+  Created: number;
+  Size: number;
+  Labels: Record<string, string> | null;
+}
+
+interface ApiContainer {
+  Id: string;
+  ImageID: string;
+  State: string;
+  Names: string[];
+}
+
+/** API 1.41 spells "no name" as `<none>:<none>` / `<none>@<none>`; fixtures list real names only. */
+function named(references: string[] | null | undefined): string[] {
+  return (references ?? []).filter((reference) => !reference.startsWith('<none>'));
+}
+
+describeEngine('private dockerd with fixtures', () => {
+  let engine: PrivateDocker;
+  let fx: Fixtures;
+
+  beforeAll(async () => {
+    engine = await startPrivateDocker();
+    fx = await loadFixtures(engine);
+  });
+  afterAll(async () => engine?.stop());
+
+  it('keeps all its state in its own folder, reachable only through its own socket', async () => {
+    const root = await engine.dockerOk(['info', '--format', '{{.DockerRootDir}}']);
+    expect(root.trim()).toBe(`${engine.dir}/data`);
+    expect(engine.host).toBe(`unix://${engine.dir}/docker.sock`);
+    expect(engine.socketPath.length).toBeLessThan(100);
+    expect(() => assertPrivateEndpoint(engine.host)).not.toThrow();
+  });
+
+  it('creates every fixture image exactly as the Fixtures object says', async () => {
+    const images = await getJson<ApiImage[]>(engine.socketPath, '/images/json?all=1');
+    expect(images.map((image) => image.Id).sort()).toEqual(fx.all.map((image) => image.id).sort());
+    for (const expected of fx.all) {
+      const actual = images.find((image) => image.Id === expected.id);
+      expect(actual, expected.id).toBeDefined();
+      expect(named(actual?.RepoTags).sort(), expected.id).toEqual([...expected.tags].sort());
+      expect(named(actual?.RepoDigests), expected.id).toEqual(expected.digests);
+      expect(actual?.Size, expected.id).toBe(expected.size);
+      expect(actual?.Created, expected.id).toBe(expected.created);
+      expect(actual?.ParentId || null, expected.id).toBe(expected.parentId);
+      expect(actual?.Labels ?? {}, expected.id).toEqual(expected.labels);
+    }
+  });
+
+  it('has the parent/child, two-tag, registry-digest and legacy-build relations', () => {
+    expect(fx.child.parentId).toBe(fx.parent.id);
+    expect(fx.multiTag.tags).toHaveLength(2);
+    expect(fx.pulled.digests[0]).toMatch(
+      /^127\.0\.0\.1:\d+\/reclaim-fx\/pulled@sha256:[0-9a-f]{64}$/,
+    );
+    expect(fx.intermediates.length).toBeGreaterThan(0);
+    expect(fx.built.parentId).toBe(fx.intermediates.at(-1)?.id);
+    expect(fx.sharedA.diffIds.slice(0, 1)).toEqual(fx.base.diffIds);
+    expect(fx.sharedB.diffIds.slice(0, 1)).toEqual(fx.base.diffIds);
+    expect(fx.protectedImage.labels['reclaim.protected']).toBe('true');
+    expect(fx.old.created).toBeLessThan(Date.now() / 1000 - 29 * 24 * 3600);
+  });
+
+  it('lists as dangling exactly the re-pointed build, not the legacy intermediates', async () => {
+    const dangling = await getJson<ApiImage[]>(
+      engine.socketPath,
+      `/images/json?filters=${encodeURIComponent('{"dangling":["true"]}')}`,
+    );
+    expect(dangling.map((image) => image.Id)).toEqual([fx.dangling.id]);
+    expect(fx.all.filter((image) => image.dangling).map((image) => image.id)).toEqual([
+      fx.dangling.id,
+    ]);
+    const topLevel = await getJson<ApiImage[]>(engine.socketPath, '/images/json');
+    const intermediateIds = fx.intermediates.map((image) => image.id);
+    expect(topLevel.some((image) => intermediateIds.includes(image.Id))).toBe(false);
+  });
+
+  it('runs one container and keeps one stopped, on their own images', async () => {
+    const containers = await getJson<ApiContainer[]>(engine.socketPath, '/containers/json?all=1');
+    const running = containers.find((c) => c.Id === fx.running.id);
+    const stopped = containers.find((c) => c.Id === fx.stopped.id);
+    expect(running?.State).toBe('running');
+    expect(running?.ImageID).toBe(fx.runningImage.id);
+    expect(stopped?.State).toBe('exited');
+    expect(stopped?.ImageID).toBe(fx.stoppedImage.id);
+    expect(containers).toHaveLength(2);
+  });
+});
+
+describeEngine('private dockerd lifecycle', () => {
+  it('stops, kills its containers and removes its folder; the guard then refuses it', async () => {
+    const engine = await startPrivateDocker();
+    let containerId: string | undefined;
+    try {
+      const image = await addImage(engine, runnableImageSpec(['lifecycle:1']));
+      containerId = (await addContainer(engine, image.id, { running: true })).id;
+      expect(await processesInContainers([containerId])).not.toHaveLength(0);
+    } finally {
+      await engine.stop();
+    }
+    expect(existsSync(engine.dir)).toBe(false);
+    expect(containerId).toBeDefined();
+    expect(await processesInContainers([containerId ?? ''])).toEqual([]);
+    expect(() => assertPrivateEndpoint(engine.host)).toThrow(/Refusing/);
+    await expect(engine.docker(['ps'])).rejects.toThrow(/Refusing/);
+    await engine.stop();
+  });
+});
+
+interface PodmanVersion {
+  Components?: { Name: string }[];
+}
+
+describePodman('private podman', () => {
+  let podman: PrivatePodman;
+
+  beforeAll(async () => {
+    podman = await startPrivatePodman();
+  });
+  afterAll(async () => podman?.stop());
+
+  it('answers /version on its own socket as Podman', async () => {
+    const version = await getJson<PodmanVersion>(podman.socketPath, '/version');
+    expect(version.Components?.map((component) => component.Name)).toContain('Podman Engine');
+  });
+
+  it('loads a generated image, which the Docker API then lists with a non-zero size', async () => {
+    const image = await buildImage(runnableImageSpec(['podman-fx:1']));
+    await loadImagesIntoPodman(podman, [image]);
+    const images = await getJson<ApiImage[]>(podman.socketPath, '/v1.41/images/json');
+    const loaded = images.find((candidate) => candidate.Id === image.id);
+    expect(loaded?.RepoTags).toEqual(['localhost/podman-fx:1']);
+    expect(loaded?.Size).toBeGreaterThan(image.size);
+  });
+
+  it('stops and removes its folder', async () => {
+    const other = await startPrivatePodman();
+    await other.stop();
+    expect(existsSync(other.dir)).toBe(false);
+    expect(() => assertPrivateEndpoint(other.host)).toThrow(/Refusing/);
+  });
+});
