@@ -1,0 +1,219 @@
+/**
+ * Browser mode against a real private engine: the token is enforced, every contract method
+ * answers over HTTP exactly as the service answers directly, and engine changes arrive as
+ * Server-Sent Events.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { METHOD_NAMES, type MethodName, type Outcome } from '../../shared/contract';
+import type { Inventory } from '../../shared/model';
+import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
+import { loadFixtures, type Fixtures } from '../../../test/engine/fixtures';
+import { describeEngine } from '../../../test/engine/gate';
+import { assertPrivateEndpoint } from '../../../test/engine/guard';
+import { createReclaimService } from '../service/create-service';
+import { toOutcome } from '../service/outcome';
+import type { ReclaimService } from '../service/reclaim-service';
+import { SettingsStore } from '../settings/settings-store';
+import { callApi, openEventStream, rawRequest } from './http-client.fixture';
+import { startWebServer, type RunningWebServer } from './server';
+
+const TOKEN = 'engine-test-token-0123456789';
+
+/** What legitimately differs between two reads of the same state: read times, and plan IDs. */
+const VOLATILE_KEYS = new Set(['takenAt', 'createdAt']);
+
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (typeof value !== 'object' || value === null) return value;
+  const isPlan = 'kind' in value && (value.kind === 'removal' || value.kind === 'prune');
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([key]) => !VOLATILE_KEYS.has(key) && !(isPlan && key === 'id'))
+      .map(([key, inner]) => [key, comparable(inner)]),
+  );
+}
+
+describeEngine('browser mode against a private engine', () => {
+  let engine: PrivateDocker;
+  let fixtures: Fixtures;
+  let dir: string;
+  let service: ReclaimService;
+  let server: RunningWebServer;
+  const opened: string[] = [];
+  /** Methods this file has exercised over HTTP; the last test checks none was forgotten. */
+  const exercised = new Set<MethodName>();
+
+  const http = async <T>(name: MethodName, args: unknown[]): Promise<Outcome<T>> => {
+    exercised.add(name);
+    return (await callApi(server.port, TOKEN, name, args)) as Outcome<T>;
+  };
+
+  beforeAll(async () => {
+    engine = await startPrivateDocker();
+    assertPrivateEndpoint(engine.host);
+    fixtures = await loadFixtures(engine);
+    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-web-engine-'));
+    service = createReclaimService({
+      settings: await SettingsStore.open(dir),
+      openExternal: (url) => void opened.push(url),
+    });
+    const status = await service.start({ host: engine.host });
+    expect(status.state).toBe('connected');
+    server = await startWebServer({ service, rendererDir: dir, token: TOKEN, port: 0 });
+  });
+  afterAll(async () => {
+    await server?.close();
+    service?.close();
+    await engine?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses every request without the token (401)', async () => {
+    expect(
+      (await rawRequest(server.port, '/api/getInventory', { method: 'POST', body: '[]' })).status,
+    ).toBe(401);
+    expect((await rawRequest(server.port, '/api/events')).status).toBe(401);
+    expect((await rawRequest(server.port, '/')).status).toBe(401);
+  });
+
+  it('answers the read methods over HTTP exactly as the service does', async () => {
+    const reads: [MethodName, unknown[], () => Promise<unknown>][] = [
+      ['getEngineStatus', [], () => service.getEngineStatus()],
+      ['getSettings', [], () => service.getSettings()],
+      ['getDiskUsage', [], () => service.getDiskUsage()],
+      ['getInventory', [], () => service.getInventory()],
+      [
+        'resolveReference',
+        [fixtures.small.tags[0]],
+        () => service.resolveReference(fixtures.small.tags[0] ?? ''),
+      ],
+      [
+        'resolveReference',
+        [fixtures.small.id.slice(7, 19)],
+        () => service.resolveReference(fixtures.small.id.slice(7, 19)),
+      ],
+      [
+        'resolveReference',
+        ['no-such-image:42'],
+        () => service.resolveReference('no-such-image:42'),
+      ],
+    ];
+    for (const [name, args, direct] of reads) {
+      const overHttp = await http(name, args);
+      expect(comparable(overHttp), `${name} ${JSON.stringify(args)}`).toEqual(
+        comparable(await toOutcome(direct)),
+      );
+    }
+    const inventory = (await http<Inventory>('getInventory', [])) as { ok: true; value: Inventory };
+    expect(inventory.value.images.map((image) => image.id)).toEqual(
+      expect.arrayContaining(fixtures.all.map((image) => image.id)),
+    );
+  });
+
+  it('lists endpoints and connects over HTTP as the service does', async () => {
+    expect(comparable(await http('listEndpoints', []))).toEqual(
+      comparable(await toOutcome(() => service.listEndpoints())),
+    );
+    const connected = await http<{ state: string }>('connect', [{ host: engine.host }]);
+    expect(connected).toMatchObject({ ok: true, value: { state: 'connected' } });
+    expect((await service.getSettings()).endpoint).toEqual({ host: engine.host });
+  });
+
+  it('previews removals and prunes over HTTP as the service does', async () => {
+    const options = { force: false, removeStoppedContainers: false, childrenFirst: false };
+    const tag = fixtures.multiTag.tags[0] ?? '';
+    expect(comparable(await http('planRemoval', [[tag], options]))).toEqual(
+      comparable(await toOutcome(() => service.planRemoval([tag], options))),
+    );
+    for (const prune of [{ all: false }, { all: true, until: '48h' }]) {
+      expect(comparable(await http('planPrune', [prune]))).toEqual(
+        comparable(await toOutcome(() => service.planPrune(prune))),
+      );
+    }
+  });
+
+  it('runs a previewed removal over HTTP and the image is gone from the engine', async () => {
+    const tag = fixtures.small.tags[0] ?? '';
+    const plan = await http<{ id: string }>('planRemoval', [
+      [tag],
+      { force: false, removeStoppedContainers: false, childrenFirst: false },
+    ]);
+    if (!plan.ok) throw new Error(plan.error.message);
+    const result = await http<{ results: { status: string; lines: string[] }[] }>('runPlan', [
+      plan.value.id,
+    ]);
+    expect(result).toMatchObject({ ok: true, value: { results: [{ status: 'done' }] } });
+    if (result.ok) expect(result.value.results[0]?.lines).toContain(`Untagged: ${tag}`);
+    const left = await engine.docker(['image', 'inspect', fixtures.small.id]);
+    expect(left.code).not.toBe(0);
+    // A finished plan cannot run twice; cancelling it is harmless.
+    expect(await http('runPlan', [plan.value.id])).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await http('cancelRun', [plan.value.id])).toEqual({ ok: true });
+  });
+
+  it('removes a stopped container and an unused volume, refuses the running container', async () => {
+    const removed = await http<{ removed: string[]; failed: unknown[] }>('removeContainers', [
+      [fixtures.stopped.id],
+    ]);
+    expect(removed).toMatchObject({
+      ok: true,
+      value: { removed: [fixtures.stopped.id], failed: [] },
+    });
+    const refused = await http('removeContainers', [[fixtures.running.id]]);
+    expect(refused).toMatchObject({
+      ok: true,
+      value: { removed: [], failed: [{ error: { code: 'CONFLICT' } }] },
+    });
+    expect((await engine.docker(['container', 'inspect', fixtures.running.id])).code).toBe(0);
+
+    await engine.dockerOk(['volume', 'create', 'reclaim-web-unused']);
+    await service.getInventory();
+    const volume = await http('removeVolumes', [['reclaim-web-unused']]);
+    expect(volume).toMatchObject({
+      ok: true,
+      value: { removed: ['reclaim-web-unused'], failed: [] },
+    });
+    expect((await engine.docker(['volume', 'inspect', 'reclaim-web-unused'])).code).not.toBe(0);
+  });
+
+  it('prunes build cache, updates settings and opens only allow-listed docs over HTTP', async () => {
+    expect(await http('pruneBuildCache', [])).toMatchObject({ ok: true, value: { failed: [] } });
+    expect(await http('updateSettings', [{ protectedPatterns: ['reclaim-fx/*'] }])).toMatchObject({
+      ok: true,
+      value: { protectedPatterns: ['reclaim-fx/*'] },
+    });
+    expect((await service.getSettings()).protectedPatterns).toEqual(['reclaim-fx/*']);
+    expect(await http('openDocs', ['https://docs.docker.com/engine/'])).toEqual({ ok: true });
+    expect(await http('openDocs', ['https://evil.example/'])).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION' },
+    });
+    expect(opened).toEqual(['https://docs.docker.com/engine/']);
+  });
+
+  it('streams inventory changes when an image is created and removed on the engine', async () => {
+    const stream = await openEventStream(server.port, TOKEN);
+    const tag = 'reclaim-web/sse:1';
+    const hasTag = (inventory: Inventory) =>
+      inventory.images.some((image) => image.repoTags.includes(tag));
+    try {
+      await stream.next('engineStatus');
+      await engine.dockerOk(['tag', fixtures.large.id, tag]);
+      await stream.next<Inventory>('inventoryChanged', hasTag);
+      await engine.dockerOk(['rmi', tag]);
+      await stream.next<Inventory>('inventoryChanged', (inventory) => !hasTag(inventory));
+    } finally {
+      stream.close();
+    }
+  });
+
+  it('exercised every contract method over HTTP', () => {
+    expect([...exercised].sort()).toEqual([...METHOD_NAMES].sort());
+  });
+});
