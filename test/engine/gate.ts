@@ -11,20 +11,20 @@ export interface EngineAvailability {
 }
 
 /** Programs each kind of private engine needs (fixtures need the registry and busybox). */
-const REQUIRED: Record<EngineKind, string[]> = {
-  docker: [
-    process.env.RECLAIM_TEST_DOCKERD ?? 'dockerd',
-    process.env.RECLAIM_TEST_DOCKER_CLI ?? 'docker',
-    '/usr/bin/docker-registry',
-    '/bin/busybox',
-  ],
-  podman: ['podman'],
-};
+function requiredPrograms(kind: EngineKind, env: NodeJS.ProcessEnv): string[] {
+  if (kind === 'podman') return [env.RECLAIM_TEST_PODMAN ?? 'podman'];
+  return [
+    env.RECLAIM_TEST_DOCKERD ?? 'dockerd',
+    env.RECLAIM_TEST_DOCKER_CLI ?? 'docker',
+    env.RECLAIM_TEST_REGISTRY ?? '/usr/bin/docker-registry',
+    env.RECLAIM_TEST_BUSYBOX ?? '/bin/busybox',
+  ];
+}
 
-function findProgram(name: string): string | undefined {
+function findProgram(name: string, env: NodeJS.ProcessEnv): string | undefined {
   const candidates = name.includes('/')
     ? [name]
-    : (process.env.PATH ?? '')
+    : (env.PATH ?? '')
         .split(path.delimiter)
         .concat(['/usr/sbin', '/sbin'])
         .map((dir) => path.join(dir, name));
@@ -39,7 +39,10 @@ function findProgram(name: string): string | undefined {
 }
 
 /** Whether this process can start a private engine of this kind, and if not, why. */
-export function canStartEngine(kind: EngineKind = 'docker'): EngineAvailability {
+export function canStartEngine(
+  kind: EngineKind = 'docker',
+  env: NodeJS.ProcessEnv = process.env,
+): EngineAvailability {
   if (process.platform !== 'linux') {
     return {
       ok: false,
@@ -49,7 +52,9 @@ export function canStartEngine(kind: EngineKind = 'docker'): EngineAvailability 
   if (process.getuid?.() !== 0) {
     return { ok: false, reason: `private ${kind} engines need root (run the tests as root)` };
   }
-  const missing = REQUIRED[kind].filter((program) => findProgram(program) === undefined);
+  const missing = requiredPrograms(kind, env).filter(
+    (program) => findProgram(program, env) === undefined,
+  );
   if (missing.length > 0) {
     return {
       ok: false,
@@ -60,8 +65,8 @@ export function canStartEngine(kind: EngineKind = 'docker'): EngineAvailability 
 }
 
 /** In CI a missing engine is a failure: silently skipped engine tests would prove nothing. */
-export function engineTestsMustRun(): boolean {
-  return process.env.CI === 'true';
+export function engineTestsMustRun(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CI === 'true';
 }
 
 /**
