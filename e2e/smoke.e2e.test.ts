@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { EVENT_NAMES, METHOD_NAMES, type RendererApi } from '../src/shared/contract';
 import { startPrivateDocker, type PrivateDocker } from '../test/engine/dockerd';
 import { loadFixtures } from '../test/engine/fixtures';
 import { describeEngine } from '../test/engine/gate';
@@ -20,6 +21,9 @@ interface SystemDf {
   Volumes: { UsageData?: { Size: number } | null }[] | null;
   BuildCache: { Size: number }[] | null;
 }
+
+/** What the page's global holds; the renderer declares it, this file is compiled without DOM types. */
+declare const window: { api: RendererApi };
 
 const CATEGORIES = ['images', 'containers', 'volumes', 'buildCache'] as const;
 
@@ -78,6 +82,15 @@ describeEngine('browser mode end to end (Chromium)', () => {
     };
     // The fixtures make the images row meaningful: several MB, not an empty engine.
     expect(expectedSize.images).toBeGreaterThan(5_000_000);
+
+    // The page got the browser-mode window.api, with exactly the contract's shape.
+    const apiKeys = await page.evaluate(() => Object.keys(window.api).sort());
+    expect(apiKeys).toEqual(
+      [
+        ...METHOD_NAMES,
+        ...EVENT_NAMES.map((name) => `on${name[0]?.toUpperCase()}${name.slice(1)}`),
+      ].sort(),
+    );
 
     for (const category of CATEGORIES) {
       const figure = page.getByTestId(`disk-usage-${category}-size`);
