@@ -149,11 +149,12 @@ export async function loadImages(engine: PrivateDocker, images: BuiltImage[]): P
   assertPrivateEndpoint(engine.host);
   const archive = await writeImageArchive(images);
   const output = await engine.dockerOk(['load'], { input: archive });
-  for (const image of images) {
-    const known = await engine.docker(['image', 'inspect', '--format', '{{.Id}}', image.id]);
-    if (known.code !== 0 || known.stdout.trim() !== image.id) {
-      throw new Error(`docker load did not create ${image.id}:\n${output}${known.stderr}`);
-    }
+  const ids = images.map((image) => image.id);
+  const known = await engine.docker(['image', 'inspect', '--format', '{{.Id}}', ...ids]);
+  const found = known.stdout.split('\n').filter((id) => id.length > 0);
+  const missing = ids.filter((id) => !found.includes(id));
+  if (missing.length > 0) {
+    throw new Error(`docker load did not create ${missing.join(', ')}:\n${output}${known.stderr}`);
   }
 }
 

@@ -35,10 +35,13 @@ function named(references: string[] | null | undefined): string[] {
 describeEngine('private dockerd with fixtures', () => {
   let engine: PrivateDocker;
   let fx: Fixtures;
+  let fixtureMs = 0;
 
   beforeAll(async () => {
     engine = await startPrivateDocker();
+    const started = Date.now();
     fx = await loadFixtures(engine);
+    fixtureMs = Date.now() - started;
   });
   afterAll(async () => engine?.stop());
 
@@ -48,6 +51,11 @@ describeEngine('private dockerd with fixtures', () => {
     expect(engine.host).toBe(`unix://${engine.dir}/docker.sock`);
     expect(engine.socketPath.length).toBeLessThan(100);
     expect(() => assertPrivateEndpoint(engine.host)).not.toThrow();
+  });
+
+  it('loads the fixtures fast enough for a beforeAll in every engine test file', () => {
+    // About 2 s here; the budget leaves room for a busy CI machine.
+    expect(fixtureMs).toBeLessThan(15_000);
   });
 
   it('creates every fixture image exactly as the Fixtures object says', async () => {
