@@ -1,0 +1,24 @@
+import type { DiskUsage, DiskUsageRow } from '../../../../shared/model';
+
+/** The four categories in `docker system df`'s order, with the keys the UI and tests use. */
+export const USAGE_CATEGORIES = ['images', 'containers', 'volumes', 'buildCache'] as const;
+export type UsageCategory = (typeof USAGE_CATEGORIES)[number];
+
+export interface UsageRowView {
+  category: UsageCategory;
+  row: DiskUsageRow;
+}
+
+export function usageRows(usage: DiskUsage): UsageRowView[] {
+  return USAGE_CATEGORIES.map((category) => ({ category, row: usage[category] }));
+}
+
+export function usageTotals(usage: DiskUsage): { size: number; reclaimable: number } {
+  return usageRows(usage).reduce(
+    (sum, { row }) => ({
+      size: sum.size + row.size,
+      reclaimable: sum.reclaimable + row.reclaimable,
+    }),
+    { size: 0, reclaimable: 0 },
+  );
+}

@@ -1,0 +1,79 @@
+/**
+ * The renderer's one source of truth: engine status, the latest inventory and the settings,
+ * fed by the API's events. Components read it; only its methods write it.
+ */
+import type { EngineStatus, RendererApi } from '../../../shared/contract';
+import type { ReclaimError } from '../../../shared/errors';
+import type { DiskUsage, Inventory } from '../../../shared/model';
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
+
+export class AppState {
+  status = $state<EngineStatus>({ state: 'connecting', endpoint: '' });
+  inventory = $state<Inventory | null>(null);
+  /** Arrives before the full inventory: the dashboard shows it first. */
+  diskUsage = $state<DiskUsage | null>(null);
+  settings = $state<Settings>({ ...DEFAULT_SETTINGS });
+  /** A failure reading the engine while connected (shown as a banner, not a screen). */
+  loadError = $state<ReclaimError | null>(null);
+  /** True for a while after the connection came back, to say so. */
+  reconnected = $state(false);
+
+  private unsubscribers: (() => void)[] = [];
+
+  constructor(readonly api: RendererApi) {}
+
+  async start(): Promise<void> {
+    this.unsubscribers.push(
+      this.api.onEngineStatus((status) => this.onStatus(status)),
+      this.api.onInventoryChanged((inventory) => this.setInventory(inventory)),
+    );
+    const settings = await this.api.getSettings();
+    if (settings.ok) this.settings = settings.value;
+    const status = await this.api.getEngineStatus();
+    if (status.ok) this.onStatus(status.value, false);
+  }
+
+  stop(): void {
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+  }
+
+  /** Reads disk usage (fast) then the full inventory. */
+  async refresh(): Promise<void> {
+    const usage = await this.api.getDiskUsage();
+    if (usage.ok) this.diskUsage = usage.value;
+    else this.loadError = usage.error;
+    const inventory = await this.api.getInventory();
+    if (inventory.ok) this.setInventory(inventory.value);
+    else this.loadError = inventory.error;
+  }
+
+  async retry(): Promise<void> {
+    const status = await this.api.connect(this.settings.endpoint);
+    if (status.ok) this.onStatus(status.value);
+    else this.status = { state: 'error', error: status.error };
+  }
+
+  async saveSettings(patch: Partial<Settings>): Promise<ReclaimError | null> {
+    const saved = await this.api.updateSettings(patch);
+    if (!saved.ok) return saved.error;
+    this.settings = saved.value;
+    return null;
+  }
+
+  private setInventory(inventory: Inventory): void {
+    this.inventory = inventory;
+    this.diskUsage = inventory.diskUsage;
+    this.loadError = null;
+  }
+
+  private onStatus(status: EngineStatus, announce = true): void {
+    const wasLost = this.status.state === 'error';
+    this.status = status;
+    if (status.state !== 'connected') return;
+    if (announce && wasLost) {
+      this.reconnected = true;
+      setTimeout(() => (this.reconnected = false), 6000);
+    }
+    void this.refresh();
+  }
+}

@@ -1,0 +1,273 @@
+/**
+ * Simplified planning over the fixture inventory, close enough to the real planner's rules
+ * (the brief's four-step flow) for component tests and screenshots. Test-only.
+ */
+import type { ImageInfo, Inventory } from '../../../shared/model';
+import type {
+  Fix,
+  PlannedTarget,
+  PrunePlan,
+  PruneOptions,
+  RemovalOptions,
+  RemovalPlan,
+  ResolvedReference,
+} from '../../../shared/plan';
+import { reclaimError, type ReclaimError } from '../../../shared/errors';
+import { shortId } from '../ui/format';
+
+export function resolveIn(
+  inv: Inventory,
+  input: string,
+): { ok: true; value: ResolvedReference } | { ok: false; error: ReclaimError } {
+  const text = input.trim();
+  if (text === '' || /\s/.test(text)) {
+    return {
+      ok: false,
+      error: reclaimError(
+        'INVALID_REFERENCE',
+        `"${input}" is not a valid reference.`,
+        'Type a short ID, a full ID, name:tag or name@sha256:….',
+      ),
+    };
+  }
+  const hex = text.replace(/^sha256:/, '');
+  if (/^[0-9a-f]+$/.test(hex)) {
+    const matches = inv.images.filter((i) => i.id.replace(/^sha256:/, '').startsWith(hex));
+    if (matches.length > 1) {
+      return {
+        ok: false,
+        error: reclaimError(
+          'AMBIGUOUS_REFERENCE',
+          `"${text}" matches ${matches.length} images.`,
+          'Type more characters of the ID.',
+          { candidates: matches.map((m) => m.id) },
+        ),
+      };
+    }
+    const [only] = matches;
+    if (matches.length === 1 && only) {
+      return {
+        ok: true,
+        value: {
+          input,
+          kind: hex.length === 64 ? 'full-id' : 'short-id',
+          imageId: only.id,
+          reference: null,
+        },
+      };
+    }
+  }
+  const withTag = text.includes('@') || /:[^/]+$/.test(text) ? text : `${text}:latest`;
+  const byRef = inv.images.find(
+    (i) => i.repoTags.includes(withTag) || i.repoDigests.includes(withTag),
+  );
+  if (byRef) {
+    return {
+      ok: true,
+      value: {
+        input,
+        kind: text.includes('@') ? 'digest' : 'name-tag',
+        imageId: byRef.id,
+        reference: withTag,
+      },
+    };
+  }
+  return {
+    ok: false,
+    error: reclaimError(
+      'NOT_FOUND',
+      `No such image: ${text}`,
+      'Check the name and tag with docker images, or pick the image from the list.',
+    ),
+  };
+}
+
+const FORCE: Fix = {
+  kind: 'force',
+  explanation:
+    'The image is removed although a container uses it: the container keeps its own layers, but no new container can be created from that image.',
+};
+
+function planTarget(
+  inv: Inventory,
+  input: string,
+  image: ImageInfo,
+  reference: string | null,
+  options: RemovalOptions,
+): PlannedTarget {
+  const otherTags = image.repoTags.filter((t) => t !== reference);
+  const stopped = image.containers.filter((c) => !c.running);
+  const running = image.containers.filter((c) => c.running);
+  const base: PlannedTarget = {
+    input,
+    imageId: image.id,
+    reference,
+    outcome: 'deleted',
+    reason: '',
+    untagged: reference ? [reference] : [...image.repoTags, ...image.repoDigests],
+    deleted: [image.id, ...image.layers],
+    otherTags,
+    containers: image.containers,
+    children: [],
+    keptLayers: [],
+    bytesFreed: image.uniqueSize,
+    fixes: [],
+    containersRemovedFirst: [],
+    childrenRemovedFirst: [],
+  };
+  if (reference && otherTags.length > 0) {
+    return {
+      ...base,
+      outcome: 'untagged-only',
+      reason: `Other tags still point to the image (${otherTags.join(', ')}): only ${reference} is untagged.`,
+      deleted: [],
+      bytesFreed: 0,
+    };
+  }
+  if (running.length > 0 && !options.force) {
+    return {
+      ...base,
+      outcome: 'blocked-by-running-container',
+      reason: `Running container ${running.map((c) => c.name).join(', ')} uses this image: it cannot be removed while the container runs.`,
+      untagged: [],
+      deleted: [],
+      bytesFreed: 0,
+    };
+  }
+  if (stopped.length > 0 && !options.force && !options.removeStoppedContainers) {
+    return {
+      ...base,
+      outcome: 'blocked-by-containers',
+      reason: `conflict: unable to delete ${shortId(image.id)} (must be forced) - image is being used by stopped container ${stopped.map((c) => c.id).join(', ')}`,
+      untagged: [],
+      deleted: [],
+      bytesFreed: 0,
+      fixes: [
+        {
+          kind: 'remove-stopped-containers',
+          explanation: `Remove ${stopped.map((c) => c.name).join(', ')} first, then the image.`,
+        },
+        FORCE,
+      ],
+    };
+  }
+  const children = image.childIds.filter((id) => inv.images.some((i) => i.id === id));
+  if (children.length > 0 && !options.childrenFirst) {
+    return {
+      ...base,
+      outcome: 'blocked-by-children',
+      reason: `conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`,
+      untagged: [],
+      deleted: [],
+      bytesFreed: 0,
+      children,
+      fixes: [
+        {
+          kind: 'children-first',
+          explanation: `Remove the ${children.length} child image(s) first, deepest first, then this one.`,
+        },
+      ],
+    };
+  }
+  const childBytes = options.childrenFirst
+    ? children.reduce((s, id) => s + (inv.images.find((i) => i.id === id)?.uniqueSize ?? 0), 0)
+    : 0;
+  return {
+    ...base,
+    reason: 'No other tag and no container: the image and its unshared layers are deleted.',
+    keptLayers:
+      image.sharedSize > 0
+        ? [
+            {
+              chainId: image.layers[0] ?? image.id,
+              size: image.sharedSize,
+              usedBy: ['team/app:1.4'],
+            },
+          ]
+        : [],
+    bytesFreed: image.uniqueSize + childBytes,
+    containersRemovedFirst: options.removeStoppedContainers ? stopped : [],
+    childrenRemovedFirst: options.childrenFirst ? children : [],
+  };
+}
+
+export function planRemovalIn(
+  inv: Inventory,
+  inputs: string[],
+  options: RemovalOptions,
+  id: string,
+): { ok: true; value: RemovalPlan } | { ok: false; error: ReclaimError } {
+  const targets: PlannedTarget[] = [];
+  for (const input of inputs) {
+    const resolved = resolveIn(inv, input);
+    if (!resolved.ok) return resolved;
+    const image = inv.images.find((i) => i.id === resolved.value.imageId) as ImageInfo;
+    targets.push(planTarget(inv, input, image, resolved.value.reference, options));
+  }
+  const flags = options.force ? ' --force' : '';
+  return {
+    ok: true,
+    value: {
+      kind: 'removal',
+      id,
+      createdAt: Date.now(),
+      options,
+      targets,
+      bytesFreed: targets.reduce((s, t) => s + t.bytesFreed, 0),
+      command: `docker rmi${flags} ${inputs.join(' ')}`,
+    },
+  };
+}
+
+export function planPruneIn(inv: Inventory, options: PruneOptions, id: string): PrunePlan {
+  const remove = [];
+  const keep = [];
+  for (const img of inv.images) {
+    const candidate = {
+      imageId: img.id,
+      repoTags: img.repoTags,
+      created: img.created,
+      size: img.uniqueSize,
+    };
+    if (img.containers.length > 0)
+      keep.push({
+        ...candidate,
+        reason: 'in-use' as const,
+        explanation: `used by ${img.containers.map((c) => c.name).join(', ')}`,
+      });
+    else if (img.labels['reclaim.protected'] === 'true')
+      keep.push({
+        ...candidate,
+        reason: 'protected' as const,
+        explanation: 'carries the protected label reclaim.protected=true',
+      });
+    else if (!options.all && !img.dangling)
+      keep.push({
+        ...candidate,
+        reason: 'tagged' as const,
+        explanation: 'tagged: only docker image prune -a removes it',
+      });
+    else if (img.childIds.length > 0)
+      keep.push({
+        ...candidate,
+        reason: 'parent-of-kept' as const,
+        explanation: 'other images are built on it',
+      });
+    else remove.push(candidate);
+  }
+  const filters = [
+    ...(options.until ? [`--filter until=${options.until}`] : []),
+    ...(options.label ?? []).map((l) => `--filter label=${l}`),
+    ...(options.labelNot ?? []).map((l) => `--filter label!=${l}`),
+  ];
+  return {
+    kind: 'prune',
+    id,
+    createdAt: Date.now(),
+    options,
+    remove,
+    keep,
+    bytesFreed: remove.reduce((s, c) => s + c.size, 0),
+    command: ['docker image prune', ...(options.all ? ['-a'] : []), ...filters].join(' '),
+  };
+}

@@ -1,0 +1,253 @@
+/**
+ * A realistic inventory for component tests and screenshots: the same kinds of images the
+ * engine fixtures create (two tags on one image, a parent and child, dangling images, images
+ * used by a running and by a stopped container, a labelled protected image). Test-only.
+ */
+import type {
+  ContainerInfo,
+  ContainerRef,
+  DiskUsage,
+  EngineInfo,
+  ImageInfo,
+  Inventory,
+} from '../../../shared/model';
+
+const MB = 1_000_000;
+const DAY = 24 * 3600;
+/** Fixed "now" so relative times and until filters are stable in tests. */
+export const FIXTURE_NOW_MS = Date.UTC(2026, 10, 20, 12, 0, 0);
+const now = FIXTURE_NOW_MS / 1000;
+
+export function hexId(seed: number): string {
+  return `sha256:${seed.toString(16).padStart(4, '0').repeat(16)}`;
+}
+
+export const fixtureEngine: EngineInfo = {
+  endpoint: { host: 'unix:///var/run/docker.sock' },
+  kind: 'docker',
+  version: '20.10.24+dfsg1',
+  apiVersion: '1.41',
+  maxApiVersion: '1.41',
+  minApiVersion: '1.12',
+  imageStore: 'classic',
+  os: 'linux',
+  arch: 'amd64',
+};
+
+interface ImageSpec {
+  seed: number;
+  tags?: string[];
+  digests?: string[];
+  ageDays: number;
+  size: number;
+  unique: number;
+  labels?: Record<string, string>;
+  parent?: number;
+  containers?: ContainerRef[];
+}
+
+function image(spec: ImageSpec, children: number[]): ImageInfo {
+  const tags = spec.tags ?? [];
+  const digests = spec.digests ?? [];
+  const untagged = tags.length === 0 && digests.length === 0;
+  return {
+    id: hexId(spec.seed),
+    repoTags: tags,
+    repoDigests: digests,
+    created: now - spec.ageDays * DAY,
+    size: spec.size,
+    uniqueSize: spec.unique,
+    sharedSize: spec.size - spec.unique,
+    labels: spec.labels ?? {},
+    parentId: spec.parent === undefined ? null : hexId(spec.parent),
+    childIds: children.map(hexId),
+    dangling: untagged && children.length === 0,
+    intermediate: untagged && children.length > 0,
+    containers: spec.containers ?? [],
+    layers: [hexId(spec.seed + 0x100), hexId(spec.seed + 0x200)],
+  };
+}
+
+const web: ContainerRef = { id: 'c0ffee000001', name: 'web', running: true, state: 'running' };
+const oldDb: ContainerRef = { id: 'c0ffee000002', name: 'old-db', running: false, state: 'exited' };
+
+const SPECS: ImageSpec[] = [
+  {
+    seed: 0x501a,
+    tags: ['redis:alpine', 'redis:7-alpine'],
+    ageDays: 20,
+    size: 41 * MB,
+    unique: 41 * MB,
+  },
+  {
+    seed: 0x2b1c,
+    tags: ['nginx:latest'],
+    digests: ['nginx@sha256:b4f0e0bdeb578043c1ea6862f0d40cc4afe32a4a582f3be235a3b164422be228'],
+    ageDays: 9,
+    size: 187_600_000,
+    unique: 187_600_000,
+    containers: [web],
+  },
+  {
+    seed: 0x7c3d,
+    tags: ['postgres:16'],
+    ageDays: 45,
+    size: 432_100_000,
+    unique: 432_100_000,
+    containers: [oldDb],
+  },
+  { seed: 0x1a00, tags: ['team/app-base:1'], ageDays: 30, size: 12 * MB, unique: 4 * MB },
+  {
+    seed: 0x1a01,
+    tags: ['team/app:1.4', 'team/app:latest'],
+    ageDays: 2,
+    size: 15 * MB,
+    unique: 3 * MB,
+    parent: 0x1a00,
+  },
+  { seed: 0x9e01, ageDays: 14, size: 15 * MB, unique: 2_500_000, parent: 0x1a00 },
+  { seed: 0x9e02, ageDays: 60, size: 8_200_000, unique: 8_200_000 },
+  {
+    seed: 0x4d4d,
+    tags: ['node:20'],
+    ageDays: 120,
+    size: 1_100_000_000,
+    unique: 1_100_000_000,
+  },
+  {
+    seed: 0x6f6f,
+    tags: ['registry.local:5000/ci/runner:stable'],
+    ageDays: 5,
+    size: 96_300_000,
+    unique: 96_300_000,
+    labels: { 'reclaim.protected': 'true', maintainer: 'ci' },
+  },
+  {
+    seed: 0x3c3c,
+    tags: ['mongo:8.0'],
+    ageDays: 200,
+    size: 801_000_000,
+    unique: 801_000_000,
+    labels: { tier: 'db' },
+  },
+];
+
+function childrenOf(seed: number, specs: ImageSpec[]): number[] {
+  return specs.filter((s) => s.parent === seed).map((s) => s.seed);
+}
+
+export function fixtureImages(): ImageInfo[] {
+  return SPECS.map((spec) => image(spec, childrenOf(spec.seed, SPECS)));
+}
+
+export function fixtureContainers(images: ImageInfo[]): ContainerInfo[] {
+  return images.flatMap((img) =>
+    img.containers.map((c) => ({
+      id: c.id,
+      name: c.name,
+      imageId: img.id,
+      image: img.repoTags[0] ?? img.id,
+      state: c.state,
+      running: c.running,
+      sizeRw: c.running ? 2_300_000 : 48_000_000,
+      created: img.created + DAY,
+    })),
+  );
+}
+
+/** Disk usage computed from the snapshot the way the brief says the CLI does. */
+export function diskUsageOf(inv: Omit<Inventory, 'diskUsage'>): DiskUsage {
+  const images = inv.images;
+  const unusedImages = images.filter((i) => i.containers.length === 0);
+  const layersSize = images.reduce((sum, i) => sum + i.uniqueSize, 0) + 12 * MB;
+  return {
+    images: {
+      total: images.length,
+      active: images.length - unusedImages.length,
+      size: layersSize,
+      reclaimable: unusedImages.reduce((sum, i) => sum + i.size - i.sharedSize, 0),
+    },
+    containers: {
+      total: inv.containers.length,
+      active: inv.containers.filter((c) => c.running).length,
+      size: inv.containers.reduce((s, c) => s + c.sizeRw, 0),
+      reclaimable: inv.containers.filter((c) => !c.running).reduce((s, c) => s + c.sizeRw, 0),
+    },
+    volumes: {
+      total: inv.volumes.length,
+      active: inv.volumes.filter((v) => v.refCount > 0).length,
+      size: inv.volumes.reduce((s, v) => s + Math.max(0, v.size), 0),
+      reclaimable: inv.volumes.filter((v) => v.refCount === 0).reduce((s, v) => s + v.size, 0),
+    },
+    buildCache: {
+      total: inv.buildCache.length,
+      active: inv.buildCache.filter((b) => b.inUse).length,
+      size: inv.buildCache.reduce((s, b) => s + b.size, 0),
+      reclaimable: inv.buildCache
+        .filter((b) => !b.inUse && !b.shared)
+        .reduce((s, b) => s + b.size, 0),
+    },
+    takenAt: FIXTURE_NOW_MS,
+  };
+}
+
+export function fixtureInventory(): Inventory {
+  const images = fixtureImages();
+  const base: Omit<Inventory, 'diskUsage'> = {
+    engine: fixtureEngine,
+    images,
+    containers: fixtureContainers(images),
+    volumes: [
+      { name: 'pgdata', driver: 'local', size: 310_000_000, refCount: 1, labels: {} },
+      { name: 'old-cache', driver: 'local', size: 57_000_000, refCount: 0, labels: {} },
+      { name: '3f9a1c0d2e7b', driver: 'local', size: 1_200_000, refCount: 0, labels: {} },
+    ],
+    buildCache: [
+      {
+        id: 'k1x0',
+        type: 'regular',
+        description: 'COPY . /app',
+        size: 64_000_000,
+        inUse: false,
+        shared: false,
+        lastUsed: now - 3 * DAY,
+      },
+      {
+        id: 'k1x1',
+        type: 'source.local',
+        description: 'local source for context',
+        size: 3_100_000,
+        inUse: false,
+        shared: true,
+        lastUsed: now - DAY,
+      },
+      {
+        id: 'k1x2',
+        type: 'exec.cachemount',
+        description: 'RUN npm ci',
+        size: 210_000_000,
+        inUse: true,
+        shared: false,
+        lastUsed: now,
+      },
+    ],
+    takenAt: FIXTURE_NOW_MS,
+  };
+  return { ...base, diskUsage: diskUsageOf(base) };
+}
+
+/** Many images, for checking the virtualized table stays smooth. */
+export function manyImages(count: number): ImageInfo[] {
+  return Array.from({ length: count }, (_, n) =>
+    image(
+      {
+        seed: 0x8000 + n,
+        tags: [`bulk/app-${n}:v${n % 7}`],
+        ageDays: n % 400,
+        size: (n % 90) * MB + MB,
+        unique: MB,
+      },
+      [],
+    ),
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * Renders the real App against the fake API, for looking at screens before and without a
+ * backend: `npx vite src/renderer/src/testing/preview`. Query parameters pick the state:
+ * `?state=error|connecting`, `?theme=dark`, `?lang=zh-CN`, `?view=images`, `?many=5000`.
+ * Test-only: never part of the app's build.
+ */
+import { mount } from 'svelte';
+import type { EngineStatus } from '../../../../shared/contract';
+import { reclaimError } from '../../../../shared/errors';
+import { DEFAULT_SETTINGS, type Language, type Theme } from '../../../../shared/settings';
+import App from '../../App.svelte';
+import { setupI18n } from '../../i18n';
+import { createFakeApi } from '../fake-api';
+import { fixtureInventory, manyImages } from '../inventory-fixture';
+import '../../ui/theme.css';
+
+const query = new URLSearchParams(location.search);
+const inventory = fixtureInventory();
+const many = Number(query.get('many') ?? 0);
+if (many > 0) inventory.images.push(...manyImages(many));
+
+const STATES: Record<string, EngineStatus> = {
+  error: {
+    state: 'error',
+    error: reclaimError(
+      'PERMISSION_DENIED',
+      'Reclaim may not use the Docker socket unix:///var/run/docker.sock.',
+      'Add your user to the docker group (sudo usermod -aG docker $USER), then log out and back in.',
+      { endpoint: 'unix:///var/run/docker.sock', detail: 'connect EACCES /var/run/docker.sock' },
+    ),
+  },
+  connecting: { state: 'connecting', endpoint: 'unix:///var/run/docker.sock' },
+};
+
+const api = createFakeApi({
+  inventory,
+  status: STATES[query.get('state') ?? ''],
+  settings: {
+    ...DEFAULT_SETTINGS,
+    language: (query.get('lang') as Language | null) ?? 'system',
+    theme: (query.get('theme') as Theme | null) ?? 'system',
+  },
+});
+setupI18n();
+const target = document.getElementById('app') as HTMLElement;
+mount(App, { target, props: { api, initialView: query.get('view') ?? undefined } });
