@@ -30,7 +30,7 @@ export interface FixtureImage {
   dangling: boolean;
   /** Untagged but a parent of another image: shown only by `docker images -a`. */
   intermediate: boolean;
-  /** Layer DiffIDs bottom-up, where known (not for the legacy-built images). */
+  /** Layer DiffIDs bottom-up (RootFS.Layers). */
   diffIds: string[];
 }
 
@@ -207,12 +207,15 @@ export async function loadFixtures(
     if (!opts.registry) await registry.stop();
   }
 
-  const createdOf = async (id: string): Promise<number> =>
-    Math.floor(
-      new Date(
-        (await engine.dockerOk(['image', 'inspect', '-f', '{{.Created}}', id])).trim(),
-      ).getTime() / 1000,
-    );
+  // The builder chose these images' timestamps and layers: read them back from the engine.
+  const facts = async (id: string): Promise<{ created: number; diffIds: string[] }> => {
+    const out = await engine.dockerOk(['image', 'inspect', '-f', '{{json .}}', id]);
+    const inspected = JSON.parse(out) as { Created: string; RootFS: { Layers?: string[] } };
+    return {
+      created: Math.floor(new Date(inspected.Created).getTime() / 1000),
+      diffIds: inspected.RootFS.Layers ?? [],
+    };
+  };
   // Only the COPY step adds bytes, and it is the first: every image of the build has this size.
   const builtSize = buildBase.size + build.addedSize;
   const intermediates: FixtureImage[] = await Promise.all(
@@ -221,11 +224,10 @@ export async function loadFixtures(
       id,
       tags: [],
       size: builtSize,
-      created: await createdOf(id),
+      ...(await facts(id)),
       parentId: i === 0 ? buildBase.id : (build.intermediateIds[i - 1] ?? null),
       dangling: false,
       intermediate: true,
-      diffIds: [],
     })),
   );
   const fx: Omit<Fixtures, 'all'> = {
@@ -258,10 +260,9 @@ export async function loadFixtures(
       id: build.id,
       tags: [tag('built')],
       size: builtSize,
-      created: await createdOf(build.id),
+      ...(await facts(build.id)),
       labels: { 'reclaim.fixture': 'legacy-build' },
       parentId: build.intermediateIds.at(-1) ?? buildBase.id,
-      diffIds: [],
     },
     intermediates,
   };

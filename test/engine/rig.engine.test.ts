@@ -73,6 +73,15 @@ describeEngine('private dockerd with fixtures', () => {
     }
   });
 
+  it('gives every fixture image the layers the Fixtures object lists', async () => {
+    const out = await engine.dockerOk(['image', 'inspect', ...fx.all.map((image) => image.id)]);
+    const inspected = JSON.parse(out) as { Id: string; RootFS: { Layers?: string[] } }[];
+    for (const expected of fx.all) {
+      const actual = inspected.find((image) => image.Id === expected.id);
+      expect(actual?.RootFS.Layers ?? [], expected.id).toEqual(expected.diffIds);
+    }
+  });
+
   it('has the parent/child, two-tag, registry-digest and legacy-build relations', () => {
     expect(fx.child.parentId).toBe(fx.parent.id);
     expect(fx.multiTag.tags).toHaveLength(2);
@@ -81,6 +90,8 @@ describeEngine('private dockerd with fixtures', () => {
     );
     expect(fx.intermediates.length).toBeGreaterThan(0);
     expect(fx.built.parentId).toBe(fx.intermediates.at(-1)?.id);
+    expect(fx.built.diffIds).toHaveLength(2);
+    expect(fx.built.diffIds[0]).toBe(fx.buildBase.diffIds[0]);
     expect(fx.sharedA.diffIds.slice(0, 1)).toEqual(fx.base.diffIds);
     expect(fx.sharedB.diffIds.slice(0, 1)).toEqual(fx.base.diffIds);
     expect(fx.protectedImage.labels['reclaim.protected']).toBe('true');
