@@ -1,3 +1,5 @@
+import type { ReclaimError } from './errors';
+
 /**
  * The facts Reclaim shows about an engine. Plain data only: these values cross the IPC and
  * HTTP boundaries as JSON, so no classes, Dates, Maps or functions.
@@ -27,18 +29,32 @@ export interface Endpoint {
   tls?: { caPath?: string; certPath?: string; keyPath?: string; verify: boolean };
 }
 
-/** Where discovery found an endpoint, in the CLI's order of precedence. */
+/**
+ * Where discovery found an endpoint, in the CLI's order of precedence. `context` is any other
+ * context in the CLI's store: listed so the user can switch to it, never picked on its own.
+ */
 export type EndpointSource =
-  'settings' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config.json' | 'well-known-socket';
+  | 'settings'
+  | 'DOCKER_HOST'
+  | 'DOCKER_CONTEXT'
+  | 'config.json'
+  | 'well-known-socket'
+  | 'context';
 
 export interface DiscoveredEndpoint {
   endpoint: Endpoint;
   source: EndpointSource;
   /** A human label: context name, or which product owns the socket ("Colima", "Podman"…). */
   label: string;
-  /** For sockets: whether the socket file exists right now. */
+  /** For sockets: whether the socket file exists right now (tcp and ssh: always true). */
   present: boolean;
+  /**
+   * Why this source cannot be used as it stands (DOCKER_HOST unparseable, the named context
+   * missing…). The CLI does not fall through past an explicit source, so neither do we.
+   */
+  problem?: ReclaimError;
 }
+
 
 /** What the engine said about itself once connected. */
 export interface EngineInfo {
