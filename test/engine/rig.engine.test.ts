@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { processesInContainers } from './cleanup';
 import { startPrivateDocker, type PrivateDocker } from './dockerd';
-import { addContainer, addImage, runnableImageSpec } from './fixture-builders';
+import { addContainer, addImage, randomLayer, runnableImageSpec } from './fixture-builders';
+import { layersSize } from './measure';
 import { loadFixtures, type Fixtures } from './fixtures';
 import { describeEngine, describePodman } from './gate';
 import { assertPrivateEndpoint } from './guard';
@@ -147,6 +148,30 @@ describeEngine('private dockerd lifecycle', () => {
 interface PodmanVersion {
   Components?: { Name: string }[];
 }
+
+describeEngine('generated image sizes', () => {
+  it('free exactly their predicted bytes when removed, shared layers excepted', async () => {
+    const engine = await startPrivateDocker();
+    try {
+      const base = await addImage(engine, {
+        tags: ['size/base:1'],
+        layers: [randomLayer({ a: 300_000 })],
+      });
+      const top = await addImage(engine, {
+        tags: ['size/top:1'],
+        from: base,
+        layers: [randomLayer({ b: 120_000 })],
+      });
+      const before = await layersSize(engine);
+      // top holds base's layer plus its own; the engine stores the shared layer once.
+      expect(before).toBe(top.size);
+      await engine.dockerOk(['rmi', 'size/top:1']);
+      expect(before - (await layersSize(engine))).toBe(top.size - base.size);
+    } finally {
+      await engine.stop();
+    }
+  });
+});
 
 describePodman('private podman', () => {
   let podman: PrivatePodman;
