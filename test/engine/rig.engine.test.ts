@@ -54,6 +54,24 @@ describeEngine('private dockerd with fixtures', () => {
     expect(() => assertPrivateEndpoint(engine.host)).not.toThrow();
   });
 
+  it('runs the CLI against this engine even when the environment points elsewhere', async () => {
+    const saved = { host: process.env.DOCKER_HOST, context: process.env.DOCKER_CONTEXT };
+    process.env.DOCKER_HOST = 'unix:///var/run/docker.sock';
+    process.env.DOCKER_CONTEXT = 'some-user-context';
+    try {
+      const root = await engine.dockerOk(['info', '--format', '{{.DockerRootDir}}']);
+      expect(root.trim()).toBe(`${engine.dir}/data`);
+    } finally {
+      for (const [key, value] of [
+        ['DOCKER_HOST', saved.host],
+        ['DOCKER_CONTEXT', saved.context],
+      ] as const) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    }
+  });
+
   it('loads the fixtures fast enough for a beforeAll in every engine test file', () => {
     // About 2 s here; the budget leaves room for a busy CI machine.
     expect(fixtureMs).toBeLessThan(15_000);
