@@ -34,7 +34,9 @@ export async function processesMentioning(dir: string): Promise<number[]> {
     try {
       const cmdline = await readFile(`/proc/${entry}/cmdline`, 'utf8');
       const cwd = await readlink(`/proc/${entry}/cwd`).catch(() => '');
-      if (cmdline.includes(dir) || cwd === dir || cwd.startsWith(`${dir}/`)) found.push(pid);
+      // `dir/` or `dir` as a whole argument: another engine's folder may share a prefix.
+      const named = cmdline.includes(`${dir}/`) || cmdline.split('\0').includes(dir);
+      if (named || cwd === dir || cwd.startsWith(`${dir}/`)) found.push(pid);
     } catch {
       // The process ended while we looked: nothing to clean.
     }

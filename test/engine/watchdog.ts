@@ -22,7 +22,7 @@ for i in 1 2 3 4 5; do kill -0 -"$pgid" 2>/dev/null || break; sleep 1; done
 kill -KILL -"$pgid" 2>/dev/null
 for p in /proc/[0-9]*; do
   [ "\${p#/proc/}" = "$$" ] && continue
-  grep -qaF "$dir" "$p/cmdline" 2>/dev/null && kill -KILL "\${p#/proc/}" 2>/dev/null
+  grep -qaF "$dir/" "$p/cmdline" 2>/dev/null && kill -KILL "\${p#/proc/}" 2>/dev/null
 done
 awk -v d="$dir" '$2 == d || index($2, d "/") == 1 { print $2 }' /proc/self/mounts | sort -r |
   while read -r m; do umount -l "$m"; done
