@@ -134,6 +134,7 @@ export const en = {
     },
     invalid: 'Invalid filter {filter}: {reason}',
     unknownImage: 'no such image {ref}',
+    badDangling: 'use true or false',
     badUntil: 'use a Go duration (72h, 90m), an RFC 3339 time, a date or Unix seconds',
   },
   remove: {
@@ -184,7 +185,7 @@ export const en = {
     stop: 'Stop',
     resultTitle: 'Result',
     reclaimed: 'Reclaimed {bytes}',
-    copy: 'Copy output',
+    copy: 'Copy',
     copied: 'Copied',
     status: {
       done: 'done',

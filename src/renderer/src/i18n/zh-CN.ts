@@ -133,6 +133,7 @@ export const zhCN: Messages<EnglishMessages> = {
     },
     invalid: '过滤器 {filter} 无效：{reason}',
     unknownImage: '没有镜像 {ref}',
+    badDangling: '请使用 true 或 false',
     badUntil: '请使用 Go 时长（72h、90m）、RFC 3339 时间、日期或 Unix 秒数',
   },
   remove: {
@@ -183,7 +184,7 @@ export const zhCN: Messages<EnglishMessages> = {
     stop: '停止',
     resultTitle: '结果',
     reclaimed: '已回收 {bytes}',
-    copy: '复制输出',
+    copy: '复制',
     copied: '已复制',
     status: {
       done: '完成',

@@ -229,6 +229,16 @@ export function planPruneIn(inv: Inventory, options: PruneOptions, id: string): 
       created: img.created,
       size: img.uniqueSize,
     };
+    // What the run prints and frees for this image (the shape a prune plan's removals carry).
+    const removal = {
+      ...candidate,
+      repoDigests: img.repoDigests,
+      untagged: [...img.repoTags, ...img.repoDigests],
+      deleted: [img.id, ...img.layers],
+      bytesFreed: img.uniqueSize,
+      removedWith: null,
+      pruneParents: true,
+    };
     if (img.containers.length > 0)
       keep.push({
         ...candidate,
@@ -253,7 +263,7 @@ export function planPruneIn(inv: Inventory, options: PruneOptions, id: string): 
         reason: 'parent-of-kept' as const,
         explanation: 'other images are built on it',
       });
-    else remove.push(candidate);
+    else remove.push(removal);
   }
   const filters = [
     ...(options.until ? [`--filter until=${options.until}`] : []),

@@ -1,0 +1,59 @@
+import type { ImageInfo } from '../../../../shared/model';
+import type { Settings } from '../../../../shared/settings';
+import { referenceMatches } from './glob';
+
+export type BadgeKind =
+  | 'dangling'
+  | 'intermediate'
+  | 'unused'
+  | 'running'
+  | 'stopped'
+  | 'tags'
+  | 'children'
+  | 'protected';
+
+export interface BadgeView {
+  kind: BadgeKind;
+  tone: 'neutral' | 'ok' | 'warn' | 'danger' | 'info';
+  /** Container names for the in-use badges, tag count for `tags`. */
+  names?: string[];
+  count?: number;
+}
+
+/** Whether settings protect the image from batch clean-ups (pattern or label). */
+export function isProtected(
+  image: ImageInfo,
+  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
+): boolean {
+  const byPattern = image.repoTags.some((tag) =>
+    settings.protectedPatterns.some((pattern) => referenceMatches(pattern, tag)),
+  );
+  if (byPattern || !settings.protectedLabel) return byPattern;
+  const at = settings.protectedLabel.indexOf('=');
+  const key = at === -1 ? settings.protectedLabel : settings.protectedLabel.slice(0, at);
+  return at === -1
+    ? key in image.labels
+    : image.labels[key] === settings.protectedLabel.slice(at + 1);
+}
+
+/** The badges a row shows, most important first. */
+export function badgesFor(
+  image: ImageInfo,
+  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
+): BadgeView[] {
+  const badges: BadgeView[] = [];
+  if (image.dangling) badges.push({ kind: 'dangling', tone: 'warn' });
+  if (image.intermediate) badges.push({ kind: 'intermediate', tone: 'neutral' });
+  const running = image.containers.filter((c) => c.running).map((c) => c.name);
+  const stopped = image.containers.filter((c) => !c.running).map((c) => c.name);
+  if (running.length > 0) badges.push({ kind: 'running', tone: 'ok', names: running });
+  if (stopped.length > 0) badges.push({ kind: 'stopped', tone: 'info', names: stopped });
+  if (image.containers.length === 0 && !image.dangling)
+    badges.push({ kind: 'unused', tone: 'neutral' });
+  if (image.repoTags.length > 1)
+    badges.push({ kind: 'tags', tone: 'neutral', count: image.repoTags.length });
+  if (image.childIds.length > 0)
+    badges.push({ kind: 'children', tone: 'neutral', count: image.childIds.length });
+  if (isProtected(image, settings)) badges.push({ kind: 'protected', tone: 'danger' });
+  return badges;
+}

@@ -1,0 +1,52 @@
+import type { ImageRow } from './image-rows';
+
+export type SortColumn =
+  'repository' | 'tag' | 'id' | 'created' | 'size' | 'uniqueSize' | 'containers';
+export interface SortOrder {
+  column: SortColumn;
+  descending: boolean;
+}
+
+function value(row: ImageRow, column: SortColumn): string | number {
+  switch (column) {
+    case 'repository':
+      return row.repository ?? '\uffff';
+    case 'tag':
+      return row.tag ?? '\uffff';
+    case 'id':
+      return row.image.id;
+    case 'created':
+      return row.image.created;
+    case 'size':
+      return row.image.size;
+    case 'uniqueSize':
+      return row.image.uniqueSize;
+    case 'containers':
+      return row.image.containers.length;
+  }
+}
+
+/** A stable sort by one column; ties keep the key order so rows never jump around. */
+export function sortRows(rows: readonly ImageRow[], order: SortOrder): ImageRow[] {
+  const direction = order.descending ? -1 : 1;
+  return [...rows].sort((a, b) => {
+    const left = value(a, order.column);
+    const right = value(b, order.column);
+    const byValue =
+      typeof left === 'number' && typeof right === 'number'
+        ? left - right
+        : String(left).localeCompare(String(right));
+    return byValue * direction || a.key.localeCompare(b.key);
+  });
+}
+
+/** Case-insensitive search over repository, tag, ID and digest. */
+export function searchRows(rows: readonly ImageRow[], text: string): ImageRow[] {
+  const needle = text.trim().toLowerCase();
+  if (!needle) return [...rows];
+  return rows.filter((row) =>
+    [row.repository, row.tag, row.image.id.replace(/^sha256:/, ''), row.digest].some((field) =>
+      field?.toLowerCase().includes(needle),
+    ),
+  );
+}
