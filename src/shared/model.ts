@@ -102,13 +102,23 @@ export interface ImageInfo {
   parentId: ImageId | null;
   /** Images whose parent is this one. */
   childIds: ImageId[];
-  /** No tag, no digest and no child: what `docker images -f dangling=true` lists. */
+  /**
+   * No tag and no child: what `docker images -f dangling=true` lists and `docker image prune`
+   * removes. On the classic store an image left with only a digest counts too (moby lists the
+   * heads that have no tag).
+   */
   dangling: boolean;
   /** No tag and no digest but has children: a build step, shown only by `docker images -a`. */
   intermediate: boolean;
   containers: ContainerRef[];
   /** Layer chain IDs, bottom first (the IDs `docker rmi` prints as `Deleted:` for layers). */
   layers: string[];
+  /**
+   * Bytes each layer adds, parallel to `layers`. Exact wherever images share layers or end;
+   * inside a run of layers only this image has, the run's bytes may sit on its top layer (so
+   * any sum over layers a removal frees is exact).
+   */
+  layerSizes?: number[];
 }
 
 export interface ContainerInfo {

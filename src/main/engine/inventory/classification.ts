@@ -1,0 +1,45 @@
+/**
+ * Which images `docker images` calls dangling and which it hides as intermediate, by the
+ * rules of moby's image list (daemon/images/images.go, classic store):
+ *
+ * - `dangling=true` walks only the "heads" (images no other image names as Parent) and
+ *   skips any image with a tag. An image with a digest but no tag (what is left when its tag
+ *   moved after a pull) IS listed as dangling, and `docker image prune` removes it.
+ * - Without `-a`, an image with neither tag nor digest that has children is hidden: a build
+ *   step of the legacy builder. `docker system df` leaves those out of its image count too.
+ */
+
+export interface NamedImage {
+  id: string;
+  repoTags: readonly string[];
+  repoDigests: readonly string[];
+  parentId: string | null;
+}
+
+export interface ImageKind {
+  childIds: string[];
+  dangling: boolean;
+  intermediate: boolean;
+}
+
+/** Children by parent ID, each list in the order the images were given. */
+export function childrenByParent(images: readonly NamedImage[]): Map<string, string[]> {
+  const children = new Map<string, string[]>();
+  for (const image of images) {
+    if (image.parentId === null) continue;
+    const list = children.get(image.parentId);
+    if (list) list.push(image.id);
+    else children.set(image.parentId, [image.id]);
+  }
+  return children;
+}
+
+export function classifyImage(image: NamedImage, childIds: readonly string[]): ImageKind {
+  const hasChildren = childIds.length > 0;
+  const untagged = image.repoTags.length === 0;
+  return {
+    childIds: [...childIds],
+    dangling: untagged && !hasChildren,
+    intermediate: untagged && image.repoDigests.length === 0 && hasChildren,
+  };
+}

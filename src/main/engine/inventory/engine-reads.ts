@@ -1,0 +1,81 @@
+import { ReclaimFailure } from '../../../shared/errors';
+import type { Connection } from '../connect/connection';
+import type { DfType } from '../disk-usage/system-df-rows';
+import { apiAtLeast } from './api-version';
+import type {
+  RawContainer,
+  RawHistoryItem,
+  RawImageInspect,
+  RawImageSummary,
+  RawSystemDf,
+} from './raw-types';
+
+/** The raw reads the inventory makes, one function per engine call. */
+
+export function listImages(connection: Connection): Promise<RawImageSummary[]> {
+  return connection.request<RawImageSummary[]>({
+    method: 'GET',
+    path: '/images/json',
+    query: { all: '1' },
+  });
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof ReclaimFailure && error.error.code === 'NOT_FOUND';
+}
+
+/** null when the image is gone (removed since it was listed). */
+export async function inspectImage(
+  connection: Connection,
+  id: string,
+): Promise<RawImageInspect | null> {
+  try {
+    return await connection.request<RawImageInspect>({ method: 'GET', path: `/images/${id}/json` });
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+export async function imageHistory(
+  connection: Connection,
+  id: string,
+): Promise<RawHistoryItem[] | null> {
+  try {
+    return await connection.request<RawHistoryItem[]>({
+      method: 'GET',
+      path: `/images/${id}/history`,
+    });
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Every container with its writable-layer size (`size=1` makes the daemon walk each
+ * container's layer, the costly part of `docker system df`). `ids` narrows it to those.
+ */
+export function listContainers(connection: Connection, ids?: string[]): Promise<RawContainer[]> {
+  const query: Record<string, string> = { all: '1', size: '1' };
+  if (ids) query.filters = JSON.stringify({ id: ids });
+  return connection.request<RawContainer[]>({ method: 'GET', path: '/containers/json', query });
+}
+
+/** Whether `/system/df` accepts `type=` on this connection (API 1.42+). */
+export function systemDfNarrows(connection: Connection): boolean {
+  return apiAtLeast(connection.engine.apiVersion, '1.42');
+}
+
+/**
+ * `GET /system/df`, narrowed to `types` where the API allows it; on older APIs the whole
+ * answer (the caller reads what it needs).
+ */
+export function systemDf(connection: Connection, types?: readonly DfType[]): Promise<RawSystemDf> {
+  const narrow = types !== undefined && systemDfNarrows(connection);
+  return connection.request<RawSystemDf>({
+    method: 'GET',
+    path: '/system/df',
+    query: narrow ? { type: [...types] } : {},
+  });
+}

@@ -1,0 +1,233 @@
+import type { Inventory } from '../../../shared/model';
+import type { Connection } from '../connect/connection';
+import { mergeContainers, mergeImages } from './apply-changes';
+import { assembleInventory, type EngineState } from './assemble';
+import { effectsOf } from './event-effects';
+import { EventFollower, type BackoffOptions } from './event-follower';
+import { LayerFacts } from './layer-facts';
+import { PendingChanges } from './pending-changes';
+import type { RawEvent } from './raw-types';
+import type { ImageRecord } from './records';
+import { readEngineState } from './snapshot';
+import { readContainers, readImage, readImages, readStores } from './state-reads';
+
+export type InventoryListener = (inventory: Inventory) => void;
+
+export interface LiveInventoryOptions {
+  onChange?: InventoryListener;
+  /** The events stream broke and the engine does not answer: it is stopped or unreachable. */
+  onLost?: (error: unknown) => void;
+  backoff?: BackoffOptions;
+}
+
+/**
+ * A snapshot kept current by the engine's events. It re-reads only what an event says
+ * changed: one image by ID after an untag or delete, the image list after a tag, pull, load
+ * or import (layer facts stay cached by ID), one container after a container event. Volume
+ * sizes live only in the slow `/system/df`, so they are re-read in a lane of their own and
+ * never hold back an image or container update. After the stream reopens, everything is
+ * read again, since events may have been missed.
+ */
+export class LiveInventory {
+  private readonly facts = new LayerFacts();
+  private readonly follower: EventFollower;
+  private readonly listeners = new Set<InventoryListener>();
+  private readonly pending = new PendingChanges();
+  private state: EngineState | null = null;
+  private snapshot: Inventory | null = null;
+  /** Every read that replaces `state` runs here, one at a time, in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private fastScheduled = false;
+  private storesQueue: Promise<unknown> = Promise.resolve();
+  private storesScheduled = false;
+  /** The read that will give the first snapshot, while it runs (current() waits for it). */
+  private firstRead: Promise<Inventory> | null = null;
+  private opens = 0;
+  private lostReported = false;
+  private stopped = false;
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly options: LiveInventoryOptions = {},
+  ) {
+    if (options.onChange) this.listeners.add(options.onChange);
+    this.follower = new EventFollower(
+      connection,
+      {
+        onEvent: (event) => this.onEvent(event),
+        onOpen: () => this.onOpen(),
+        onClose: (error) => this.onClose(error),
+      },
+      options.backoff,
+    );
+  }
+
+  /** Starts following events; the first snapshot is read as soon as the stream is open. */
+  start(): this {
+    this.follower.start();
+    return this;
+  }
+
+  /** The latest snapshot; reads one first if none is held yet. */
+  current(): Promise<Inventory> {
+    if (this.snapshot) return Promise.resolve(this.snapshot);
+    return this.firstRead ?? this.refresh();
+  }
+
+  /** Reads a complete snapshot now (after any update already under way). */
+  refresh(): Promise<Inventory> {
+    const read = this.enqueue(async () => {
+      this.state = await readEngineState(this.connection, this.facts);
+      return this.publish();
+    });
+    if (!this.snapshot) {
+      this.firstRead = read;
+      read
+        .catch(() => undefined)
+        .finally(() => {
+          if (this.firstRead === read) this.firstRead = null;
+        });
+    }
+    return read;
+  }
+
+  /** Calls `listener` with every new snapshot; returns the function that stops it. */
+  onChange(listener: InventoryListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.follower.stop();
+    this.listeners.clear();
+  }
+
+  /** Same as stop(): the name the service's port uses. */
+  close(): void {
+    this.stop();
+  }
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private publish(): Inventory {
+    if (!this.state) throw new Error('no engine state to publish');
+    const inventory = assembleInventory(this.state, this.facts, Date.now());
+    this.snapshot = inventory;
+    if (!this.stopped) for (const listener of this.listeners) listener(inventory);
+    return inventory;
+  }
+
+  private onEvent(event: RawEvent): void {
+    for (const effect of effectsOf(event)) this.pending.add(effect);
+    if (this.pending.hasFastChanges && !this.fastScheduled) {
+      this.fastScheduled = true;
+      void this.enqueue(() => this.applyFastChanges()).catch(() => this.markStale());
+    }
+    if (this.pending.stores && !this.storesScheduled) {
+      this.storesScheduled = true;
+      this.storesQueue = this.storesQueue
+        .then(() => this.applyStoreChanges())
+        .catch(() => this.markStale());
+    }
+  }
+
+  /** An update failed half-way: the next one reads everything. */
+  private markStale(): void {
+    this.pending.add({ kind: 'all-images' });
+    this.pending.add({ kind: 'stores' });
+  }
+
+  private async applyFastChanges(): Promise<void> {
+    this.fastScheduled = false;
+    const changes = this.pending.takeFast();
+    if (!this.state || this.stopped) return;
+    const [images, containers] = await Promise.all([
+      changes.allImages
+        ? readImages(this.connection, this.facts)
+        : this.rereadImages(changes.images),
+      changes.containers.length > 0
+        ? readContainers(this.connection, changes.containers)
+        : Promise.resolve(null),
+    ]);
+    const state = this.state;
+    this.state = {
+      ...state,
+      images: images,
+      containers: containers
+        ? mergeContainers(state.containers, changes.containers, containers)
+        : state.containers,
+    };
+    this.publish();
+  }
+
+  private async rereadImages(ids: readonly string[]): Promise<ImageRecord[]> {
+    const current = this.state?.images ?? [];
+    if (ids.length === 0) return [...current];
+    const reread = new Map<string, ImageRecord | null>();
+    await Promise.all(
+      ids.map(async (id) => reread.set(id, await readImage(this.connection, this.facts, id))),
+    );
+    const merged = mergeImages(current, reread);
+    // A new image may share layers at points no image size proves yet.
+    await this.facts.ensure(
+      this.connection,
+      merged.map((image) => image.id),
+    );
+    return merged;
+  }
+
+  private async applyStoreChanges(): Promise<void> {
+    this.storesScheduled = false;
+    if (!this.pending.takeStores() || !this.state || this.stopped) return;
+    const stores = await readStores(this.connection);
+    await this.enqueue(async () => {
+      if (!this.state) return;
+      this.state = {
+        ...this.state,
+        volumes: stores.volumes,
+        buildCache: stores.buildCache,
+        engineRows: { ...this.state.engineRows, ...stores.engineRows },
+      };
+      this.publish();
+    });
+  }
+
+  private onOpen(): void {
+    this.opens++;
+    this.lostReported = false;
+    // First open: the first snapshot. Reopened: events were missed, read it all again.
+    if (this.opens > 1 || (!this.snapshot && !this.firstRead)) {
+      void this.refresh().catch(() => this.markStale());
+    }
+  }
+
+  private onClose(error: unknown): void {
+    if (this.stopped || this.lostReported) return;
+    // A stream can end while the engine is fine (a proxy's timeout): only a failed ping
+    // means the engine is gone.
+    this.connection.docker.ping().then(
+      () => undefined,
+      (pingError: unknown) => {
+        if (this.stopped || this.lostReported) return;
+        this.lostReported = true;
+        this.options.onLost?.(pingError ?? error);
+      },
+    );
+  }
+}
+
+/** Starts a live inventory on `connection` (the shape the service's engine port expects). */
+export function followInventory(
+  connection: Connection,
+  callbacks: { onChange(inventory: Inventory): void; onLost(error: unknown): void },
+): LiveInventory {
+  return new LiveInventory(connection, {
+    onChange: (inventory) => callbacks.onChange(inventory),
+    onLost: (error) => callbacks.onLost(error),
+  }).start();
+}

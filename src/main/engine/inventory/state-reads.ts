@@ -1,0 +1,110 @@
+import type { BuildCacheInfo, ContainerInfo, VolumeInfo } from '../../../shared/model';
+import type { Connection } from '../connect/connection';
+import { rowsFromSystemDf, type PartialRows } from '../disk-usage/system-df-rows';
+import {
+  inspectImage,
+  listContainers,
+  listImages,
+  systemDf,
+  systemDfNarrows,
+} from './engine-reads';
+import type { LayerFacts } from './layer-facts';
+import type { RawSystemDf } from './raw-types';
+import {
+  buildCacheFromRaw,
+  containerFromRaw,
+  imageFromInspect,
+  imageFromSummary,
+  volumeFromRaw,
+  type ImageRecord,
+} from './records';
+
+/**
+ * The reads a snapshot is made of, each as small as the engine allows, so the event
+ * follower can re-read only what changed.
+ */
+
+/** Every image (`all=1`: intermediates too), with layer facts for the ones not seen before. */
+export async function readImages(
+  connection: Connection,
+  facts: LayerFacts,
+): Promise<ImageRecord[]> {
+  const images = (await listImages(connection)).map(imageFromSummary);
+  await facts.ensure(
+    connection,
+    images.map((image) => image.id),
+  );
+  return images;
+}
+
+/** One image by ID or reference, or null when it is gone. */
+export async function readImage(
+  connection: Connection,
+  facts: LayerFacts,
+  idOrReference: string,
+): Promise<ImageRecord | null> {
+  const raw = await inspectImage(connection, idOrReference);
+  if (!raw) return null;
+  if (!facts.has(raw.Id)) facts.record(raw.Id, raw.Size, raw.RootFS?.Layers ?? []);
+  return imageFromInspect(raw);
+}
+
+export async function readContainers(
+  connection: Connection,
+  ids?: string[],
+): Promise<ContainerInfo[]> {
+  return (await listContainers(connection, ids)).map(containerFromRaw);
+}
+
+export interface StoresState {
+  volumes: VolumeInfo[];
+  buildCache: BuildCacheInfo[];
+  /** Rows the engine computed itself that must be used as they are (see EngineState). */
+  engineRows: PartialRows;
+  /** Containers, when the same answer carried them (the whole `/system/df` of API < 1.42). */
+  containers?: ContainerInfo[];
+}
+
+function storesFrom(df: RawSystemDf, withContainers: boolean): StoresState {
+  const engineRows: PartialRows = {};
+  // From API 1.52 the daemon sends computed rows and no lists: take its rows as they are.
+  if (df.VolumeUsage && !df.Volumes) engineRows.volumes = rowsFromSystemDf(df, []).volumes;
+  if (df.BuildCacheUsage && !df.BuildCache) {
+    engineRows.buildCache = rowsFromSystemDf(df, []).buildCache;
+  }
+  const state: StoresState = {
+    volumes: (df.Volumes ?? []).map(volumeFromRaw),
+    buildCache: (df.BuildCache ?? []).map(buildCacheFromRaw),
+    engineRows,
+  };
+  if (withContainers) state.containers = (df.Containers ?? []).map(containerFromRaw);
+  return state;
+}
+
+/**
+ * Volumes (with sizes) and build cache: only `/system/df` has them. From API 1.42 it is
+ * narrowed to those two; before, the whole answer is read, and its container list (the
+ * same walk `/containers/json?size=1` makes) is kept so containers cost no second walk.
+ * Podman fills its `/system/df` container list differently, so it is not trusted there.
+ */
+export async function readStores(connection: Connection): Promise<StoresState> {
+  if (systemDfNarrows(connection)) {
+    return storesFrom(await systemDf(connection, ['volume', 'build-cache']), false);
+  }
+  return storesFrom(await systemDf(connection), storesCarryContainers(connection));
+}
+
+/** Whether readStores also returns the containers (see there). */
+export function storesCarryContainers(connection: Connection): boolean {
+  return connection.engine.kind === 'docker' && !systemDfNarrows(connection);
+}
+
+/**
+ * On the containerd image store the daemon's image sizes count content blobs the layer
+ * facts do not see: the Images row is taken from the engine there.
+ */
+export async function readEngineImagesRow(connection: Connection): Promise<PartialRows> {
+  if (connection.engine.imageStore !== 'containerd') return {};
+  const df = await systemDf(connection, ['image']);
+  return { images: rowsFromSystemDf(df, ['image']).images };
+}
