@@ -122,6 +122,23 @@ export interface PruneCandidate {
   size: number;
 }
 
+/** An image a prune plan removes, with what removing it prints and frees. */
+export interface PrunedImage extends PruneCandidate {
+  repoDigests: string[];
+  /** Predicted `Untagged:` references of this image's deletion step. */
+  untagged: string[];
+  /** Predicted `Deleted:` IDs of this step (image, layers, and untagged parents pruned with it). */
+  deleted: string[];
+  bytesFreed: number;
+  /**
+   * Set when no call of its own removes this image: the engine prunes it as the untagged
+   * parent of the image named here (its lines are that image's).
+   */
+  removedWith: ImageId | null;
+  /** false: deleted with `noprune=1`, because pruning its parents would touch a protected image. */
+  pruneParents: boolean;
+}
+
 export interface KeptImage extends PruneCandidate {
   reason: KeepReason;
   /** Words for the reason ("used by running container web"). */
@@ -134,7 +151,7 @@ export interface PrunePlan {
   createdAt: number;
   options: PruneOptions;
   /** Every image the run will remove, in execution order. */
-  remove: PruneCandidate[];
+  remove: PrunedImage[];
   keep: KeptImage[];
   /** Exact bytes freed by the set as a whole. */
   bytesFreed: number;

@@ -1,0 +1,281 @@
+import type { Inventory } from '../../../shared/model';
+import {
+  familiarString,
+  fullName,
+  fullString,
+  parseReported,
+  type ParsedReference,
+} from '../references/reference-grammar';
+
+/**
+ * A model of the classic image store, enough to predict `DELETE /images/{name}` exactly:
+ * which references go (`Untagged:`), which image and layers go (`Deleted:`), or which
+ * conflict the engine answers with. It reproduces moby's daemon/images/image_delete.go
+ * (ImageDelete, imageDeleteHelper, checkImageDeleteConflict). Plans run it on a copy of the
+ * inventory, target after target, so later targets see what earlier ones did.
+ */
+
+export interface ModelImage {
+  id: string;
+  parentId: string | null;
+  /** Chain IDs, bottom first. */
+  layers: readonly string[];
+  refs: ParsedReference[];
+}
+
+export interface ModelContainer {
+  id: string;
+  imageId: string;
+  running: boolean;
+  /** The image's layers when the container was made: its writable layer keeps them. */
+  layers: readonly string[];
+}
+
+export type ConflictKind =
+  | 'reference-in-use'
+  | 'dependent-children'
+  | 'running-container'
+  | 'multiple-references'
+  | 'stopped-container';
+
+export interface DeleteConflict {
+  kind: ConflictKind;
+  /** Hard conflicts cannot be forced. */
+  hard: boolean;
+  /** The engine's 409 message, verbatim. */
+  message: string;
+  containerId?: string;
+}
+
+/** One `DELETE /images/…` answer: the records, or the conflict (nothing changed then). */
+export interface DeleteOutcome {
+  untagged: string[];
+  deleted: string[];
+  conflict: DeleteConflict | null;
+}
+
+export type DeleteTarget = { kind: 'id'; id: string } | { kind: 'reference'; reference: string };
+
+// The conflict classes of checkImageDeleteConflict, checked in this order.
+const CHILDREN = 1;
+const RUNNING = 2;
+const ACTIVE_REFERENCE = 4;
+const STOPPED = 8;
+const HARD = CHILDREN | RUNNING;
+const SOFT = ACTIVE_REFERENCE | STOPPED;
+
+const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
+
+function isSingleReference(refs: readonly ParsedReference[]): boolean {
+  if (refs.length <= 1) return refs.length === 1;
+  const tagged = refs.filter((ref) => ref.digest === null);
+  if (tagged.length > 1) return false;
+  const canonicalNames = new Set(refs.filter((r) => r.digest !== null).map(fullName));
+  const single = tagged[0] ?? refs[0];
+  return canonicalNames.size === 1 && single !== undefined && canonicalNames.has(fullName(single));
+}
+
+/** The engine's reference store lists an image's references sorted by their full string. */
+function sortRefs(refs: ParsedReference[]): ParsedReference[] {
+  return refs.sort((a, b) =>
+    fullString(a) < fullString(b) ? -1 : fullString(a) > fullString(b) ? 1 : 0,
+  );
+}
+
+export class EngineModel {
+  readonly images = new Map<string, ModelImage>();
+  readonly containers = new Map<string, ModelContainer>();
+
+  static fromInventory(inv: Inventory): EngineModel {
+    const model = new EngineModel();
+    for (const image of inv.images) {
+      const refs = [...image.repoTags, ...image.repoDigests]
+        .map(parseReported)
+        .filter((ref): ref is ParsedReference => ref !== null);
+      model.images.set(image.id, {
+        id: image.id,
+        parentId: image.parentId,
+        layers: image.layers,
+        refs: sortRefs(refs),
+      });
+    }
+    for (const container of inv.containers) {
+      model.containers.set(container.id, {
+        id: container.id,
+        imageId: container.imageId,
+        running: container.running,
+        layers: model.images.get(container.imageId)?.layers ?? [],
+      });
+    }
+    return model;
+  }
+
+  clone(): EngineModel {
+    const copy = new EngineModel();
+    for (const [id, image] of this.images) copy.images.set(id, { ...image, refs: [...image.refs] });
+    for (const [id, container] of this.containers) copy.containers.set(id, { ...container });
+    return copy;
+  }
+
+  children(id: string): string[] {
+    return [...this.images.values()].filter((image) => image.parentId === id).map((i) => i.id);
+  }
+
+  containersOf(id: string): ModelContainer[] {
+    return [...this.containers.values()].filter((container) => container.imageId === id);
+  }
+
+  /** `docker rm <id>` of a stopped container: its writable layer stops holding image layers. */
+  removeContainer(id: string): void {
+    this.containers.delete(id);
+  }
+
+  /** Which image a reference names now (exact, fully qualified match). */
+  imageByReference(reference: ParsedReference): ModelImage | undefined {
+    const key = fullString(reference);
+    return [...this.images.values()].find((image) => image.refs.some((r) => fullString(r) === key));
+  }
+
+  /** Predicts `DELETE /images/{target}?force=&noprune=!prune` and applies it to the model. */
+  delete(target: DeleteTarget, force: boolean, prune: boolean): DeleteOutcome {
+    const outcome: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
+    if (target.kind === 'id') return this.deleteById(target.id, force, prune, outcome);
+    const ref = parseReported(target.reference);
+    const image = ref ? this.imageByReference(ref) : undefined;
+    if (!ref || !image) throw new Error(`no image has the reference ${target.reference}`);
+    if (!force && isSingleReference(image.refs)) {
+      const user = [...this.containers.values()].find((c) => c.imageId === image.id);
+      if (user) {
+        outcome.conflict = {
+          kind: 'reference-in-use',
+          hard: false,
+          message: `conflict: unable to remove repository reference "${target.reference}" (must force) - container ${short(user.id)} is using its referenced image ${short(image.id)}`,
+          containerId: user.id,
+        };
+        return outcome;
+      }
+    }
+    this.untag(image, ref, outcome);
+    if (ref.digest === null) {
+      // Removing the repository's last tag also drops its digest references.
+      const tagLeft = image.refs.some((r) => r.digest === null && fullName(r) === fullName(ref));
+      if (!tagLeft) {
+        for (const digestRef of image.refs.filter(
+          (r) => r.digest !== null && fullName(r) === fullName(ref),
+        )) {
+          this.untag(image, digestRef, outcome);
+        }
+      }
+    }
+    if (image.refs.length > 0) return outcome;
+    this.deleteHelper(image.id, force, prune, true, outcome);
+    return outcome;
+  }
+
+  private deleteById(
+    id: string,
+    force: boolean,
+    prune: boolean,
+    outcome: DeleteOutcome,
+  ): DeleteOutcome {
+    const image = this.images.get(id);
+    if (!image) throw new Error(`no image ${id}`);
+    if (isSingleReference(image.refs)) {
+      const mask = force ? HARD : HARD | STOPPED;
+      const conflict = this.conflict(image, mask);
+      if (conflict) {
+        outcome.conflict = conflict;
+        return outcome;
+      }
+      for (const ref of [...image.refs]) this.untag(image, ref, outcome);
+    }
+    const conflict = this.deleteHelper(id, force, prune, false, outcome);
+    if (conflict) outcome.conflict = conflict;
+    return outcome;
+  }
+
+  private untag(image: ModelImage, ref: ParsedReference, outcome: DeleteOutcome): void {
+    image.refs = image.refs.filter((r) => fullString(r) !== fullString(ref));
+    outcome.untagged.push(familiarString(ref));
+  }
+
+  private deleteHelper(
+    id: string,
+    force: boolean,
+    prune: boolean,
+    quiet: boolean,
+    outcome: DeleteOutcome,
+  ): DeleteConflict | null {
+    const image = this.images.get(id);
+    if (!image) return null;
+    const conflict = this.conflict(image, force ? HARD : HARD | SOFT);
+    if (conflict) {
+      const dangling = image.refs.length === 0 && this.children(id).length === 0;
+      const used = conflict.kind === 'running-container' || conflict.kind === 'stopped-container';
+      if (quiet && (!dangling || used)) return null;
+      return conflict;
+    }
+    for (const ref of [...image.refs]) this.untag(image, ref, outcome);
+    this.images.delete(id);
+    outcome.deleted.push(id);
+    outcome.deleted.push(...this.releaseLayers(image.layers));
+    if (prune && image.parentId !== null) {
+      this.deleteHelper(image.parentId, false, true, true, outcome);
+    }
+    return null;
+  }
+
+  /** Layers no longer held by an image or a container's writable layer, top first. */
+  private releaseLayers(layers: readonly string[]): string[] {
+    const held = new Set<string>();
+    for (const image of this.images.values()) for (const layer of image.layers) held.add(layer);
+    for (const container of this.containers.values()) {
+      for (const layer of container.layers) held.add(layer);
+    }
+    const released: string[] = [];
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const layer = layers[i];
+      if (layer === undefined || held.has(layer)) break;
+      released.push(layer);
+    }
+    return released;
+  }
+
+  private conflict(image: ModelImage, mask: number): DeleteConflict | null {
+    const id12 = short(image.id);
+    if (mask & CHILDREN && this.children(image.id).length > 0) {
+      return {
+        kind: 'dependent-children',
+        hard: true,
+        message: `conflict: unable to delete ${id12} (cannot be forced) - image has dependent child images`,
+      };
+    }
+    const containers = this.containersOf(image.id);
+    const running = containers.find((c) => c.running);
+    if (mask & RUNNING && running) {
+      return {
+        kind: 'running-container',
+        hard: true,
+        message: `conflict: unable to delete ${id12} (cannot be forced) - image is being used by running container ${short(running.id)}`,
+        containerId: running.id,
+      };
+    }
+    if (mask & ACTIVE_REFERENCE && image.refs.length > 0) {
+      return {
+        kind: 'multiple-references',
+        hard: false,
+        message: `conflict: unable to delete ${id12} (must be forced) - image is referenced in multiple repositories`,
+      };
+    }
+    const stopped = containers.find((c) => !c.running);
+    if (mask & STOPPED && stopped) {
+      return {
+        kind: 'stopped-container',
+        hard: false,
+        message: `conflict: unable to delete ${id12} (must be forced) - image is being used by stopped container ${short(stopped.id)}`,
+        containerId: stopped.id,
+      };
+    }
+    return null;
+  }
+}

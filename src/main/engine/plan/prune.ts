@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import type { ImageInfo, Inventory } from '../../../shared/model';
+import type {
+  KeepReason,
+  KeptImage,
+  PruneOptions,
+  PrunePlan,
+  PrunedImage,
+} from '../../../shared/plan';
+import { fullString, parseReported } from '../references/reference-grammar';
+import { EngineModel, type DeleteOutcome } from './engine-model';
+import { bytesOf, layerSizeTable } from './layer-sizes';
+import { compileFilters } from './prune-filters';
+import { protectionTest, type Protection } from './protection';
+import { shortId } from './explain';
+
+/**
+ * Previews `docker image prune [-a] [--filter …]` as an explicit list. Selection follows
+ * moby's ImagesPrune: dangling mode looks at images without children and removes only those
+ * with no tag (a digest alone does not count); `-a` looks at every image except untagged
+ * parents; `until` compares Created; `label`/`label!` as the engine matches them. Reclaim is
+ * stricter where the engine would only half-act: images in use, protected images and parents
+ * of kept images are kept whole (the engine would untag some of them and delete nothing).
+ */
+export function planPrune(
+  inv: Inventory,
+  options: PruneOptions,
+  protection: Protection,
+  now: number = Date.now(),
+): PrunePlan {
+  const passes = compileFilters(inv, options, now);
+  const isProtected = protectionTest(protection);
+  const model = EngineModel.fromInventory(inv);
+  const keep = new Map<string, KeptImage>();
+  const selected = new Set<string>();
+  const keepAs = (image: ImageInfo, reason: KeepReason, explanation: string): void => {
+    keep.set(image.id, { ...candidateOf(image), reason, explanation });
+  };
+
+  for (const image of inv.images) {
+    const hasChildren = model.children(image.id).length > 0;
+    const untagged = image.repoTags.length === 0;
+    if (hasChildren && untagged && image.repoDigests.length === 0) {
+      keepAs(image, 'parent-of-kept', 'untagged parent of other images: removed only with them');
+      continue;
+    }
+    if (!options.all && hasChildren) {
+      keepAs(image, 'parent-of-kept', 'has child images: not dangling');
+      continue;
+    }
+    if (!options.all && !untagged) {
+      keepAs(image, 'tagged', `tagged ${image.repoTags.join(', ')}: not dangling`);
+      continue;
+    }
+    const verdict = passes(image);
+    if (verdict) {
+      keepAs(image, verdict.reason, verdict.explanation);
+      continue;
+    }
+    const protectedBy = isProtected(image);
+    if (protectedBy) {
+      keepAs(image, 'protected', protectedBy);
+      continue;
+    }
+    if (image.containers.length > 0 || inv.containers.some((c) => c.imageId === image.id)) {
+      const names = inv.containers
+        .filter((c) => c.imageId === image.id)
+        .map((c) => `${c.name} (${c.running ? 'running' : c.state})`);
+      keepAs(image, 'in-use', `used by ${names.join(', ')}`);
+      continue;
+    }
+    selected.add(image.id);
+  }
+  keepParentsOfKept(inv, model, selected, keep);
+
+  const sizes = layerSizeTable(inv);
+  const protectedIds = new Set(inv.images.filter((i) => isProtected(i) !== null).map((i) => i.id));
+  const remove: PrunedImage[] = [];
+  for (const id of deletionOrder(model, selected)) {
+    const image = inv.images.find((i) => i.id === id);
+    if (!image || !model.images.has(id)) continue;
+    const pruneParents = !wouldPrune(model, id, protectedIds);
+    const lines = deleteLikePrune(model, id, pruneParents);
+    const deletedImages = lines.deleted.filter((d) => inv.images.some((i) => i.id === d));
+    if (lines.conflict || model.images.has(id)) {
+      keepAs(image, 'in-use', lines.conflict?.message ?? 'the engine would keep it');
+      continue;
+    }
+    remove.push({
+      ...candidateOf(image),
+      repoDigests: [...image.repoDigests],
+      untagged: lines.untagged,
+      deleted: lines.deleted,
+      bytesFreed: bytesOf(sizes, lines.deleted),
+      removedWith: null,
+      pruneParents,
+    });
+    for (const parentId of deletedImages.filter((d) => d !== id)) {
+      const parent = inv.images.find((i) => i.id === parentId);
+      if (!parent) continue;
+      keep.delete(parentId);
+      selected.delete(parentId);
+      remove.push({
+        ...candidateOf(parent),
+        repoDigests: [...parent.repoDigests],
+        untagged: [],
+        deleted: [],
+        bytesFreed: 0,
+        removedWith: id,
+        pruneParents: true,
+      });
+    }
+  }
+  return {
+    kind: 'prune',
+    id: randomUUID(),
+    createdAt: now,
+    options,
+    remove,
+    keep: [...keep.values()],
+    bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
+    command: pruneCommand(options),
+  };
+}
+
+function candidateOf(image: ImageInfo): KeptImage {
+  return {
+    imageId: image.id,
+    repoTags: [...image.repoTags],
+    created: image.created,
+    size: image.size,
+    reason: 'not-matching',
+    explanation: '',
+  };
+}
+
+/**
+ * A selected image with a kept descendant would only lose its tags: keep it whole. Untagged
+ * parents in between do not count as kept: the engine prunes them with their last child.
+ */
+function keepParentsOfKept(
+  inv: Inventory,
+  model: EngineModel,
+  selected: Set<string>,
+  keep: Map<string, KeptImage>,
+): void {
+  const isUnnamed = (id: string): boolean => (model.images.get(id)?.refs.length ?? 0) === 0;
+  const goes = (id: string): boolean => {
+    if (selected.has(id)) return true;
+    const children = model.children(id);
+    return isUnnamed(id) && children.length > 0 && children.every(goes);
+  };
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const id of [...selected]) {
+      const keptChild = model.children(id).find((child) => !goes(child));
+      if (keptChild === undefined) continue;
+      const image = inv.images.find((i) => i.id === id);
+      if (!image) continue;
+      selected.delete(id);
+      keep.set(id, {
+        ...candidateOf(image),
+        reason: 'parent-of-kept',
+        explanation: `parent of ${shortId(keptChild)}, which stays`,
+      });
+      changed = true;
+    }
+  }
+}
+
+/** Descendants before their ancestors, so every deletion is clean; else inventory order. */
+function deletionOrder(model: EngineModel, selected: ReadonlySet<string>): string[] {
+  const order: string[] = [];
+  const done = new Set<string>();
+  const visit = (id: string): void => {
+    if (done.has(id)) return;
+    done.add(id);
+    for (const child of model.children(id)) visit(child);
+    if (selected.has(id)) order.push(id);
+  };
+  for (const id of selected) visit(id);
+  return order;
+}
+
+/** Whether deleting `id` with parent pruning would also delete a protected image. */
+function wouldPrune(model: EngineModel, id: string, protectedIds: ReadonlySet<string>): boolean {
+  const trial = deleteLikePrune(model.clone(), id, true);
+  return trial.deleted.some((d) => d !== id && protectedIds.has(d));
+}
+
+/**
+ * What prune does for one image: delete it through each of its references in turn (the
+ * engine's sorted order) or, with none, by ID; never forced.
+ */
+export function deleteLikePrune(
+  model: EngineModel,
+  id: string,
+  pruneParents: boolean,
+): DeleteOutcome {
+  const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
+  const refs = model.images.get(id)?.refs.map(fullString) ?? [];
+  if (refs.length === 0)
+    return mergeInto(lines, model.delete({ kind: 'id', id }, false, pruneParents));
+  for (const ref of refs) {
+    const parsed = parseReported(ref);
+    if (!parsed || !model.imageByReference(parsed)) continue;
+    const step = model.delete({ kind: 'reference', reference: ref }, false, pruneParents);
+    mergeInto(lines, step);
+    if (step.conflict) break;
+  }
+  return lines;
+}
+
+function mergeInto(into: DeleteOutcome, step: DeleteOutcome): DeleteOutcome {
+  into.untagged.push(...step.untagged);
+  into.deleted.push(...step.deleted);
+  into.conflict ??= step.conflict;
+  return into;
+}
+
+/** `docker image prune -a --filter until=72h -f`, or the list form for list-only selectors. */
+export function pruneCommand(options: PruneOptions): string {
+  const pruneFilters = [
+    ...(options.until !== undefined ? [`until=${options.until}`] : []),
+    ...(options.label ?? []).map((l) => `label=${l}`),
+    ...(options.labelNot ?? []).map((l) => `label!=${l}`),
+  ];
+  const listOnly = [
+    ...(options.before !== undefined ? [`before=${options.before}`] : []),
+    ...(options.since !== undefined ? [`since=${options.since}`] : []),
+    ...(options.reference ?? []).map((r) => `reference=${r}`),
+  ];
+  const quote = (f: string): string =>
+    /^[\w.=:/!-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`;
+  const flags = (filters: string[]): string => filters.map((f) => ` --filter ${quote(f)}`).join('');
+  if (listOnly.length === 0 && options.repository === undefined) {
+    return `docker image prune${options.all ? ' -a' : ''}${flags(pruneFilters)} -f`;
+  }
+  const dangling = options.all ? [] : ['dangling=true'];
+  const repo = options.repository !== undefined ? ` ${quote(options.repository)}` : '';
+  return `docker rmi $(docker images -q${flags([...dangling, ...pruneFilters, ...listOnly])}${repo})`;
+}
