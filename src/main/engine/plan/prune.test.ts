@@ -3,11 +3,12 @@ import { ReclaimFailure } from '../../../shared/errors';
 import type { PruneOptions } from '../../../shared/plan';
 import { inventory, sha } from './inventory.fixture';
 import { planPrune } from './prune';
+import type { Protection } from './protection';
 
 const DAY = 86_400;
 const NOW_S = 1_800_000_000;
 const NOW = NOW_S * 1000;
-const none = { patterns: [], label: null };
+const none: Protection = { patterns: [], label: null };
 
 const BASE = sha('ba5e');
 const OLD = sha('01d');
@@ -95,7 +96,7 @@ const inv = inventory(
   [{ id: 'f'.repeat(64), name: 'stopped-job', image: USED, running: false }],
 );
 
-const ids = (options: PruneOptions, protection = none): string[] =>
+const ids = (options: PruneOptions, protection: Protection = none): string[] =>
   planPrune(inv, options, protection, NOW)
     .remove.map((r) => r.imageId)
     .sort();
