@@ -1,0 +1,271 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
+import { addImages, randomLayer } from '../../../../test/engine/fixture-builders';
+import { loadFixtures, type FixtureImage, type Fixtures } from '../../../../test/engine/fixtures';
+import { describeEngine } from '../../../../test/engine/gate';
+import { assertPrivateEndpoint } from '../../../../test/engine/guard';
+import { getJson } from '../../../../test/engine/http';
+import { layersSize } from '../../../../test/engine/measure';
+import type { DiskUsageRow, ImageInfo, Inventory } from '../../../shared/model';
+import type { Connection } from '../connect/connection';
+import { openConnection } from '../connect/open';
+import { humanSize, reclaimableCell } from '../disk-usage/human-size';
+import { readDiskUsage } from '../disk-usage/read-disk-usage';
+import { rowsFromSystemDf } from '../disk-usage/system-df-rows';
+import { LiveInventory } from './live-inventory';
+import type { RawSystemDf } from './raw-types';
+import { readInventory } from './snapshot';
+
+/** The engine's own `/system/df`, read beside the code under test (rig helper, not src/). */
+function engineDf(engine: PrivateDocker): Promise<RawSystemDf> {
+  return getJson<RawSystemDf>(engine.socketPath, '/system/df');
+}
+
+/** `docker system df` as printed: TYPE → [TOTAL, ACTIVE, SIZE, RECLAIMABLE]. */
+async function cliDf(engine: PrivateDocker): Promise<Map<string, string[]>> {
+  const text = await engine.dockerOk(['system', 'df']);
+  const rows = new Map<string, string[]>();
+  for (const line of text.split('\n').slice(1)) {
+    const [type, ...cells] = line.split(/\s{2,}/).filter((cell) => cell.length > 0);
+    if (type) rows.set(type, cells);
+  }
+  return rows;
+}
+
+function printed(row: DiskUsageRow, percent = true): string[] {
+  return [
+    String(row.total),
+    String(row.active),
+    humanSize(row.size),
+    reclaimableCell(row.reclaimable, row.size, percent),
+  ];
+}
+
+function until(live: LiveInventory, test: (inventory: Inventory) => boolean): Promise<Inventory> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no matching snapshot within 10 s')), 10_000);
+    const stop = live.onChange((inventory) => {
+      if (!test(inventory)) return;
+      clearTimeout(timer);
+      stop();
+      resolve(inventory);
+    });
+  });
+}
+
+describeEngine('inventory against a private Docker engine', () => {
+  let engine: PrivateDocker;
+  let fx: Fixtures;
+  let connection: Connection;
+  let inventory: Inventory;
+
+  const find = (image: FixtureImage): ImageInfo => {
+    const found = inventory.images.find((candidate) => candidate.id === image.id);
+    if (!found) throw new Error(`${image.tags[0] ?? image.id} is missing from the inventory`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    engine = await startPrivateDocker();
+    fx = await loadFixtures(engine);
+    // Bytes in a stopped container's writable layer and in a used and an unused volume, so
+    // no row of `docker system df` is trivially zero.
+    await engine.dockerOk(['volume', 'create', 'reclaim-unused']);
+    await engine.dockerOk([
+      ...['run', '--network', 'none', '--name', 'writer', '-v', 'reclaim-data:/data'],
+      ...[fx.stoppedImage.id, '/bin/busybox', 'sh', '-c'],
+      'head -c 123456 /dev/zero > /data/f; head -c 54321 /dev/zero > /rw.bin',
+    ]);
+    await engine.dockerOk([
+      ...['run', '--rm', '--network', 'none', '-v', 'reclaim-unused:/data'],
+      ...[fx.stoppedImage.id, '/bin/busybox', 'sh', '-c', 'head -c 7777 /dev/zero > /data/g'],
+    ]);
+    assertPrivateEndpoint(engine.host);
+    connection = await openConnection({ host: engine.host });
+    inventory = await readInventory(connection);
+  });
+  afterAll(async () => engine?.stop());
+
+  describe('images', () => {
+    it('lists every fixture image and nothing else', () => {
+      expect(inventory.images.map((image) => image.id).sort()).toEqual(
+        fx.all.map((image) => image.id).sort(),
+      );
+    });
+
+    it('gives each its tags, digests, size, created, labels, parent and dangling flags', () => {
+      for (const expected of fx.all) {
+        const image = find(expected);
+        expect({
+          id: image.id,
+          tags: [...image.repoTags].sort(),
+          digests: image.repoDigests,
+          size: image.size,
+          created: image.created,
+          labels: image.labels,
+          parentId: image.parentId,
+          dangling: image.dangling,
+          intermediate: image.intermediate,
+        }).toEqual({
+          id: expected.id,
+          tags: [...expected.tags].sort(),
+          digests: expected.digests,
+          size: expected.size,
+          created: expected.created,
+          labels: expected.labels,
+          parentId: expected.parentId,
+          dangling: expected.dangling,
+          intermediate: expected.intermediate,
+        });
+      }
+    });
+
+    it('links children to parents, intermediates included', () => {
+      expect(find(fx.parent).childIds).toEqual([fx.child.id]);
+      const chain = [fx.buildBase, ...fx.intermediates, fx.built];
+      chain.slice(0, -1).forEach((image, i) => {
+        expect(find(image).childIds).toEqual([chain[i + 1]?.id]);
+      });
+    });
+
+    it('calls dangling exactly what `docker images -f dangling=true` lists', async () => {
+      const listed = await engine.dockerOk(['images', '-q', '--no-trunc', '-f', 'dangling=true']);
+      const dangling = inventory.images.filter((image) => image.dangling).map((i) => i.id);
+      expect(dangling.sort()).toEqual(listed.split('\n').filter(Boolean).sort());
+    });
+
+    it('shows which containers use each image and whether they run', () => {
+      expect(find(fx.runningImage).containers).toEqual([
+        { id: fx.running.id, name: fx.running.name, running: true, state: 'running' },
+      ]);
+      const stopped = find(fx.stoppedImage).containers;
+      expect(stopped.map((c) => [c.name, c.running, c.state]).sort()).toEqual([
+        ['reclaim-fx-stopped', false, 'exited'],
+        ['writer', false, 'exited'],
+      ]);
+      expect(find(fx.small).containers).toEqual([]);
+    });
+  });
+
+  describe('disk usage', () => {
+    it('equals, byte for byte, the CLI formulas over the engine`s own /system/df', async () => {
+      const fromEngine = rowsFromSystemDf(await engineDf(engine));
+      const { takenAt: _snapshotTime, ...fromSnapshot } = inventory.diskUsage;
+      expect(fromSnapshot).toEqual(fromEngine);
+      expect(fromSnapshot.containers.size).toBe(54_321);
+      expect(fromSnapshot.volumes).toEqual({
+        total: 2,
+        active: 1,
+        size: 123_456 + 7_777,
+        reclaimable: 7_777,
+      });
+    });
+
+    it('reads the same figures cold for the dashboard', async () => {
+      const { takenAt: _dashboardTime, ...cold } = await readDiskUsage(connection);
+      expect(cold).toEqual(rowsFromSystemDf(await engineDf(engine)));
+    });
+
+    it('agrees with `docker system df` at its display precision', async () => {
+      const table = await cliDf(engine);
+      const rows = inventory.diskUsage;
+      expect(printed(rows.images)).toEqual(table.get('Images'));
+      expect(printed(rows.containers)).toEqual(table.get('Containers'));
+      expect(printed(rows.volumes)).toEqual(table.get('Local Volumes'));
+      expect(printed(rows.buildCache, false)).toEqual(table.get('Build Cache'));
+    });
+  });
+
+  describe('unique bytes: `docker rmi` of the image alone frees what was predicted', () => {
+    const removeAndMeasure = async (image: FixtureImage): Promise<number> => {
+      const before = await layersSize(engine);
+      await engine.dockerOk(['rmi', image.id]);
+      return before - (await layersSize(engine));
+    };
+
+    it('the child of a parent image', async () => {
+      const predicted = find(fx.child).uniqueSize;
+      expect(predicted).toBe(1_200_000);
+      expect(await removeAndMeasure(fx.child)).toBe(predicted);
+    });
+
+    it('an image sharing its base with another', async () => {
+      const predicted = find(fx.sharedA).uniqueSize;
+      expect(find(fx.sharedA).sharedSize).toBe(fx.base.size);
+      expect(await removeAndMeasure(fx.sharedA)).toBe(predicted);
+    });
+
+    it('a legacy build, whose untagged intermediate parents go with it', async () => {
+      const predicted = find(fx.built).uniqueSize;
+      expect(predicted).toBeGreaterThan(0);
+      expect(await removeAndMeasure(fx.built)).toBe(predicted);
+    });
+  });
+
+  describe('live updates from the engine`s events', () => {
+    let live: LiveInventory;
+    /** Every raw call the live inventory makes, in order. */
+    const calls: string[] = [];
+    beforeAll(async () => {
+      const counted: Connection = {
+        docker: connection.docker,
+        engine: connection.engine,
+        request: (req) => {
+          calls.push(`${req.method} ${req.path}`);
+          return connection.request(req);
+        },
+      };
+      live = new LiveInventory(counted).start();
+      await live.current();
+    });
+    afterAll(() => live?.stop());
+
+    it('sees an image loaded, then removed, re-reading only the removed image', async () => {
+      const appeared = until(live, (inv) =>
+        inv.images.some((i) => i.repoTags.includes('ev/new:1')),
+      );
+      const [base] = await addImages(engine, [
+        { tags: ['ev/base:1'], layers: [randomLayer({ 'b.bin': 222_000 })] },
+      ]);
+      if (!base) throw new Error('no base image');
+      const [added] = await addImages(engine, [
+        { tags: ['ev/new:1'], from: base, layers: [randomLayer({ 'n.bin': 333_000 })] },
+      ]);
+      const withNew = await appeared;
+      const created = withNew.images.find((image) => image.id === added?.id);
+      expect(created).toMatchObject({ size: 555_000, uniqueSize: 333_000, sharedSize: 222_000 });
+
+      const gone = until(live, (inv) => !inv.images.some((image) => image.id === added?.id));
+      calls.length = 0;
+      await engine.dockerOk(['rmi', 'ev/new:1']);
+      const without = await gone;
+      // Untag and delete name the image: one inspect (now 404), no list, no /system/df.
+      expect(new Set(calls)).toEqual(new Set([`GET /images/${added?.id}/json`]));
+      const { takenAt: _t, ...rows } = without.diskUsage;
+      expect(rows.images).toEqual(rowsFromSystemDf(await engineDf(engine)).images);
+    });
+
+    it('sees a tag moved away, leaving an image with only a digest: dangling', async () => {
+      const [reference] = fx.pulled.tags;
+      if (!reference) throw new Error('the pulled fixture has no tag');
+      const moved = until(live, (inv) =>
+        inv.images.some((image) => image.id === fx.pulled.id && image.repoTags.length === 0),
+      );
+      await engine.dockerOk(['tag', fx.small.id, reference]);
+      const after = await moved;
+      const pulled = after.images.find((image) => image.id === fx.pulled.id);
+      expect(pulled).toMatchObject({ repoTags: [], dangling: true, intermediate: false });
+      expect(pulled?.repoDigests).toEqual(fx.pulled.digests);
+      const listed = await engine.dockerOk(['images', '-q', '--no-trunc', '-f', 'dangling=true']);
+      expect(listed.split('\n')).toContain(fx.pulled.id);
+    });
+
+    it('sees a container removed, and the image it used become unused', async () => {
+      const updated = until(live, (inv) => !inv.containers.some((c) => c.name === 'writer'));
+      await engine.dockerOk(['rm', 'writer']);
+      const after = await updated;
+      const stoppedImage = after.images.find((image) => image.id === fx.stoppedImage.id);
+      expect(stoppedImage?.containers.map((c) => c.name)).toEqual(['reclaim-fx-stopped']);
+    });
+  });
+});
