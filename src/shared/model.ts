@@ -34,12 +34,7 @@ export interface Endpoint {
  * context in the CLI's store: listed so the user can switch to it, never picked on its own.
  */
 export type EndpointSource =
-  | 'settings'
-  | 'DOCKER_HOST'
-  | 'DOCKER_CONTEXT'
-  | 'config.json'
-  | 'well-known-socket'
-  | 'context';
+  'settings' | 'DOCKER_HOST' | 'DOCKER_CONTEXT' | 'config.json' | 'well-known-socket' | 'context';
 
 export interface DiscoveredEndpoint {
   endpoint: Endpoint;
@@ -54,7 +49,6 @@ export interface DiscoveredEndpoint {
    */
   problem?: ReclaimError;
 }
-
 
 /** What the engine said about itself once connected. */
 export interface EngineInfo {

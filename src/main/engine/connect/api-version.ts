@@ -1,0 +1,60 @@
+import { reclaimError, ReclaimFailure } from '../../../shared/errors';
+
+/**
+ * The newest API Reclaim knows the shapes of (`/system/df` `…Usage` objects arrived in 1.52).
+ * Against a newer engine we ask for this one, as the docker CLI pins its own maximum.
+ */
+export const CLIENT_MAX_API_VERSION = '1.52';
+
+/**
+ * The oldest API Reclaim accepts. Removal is only safe where its exact behaviour is proven,
+ * and the tests prove it at 1.41 (Debian's Docker 20.10 and Podman 4 both speak 1.41); every
+ * call the engine modules make exists there (label prune filters 1.29, `Components` in
+ * `/version` 1.35, build cache in `/system/df`). Older engines are refused rather than guessed at.
+ */
+export const CLIENT_MIN_API_VERSION = '1.41';
+
+/** Compares `1.9` < `1.41` numerically, as moby's versions.LessThan does. */
+export function compareApiVersions(a: string, b: string): number {
+  const left = a.split('.').map(Number);
+  const right = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(left.length, right.length); i++) {
+    const diff = (left[i] ?? 0) - (right[i] ?? 0);
+    if (diff !== 0) return diff;
+  }
+  return 0;
+}
+
+export function isApiVersion(text: unknown): text is string {
+  return typeof text === 'string' && /^\d+\.\d+$/.test(text);
+}
+
+/**
+ * The version to talk: the lower of ours and the engine's maximum, as the CLI negotiates it.
+ * Refuses an engine older than our minimum, and one whose minimum is past our maximum.
+ */
+export function negotiateApiVersion(engineMax: string, engineMin: string, host: string): string {
+  if (compareApiVersions(engineMax, CLIENT_MIN_API_VERSION) < 0) {
+    throw new ReclaimFailure(
+      reclaimError(
+        'API_TOO_OLD',
+        `The engine at ${host} speaks Docker API ${engineMax}; Reclaim needs ${CLIENT_MIN_API_VERSION} or newer.`,
+        'Update the engine (Docker 20.10 or newer, Podman 4 or newer), or connect to another one.',
+        { endpoint: host, detail: `engine API ${engineMin}–${engineMax}` },
+      ),
+    );
+  }
+  if (compareApiVersions(engineMin, CLIENT_MAX_API_VERSION) > 0) {
+    throw new ReclaimFailure(
+      reclaimError(
+        'API_TOO_OLD',
+        `The engine at ${host} no longer accepts API ${CLIENT_MAX_API_VERSION}, the newest this Reclaim speaks (it needs ${engineMin}+).`,
+        'Update Reclaim.',
+        { endpoint: host, detail: `engine API ${engineMin}–${engineMax}` },
+      ),
+    );
+  }
+  return compareApiVersions(engineMax, CLIENT_MAX_API_VERSION) < 0
+    ? engineMax
+    : CLIENT_MAX_API_VERSION;
+}

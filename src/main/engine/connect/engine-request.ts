@@ -1,0 +1,87 @@
+import type Docker from 'dockerode';
+import { stringify } from 'node:querystring';
+import { reclaimError, ReclaimFailure } from '../../../shared/errors';
+import type { EngineRequest } from './connection';
+import { toReclaimFailure } from './errors';
+
+type QueryValue = string | string[];
+
+/**
+ * Docker's `filters` parameter: a JSON object of arrays of strings
+ * (`{"dangling":["true"],"label":["a=b"]}`), which every API version reads.
+ */
+export function encodeFilters(filters: Record<string, string[]>): string {
+  return JSON.stringify(filters);
+}
+
+/** Strings stay as they are, lists repeat the key, booleans become `true`/`false`. */
+function encodeQuery(query: EngineRequest['query']): Record<string, QueryValue> {
+  const encoded: Record<string, QueryValue> = {};
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    encoded[key] = Array.isArray(value) ? value : String(value);
+  }
+  return encoded;
+}
+
+/** `/images/json?all=true&filters=…`: the path with its query, for messages and dialing. */
+export function requestPath(req: EngineRequest): string {
+  const query = stringify(encodeQuery(req.query));
+  return query === '' ? req.path : `${req.path}?${query}`;
+}
+
+/** Every 2xx and 304 (`/containers/{id}/stop` on a stopped one) is an answer, not an error. */
+const SUCCESS_CODES = { 200: true, 201: true, 204: true, 304: true } as const;
+
+/**
+ * One raw call through dockerode's modem (so unix, npipe, tcp+TLS and ssh all work the
+ * same), at the client's pinned version, rejecting with a ReclaimFailure. `host` names the
+ * engine in errors.
+ */
+export function dialEngine<T>(
+  docker: Docker,
+  req: EngineRequest,
+  timeoutMs: number,
+  host: string,
+): Promise<T> {
+  const query = encodeQuery(req.query);
+  const hasQuery = Object.keys(query).length > 0;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, req.timeoutMs ?? timeoutMs);
+  return new Promise<T>((resolve, reject) => {
+    docker.modem.dial(
+      {
+        // docker-modem appends the query only when the path holds a `?`; `_body: {}` keeps it
+        // from also sending the query as a JSON body on POST.
+        path: hasQuery ? `${req.path}?` : req.path,
+        method: req.method,
+        ...(hasQuery ? { options: { _query: query, _body: {} } } : {}),
+        statusCodes: SUCCESS_CODES,
+        abortSignal: controller.signal,
+      },
+      (error, result) => {
+        clearTimeout(timer);
+        if (timedOut) {
+          reject(
+            new ReclaimFailure(
+              reclaimError(
+                'TIMEOUT',
+                `${host} did not answer ${req.method} ${req.path} within ${Math.round((req.timeoutMs ?? timeoutMs) / 1000)} s.`,
+                'Check that the engine is running and not overloaded, then try again.',
+                { endpoint: host },
+              ),
+            ),
+          );
+        } else if (error) {
+          reject(toReclaimFailure(error, host));
+        } else {
+          resolve(result as T);
+        }
+      },
+    );
+  });
+}

@@ -1,0 +1,94 @@
+import { reclaimError, ReclaimFailure } from '../../../shared/errors';
+import type { Endpoint, EngineInfo } from '../../../shared/model';
+import { isApiVersion, negotiateApiVersion } from './api-version';
+import type { Connection, EngineRequest } from './connection';
+import { createDockerClient } from './docker-client';
+import { dialEngine } from './engine-request';
+import {
+  engineKind,
+  imageStore,
+  productVersion,
+  type InfoAnswer,
+  type VersionAnswer,
+} from './engine-identity';
+import { toReclaimFailure } from './errors';
+import { formatHost, parseHost } from './host-url';
+import { loadTlsMaterial } from './tls-material';
+
+export interface OpenOptions {
+  /** How long each call may take before it fails with TIMEOUT; 10 s by default. */
+  timeoutMs?: number;
+  /** The ssh agent for ssh endpoints; defaults to this process's SSH_AUTH_SOCK. */
+  sshAuthSock?: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+function notAnEngine(host: string, answer: unknown): ReclaimFailure {
+  return new ReclaimFailure(
+    reclaimError(
+      'ENGINE_ERROR',
+      `${host} answered, but not like a Docker or Podman engine (no API version in GET /version).`,
+      'Check the address: it must be the Docker API socket or port of your engine.',
+      {
+        endpoint: host,
+        detail: Buffer.isBuffer(answer)
+          ? answer.toString('utf8').slice(0, 200)
+          : JSON.stringify(answer)?.slice(0, 200),
+      },
+    ),
+  );
+}
+
+/**
+ * Connects to `endpoint`: reads its TLS files, asks `GET /version` without a version prefix,
+ * negotiates the API version (the lower of the engine's and ours; refuses engines older than
+ * we support), tells Docker from Podman and the classic store from containerd's, and returns
+ * a Connection pinned to that version. Every failure is a ReclaimFailure naming the endpoint.
+ */
+export async function openConnection(
+  endpoint: Endpoint,
+  opts: OpenOptions = {},
+): Promise<Connection> {
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const sshAuthSock = opts.sshAuthSock ?? process.env.SSH_AUTH_SOCK;
+  try {
+    const parsed = parseHost(endpoint.host, endpoint.tls !== undefined);
+    const host = formatHost(parsed);
+    const tls = parsed.scheme === 'tcp' ? await loadTlsMaterial(endpoint) : undefined;
+    const settings = { ...(tls ? { tls } : {}), ...(sshAuthSock ? { sshAuthSock } : {}) };
+    const probe = createDockerClient(parsed, settings);
+    // /info answers the same at any version: ask both at once to save a round trip.
+    const [version, info] = await Promise.all([
+      dialEngine<VersionAnswer>(probe, { method: 'GET', path: '/version' }, timeoutMs, host),
+      dialEngine<InfoAnswer>(probe, { method: 'GET', path: '/info' }, timeoutMs, host),
+    ]);
+    if (typeof version !== 'object' || version === null || !isApiVersion(version.ApiVersion)) {
+      throw notAnEngine(host, version);
+    }
+    const maxApiVersion = version.ApiVersion;
+    const minApiVersion = isApiVersion(version.MinAPIVersion)
+      ? version.MinAPIVersion
+      : maxApiVersion;
+    const apiVersion = negotiateApiVersion(maxApiVersion, minApiVersion, host);
+    const docker = createDockerClient(parsed, { ...settings, version: `v${apiVersion}` });
+    const engine: EngineInfo = {
+      endpoint: { ...endpoint, host },
+      kind: engineKind(version),
+      version: productVersion(version),
+      apiVersion,
+      maxApiVersion,
+      minApiVersion,
+      imageStore: imageStore(info),
+      os: version.Os ?? 'unknown',
+      arch: version.Arch ?? 'unknown',
+    };
+    return {
+      docker,
+      engine,
+      request: <T>(req: EngineRequest) => dialEngine<T>(docker, req, timeoutMs, host),
+    };
+  } catch (error) {
+    throw toReclaimFailure(error, endpoint.host);
+  }
+}
