@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describePodman } from '../../../../test/engine/gate';
+import { assertPrivateEndpoint } from '../../../../test/engine/guard';
+import { buildImage, type BuiltImage } from '../../../../test/engine/image-archive';
+import { randomLayer, runnableImageSpec } from '../../../../test/engine/fixture-builders';
+import {
+  loadImagesIntoPodman,
+  startPrivatePodman,
+  type PrivatePodman,
+} from '../../../../test/engine/podman';
+import type { Inventory } from '../../../shared/model';
+import type { Connection } from '../connect/connection';
+import { openConnection } from '../connect/open';
+import { readDiskUsage } from '../disk-usage/read-disk-usage';
+import { readInventory } from './snapshot';
+
+describePodman('inventory against a private Podman engine', () => {
+  let podman: PrivatePodman;
+  let connection: Connection;
+  let inventory: Inventory;
+  let base: BuiltImage;
+  let app: BuiltImage;
+  let solo: BuiltImage;
+  let runnable: BuiltImage;
+
+  beforeAll(async () => {
+    podman = await startPrivatePodman();
+    base = await buildImage({ tags: ['pm/base:1'], layers: [randomLayer({ 'b.bin': 400_000 })] });
+    app = await buildImage({
+      tags: ['pm/app:1', 'pm/app:latest'],
+      from: base,
+      layers: [randomLayer({ 'a.bin': 300_000 })],
+    });
+    solo = await buildImage({ tags: ['pm/solo:1'], layers: [randomLayer({ 's.bin': 200_000 })] });
+    runnable = await buildImage(runnableImageSpec(['pm/run:1']));
+    await loadImagesIntoPodman(podman, [base, app, solo, runnable]);
+    await podman.podmanOk([
+      ...['create', '--network', 'none', '--name', 'pm-stopped'],
+      ...[runnable.id.replace('sha256:', ''), '/bin/busybox', 'true'],
+    ]);
+    assertPrivateEndpoint(podman.host);
+    connection = await openConnection({ host: podman.host });
+    inventory = await readInventory(connection);
+  });
+  afterAll(async () => podman?.stop());
+
+  it('connects as Podman', () => {
+    expect(connection.engine.kind).toBe('podman');
+  });
+
+  it('lists the loaded images with their tags and non-zero sizes', () => {
+    for (const built of [base, app, solo, runnable]) {
+      const image = inventory.images.find((candidate) => candidate.id === built.id);
+      expect(image?.repoTags.map((tag) => tag.replace(/^localhost\//, '')).sort()).toEqual(
+        [...built.tags].sort(),
+      );
+      expect(image?.size).toBeGreaterThan(0);
+      expect(image?.layers).toHaveLength(built.layers.length);
+    }
+  });
+
+  it('splits sizes into unique and shared bytes from the layers', () => {
+    const appImage = inventory.images.find((image) => image.id === app.id);
+    const baseImage = inventory.images.find((image) => image.id === base.id);
+    const soloImage = inventory.images.find((image) => image.id === solo.id);
+    expect(baseImage?.uniqueSize).toBe(0);
+    expect(appImage?.uniqueSize).toBeGreaterThan(0);
+    expect(appImage?.sharedSize).toBe(baseImage?.size);
+    expect(soloImage?.uniqueSize).toBe(soloImage?.size);
+  });
+
+  it('shows the container using an image', () => {
+    const image = inventory.images.find((candidate) => candidate.id === runnable.id);
+    expect(image?.containers.map((c) => [c.name, c.running])).toEqual([['pm-stopped', false]]);
+    expect(image?.uniqueSize).toBe(0);
+  });
+
+  it('reports non-zero image disk usage, where Podman`s own system df says 0 B', async () => {
+    const total = inventory.images.reduce((sum, image) => sum + image.uniqueSize, 0);
+    expect(inventory.diskUsage.images.size).toBeGreaterThan(total);
+    expect(inventory.diskUsage.images.total).toBe(4);
+    expect(inventory.diskUsage.images.active).toBe(1);
+    const cold = await readDiskUsage(connection);
+    expect(cold.images).toEqual(inventory.diskUsage.images);
+  });
+});
