@@ -7,12 +7,12 @@ export interface SortOrder {
   descending: boolean;
 }
 
-function value(row: ImageRow, column: SortColumn): string | number {
+function value(row: ImageRow, column: SortColumn): string | number | null {
   switch (column) {
     case 'repository':
-      return row.repository ?? '\uffff';
+      return row.repository;
     case 'tag':
-      return row.tag ?? '\uffff';
+      return row.tag;
     case 'id':
       return row.image.id;
     case 'created':
@@ -26,12 +26,19 @@ function value(row: ImageRow, column: SortColumn): string | number {
   }
 }
 
-/** A stable sort by one column; ties keep the key order so rows never jump around. */
+/**
+ * A stable sort by one column; `<none>` stays last in either direction, and ties keep the
+ * key order so rows never jump around.
+ */
 export function sortRows(rows: readonly ImageRow[], order: SortOrder): ImageRow[] {
   const direction = order.descending ? -1 : 1;
   return [...rows].sort((a, b) => {
     const left = value(a, order.column);
     const right = value(b, order.column);
+    if (left === null || right === null) {
+      if (left !== right) return left === null ? 1 : -1;
+      return a.key.localeCompare(b.key);
+    }
     const byValue =
       typeof left === 'number' && typeof right === 'number'
         ? left - right

@@ -1,0 +1,69 @@
+import { render, screen, waitFor } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+// The jsdom shims must load before any component.
+import { setupComponentTests } from './testing/component-setup';
+import { reclaimError } from '../../shared/errors';
+import App from './App.svelte';
+import { createFakeApi } from './testing/fake-api';
+import { fixtureInventory } from './testing/inventory-fixture';
+
+beforeAll(setupComponentTests);
+
+describe('App', () => {
+  it('shows the connected engine and the four docker system df rows with exact bytes', async () => {
+    const inventory = fixtureInventory();
+    render(App, { api: createFakeApi({ inventory }) });
+    const status = await screen.findByTestId('engine-status');
+    await waitFor(() => expect(status.dataset.state).toBe('connected'));
+    expect(status.textContent).toContain('Docker 20.10.24+dfsg1');
+    expect(status.textContent).toContain('classic');
+    for (const category of ['images', 'containers', 'volumes', 'buildCache'] as const) {
+      const size = await screen.findByTestId(`disk-usage-${category}-size`);
+      expect(size.dataset.bytes).toBe(String(inventory.diskUsage[category].size));
+    }
+    expect(screen.getByTestId('disk-usage-images-total').textContent).toBe('10');
+    const dangling = await screen.findByTestId('dangling-count');
+    expect(dangling.textContent).toContain('2 dangling images');
+  });
+
+  it('follows inventoryChanged events without a reload', async () => {
+    const api = createFakeApi();
+    render(App, { api });
+    await screen.findByTestId('dangling-count');
+    const changed = api.inventory();
+    const images = changed.images.filter((image) => !image.dangling);
+    api.emit('inventoryChanged', {
+      ...changed,
+      images,
+      diskUsage: {
+        ...changed.diskUsage,
+        images: { ...changed.diskUsage.images, total: images.length },
+      },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('dangling-count').textContent).toContain('No dangling images'),
+    );
+    expect(screen.getByTestId('disk-usage-images-total').textContent).toBe('8');
+  });
+
+  it('shows an engine error with its message and fix, and retries', async () => {
+    const error = reclaimError(
+      'ENGINE_NOT_RUNNING',
+      'No engine answers on unix:///var/run/docker.sock.',
+      'Start Docker, then try again.',
+      { endpoint: 'unix:///var/run/docker.sock' },
+    );
+    const api = createFakeApi({ status: { state: 'error', error } });
+    render(App, { api });
+    const screenEl = await screen.findByTestId('engine-error');
+    expect(screenEl.textContent).toContain('Engine not running');
+    expect(screenEl.textContent).toContain('No engine answers on unix:///var/run/docker.sock.');
+    expect(screenEl.textContent).toContain('Start Docker, then try again.');
+    screen.getByRole('button', { name: 'Try again' }).click();
+    await waitFor(() =>
+      expect(screen.getByTestId('engine-status').dataset.state).toBe('connected'),
+    );
+    expect(api.calls.some((call) => call.method === 'connect')).toBe(true);
+    await screen.findByText('Reconnected to the engine.');
+  });
+});

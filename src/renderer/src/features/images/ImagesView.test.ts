@@ -1,0 +1,144 @@
+// The jsdom shims must load before any component.
+import { setupComponentTests } from '../../testing/component-setup';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings';
+import { createFakeApi } from '../../testing/fake-api';
+import { FIXTURE_NOW_MS, fixtureImages, manyImages } from '../../testing/inventory-fixture';
+import ImagesView from './ImagesView.svelte';
+
+beforeAll(setupComponentTests);
+
+const images = fixtureImages();
+const props = (list = images) => ({
+  api: createFakeApi(),
+  images: list,
+  settings: DEFAULT_SETTINGS,
+  nowMs: FIXTURE_NOW_MS,
+});
+const rowKeys = (): string[] =>
+  screen.getAllByTestId('image-row').map((row) => row.dataset.key ?? '');
+
+describe('ImagesView table', () => {
+  it('lists a row per tag, largest first, and sorts by a clicked column', async () => {
+    render(ImagesView, props());
+    expect(rowKeys()).toHaveLength(12);
+    expect(rowKeys()[0]).toBe('node:20');
+    await fireEvent.click(screen.getByTestId('sort-repository'));
+    expect(rowKeys()[0]).toBe('mongo:8.0');
+    expect(screen.getByTestId('sort-repository').parentElement?.getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+    await fireEvent.click(screen.getByTestId('sort-repository'));
+    expect(rowKeys()[0]).toBe('team/app-base:1');
+    // <none> rows stay last whichever way the column sorts.
+    expect(rowKeys().at(-1)).toMatch(/^sha256:/);
+  });
+
+  it('keeps only the visible rows in the DOM with thousands of images', () => {
+    render(ImagesView, props([...images, ...manyImages(5000)]));
+    expect(screen.getByTestId('image-count').dataset.shown).toBe('5012');
+    const rendered = screen.getAllByTestId('image-row').length;
+    expect(rendered).toBeGreaterThan(10);
+    expect(rendered).toBeLessThan(100);
+  });
+
+  it('searches repository, tag and ID', async () => {
+    render(ImagesView, props());
+    await fireEvent.input(screen.getByTestId('image-search'), { target: { value: 'alpine' } });
+    expect(rowKeys().sort()).toEqual(['redis:7-alpine', 'redis:alpine']);
+  });
+
+  it('shows the digest column only when asked', async () => {
+    render(ImagesView, props());
+    expect(screen.queryByText('Digest')).toBeNull();
+    await fireEvent.click(screen.getByTestId('digest-toggle'));
+    const nginx = screen.getAllByTestId('image-row').find((r) => r.dataset.key === 'nginx:latest');
+    expect(nginx?.textContent).toContain('sha256:b4f0e0bdeb5');
+  });
+});
+
+describe('ImagesView filters', () => {
+  it('applies dangling=true and shows the docker images command', async () => {
+    render(ImagesView, props());
+    await fireEvent.click(screen.getByTestId('filter-add'));
+    expect(screen.getByTestId('filter-command').textContent).toBe(
+      'docker images --filter dangling=true',
+    );
+    expect(
+      screen.getAllByTestId('image-row').every((row) => row.textContent?.includes('dangling')),
+    ).toBe(true);
+    expect(rowKeys()).toHaveLength(2);
+  });
+
+  it('quotes a reference glob and explains an invalid until', async () => {
+    render(ImagesView, props());
+    await fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'reference' } });
+    await fireEvent.click(screen.getByTestId('filter-add'));
+    const input = within(screen.getByTestId('filter-reference')).getByRole('textbox');
+    await fireEvent.input(input, { target: { value: '*:latest' } });
+    expect(screen.getByTestId('filter-command').textContent).toBe(
+      "docker images --filter 'reference=*:latest'",
+    );
+    expect(rowKeys()).toEqual(['nginx:latest']);
+
+    await fireEvent.change(screen.getByTestId('filter-kind'), { target: { value: 'until' } });
+    await fireEvent.click(screen.getByTestId('filter-add'));
+    const until = within(screen.getByTestId('filter-until')).getByRole('textbox');
+    await fireEvent.input(until, { target: { value: '3d' } });
+    expect(screen.getByRole('alert').textContent).toContain('Invalid filter until=3d');
+  });
+});
+
+describe('ImagesView selection', () => {
+  it('totals bytes only for images whose every tag is selected', async () => {
+    render(ImagesView, props());
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select redis:alpine' }));
+    expect(screen.getByTestId('selection-bytes').dataset.bytes).toBe('0');
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select redis:7-alpine' }));
+    expect(screen.getByTestId('selection-bytes').dataset.bytes).toBe('41000000');
+    expect(screen.getByTestId('selection-bytes').textContent).toContain(
+      '2 images selected, frees 41MB',
+    );
+  });
+
+  it('opens the removal preview for the selection', async () => {
+    render(ImagesView, props());
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select mongo:8.0' }));
+    await fireEvent.click(screen.getByTestId('remove-selected'));
+    const dialog = await screen.findByTestId('plan-dialog');
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('plan-command').textContent).toBe('docker rmi mongo:8.0'),
+    );
+  });
+});
+
+describe('Badges', () => {
+  it('names the containers using an image on hover', () => {
+    render(ImagesView, props());
+    const nginx = screen.getAllByTestId('image-row').find((r) => r.dataset.key === 'nginx:latest');
+    const badge = within(nginx as HTMLElement).getByTestId('badge-running');
+    expect(badge.textContent?.trim()).toBe('in use · running');
+    expect(badge.getAttribute('title')).toBe('Used by: web');
+    const postgres = screen
+      .getAllByTestId('image-row')
+      .find((r) => r.dataset.key === 'postgres:16');
+    expect(
+      within(postgres as HTMLElement)
+        .getByTestId('badge-stopped')
+        .getAttribute('title'),
+    ).toBe('Used by: old-db');
+  });
+
+  it('marks images protected by label and by pattern', () => {
+    render(ImagesView, {
+      ...props(),
+      settings: { ...DEFAULT_SETTINGS, protectedPatterns: ['mongo:*'] },
+    });
+    const protectedKeys = screen
+      .getAllByTestId('image-row')
+      .filter((row) => within(row).queryByTestId('badge-protected'))
+      .map((row) => row.dataset.key);
+    expect(protectedKeys.sort()).toEqual(['mongo:8.0', 'registry.local:5000/ci/runner:stable']);
+  });
+});

@@ -1,0 +1,50 @@
+// The jsdom shims must load before any component.
+import { setupComponentTests } from '../../testing/component-setup';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFakeApi } from '../../testing/fake-api';
+import PruneDialog from './PruneDialog.svelte';
+
+beforeAll(setupComponentTests);
+
+describe('PruneDialog', () => {
+  it('previews dangling-only first, then -a with until, and says why images are kept', async () => {
+    const api = createFakeApi();
+    render(PruneDialog, { api, onclose: vi.fn() });
+    const dialog = await screen.findByTestId('prune-dialog');
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune'),
+    );
+    expect(within(dialog).getByTestId('prune-remove-list').children).toHaveLength(2);
+    const kept = within(dialog).getByTestId('prune-keep-list');
+    expect(kept.textContent).toContain('used by web');
+
+    await fireEvent.click(within(dialog).getByRole('radio', { name: /prune -a/ }));
+    await fireEvent.input(within(dialog).getByLabelText(/until/), { target: { value: '72h' } });
+    await fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('prune-command').textContent).toBe(
+        'docker image prune -a --filter until=72h',
+      ),
+    );
+    expect(api.calls.filter((c) => c.method === 'planPrune').at(-1)?.args[0]).toEqual({
+      all: true,
+      until: '72h',
+    });
+  });
+
+  it('runs the previewed plan and shows Deleted lines and reclaimed bytes', async () => {
+    const api = createFakeApi();
+    render(PruneDialog, { api, onclose: vi.fn() });
+    const dialog = await screen.findByTestId('prune-dialog');
+    const confirm = await within(dialog).findByTestId('prune-confirm');
+    await waitFor(() => expect(confirm).toHaveProperty('disabled', false));
+    await fireEvent.click(confirm);
+    const output = await within(dialog).findByTestId('run-output');
+    expect(
+      output.textContent?.split('\n').every((line) => line.startsWith('Deleted: sha256:')),
+    ).toBe(true);
+    expect(within(dialog).getByTestId('run-reclaimed').dataset.bytes).toBe('10700000');
+    expect(api.inventory().images.some((image) => image.dangling)).toBe(false);
+  });
+});

@@ -1,0 +1,79 @@
+// The jsdom shims must load before any component.
+import { setupComponentTests } from '../../testing/component-setup';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createFakeApi } from '../../testing/fake-api';
+import RemovalPlanDialog from './RemovalPlanDialog.svelte';
+
+beforeAll(setupComponentTests);
+
+async function openPlan(inputs: string[]) {
+  const api = createFakeApi();
+  const onclose = vi.fn();
+  render(RemovalPlanDialog, { api, inputs, onclose });
+  const dialog = await screen.findByTestId('plan-dialog');
+  await waitFor(() =>
+    expect(within(dialog).getAllByTestId('plan-target').length).toBe(inputs.length),
+  );
+  return { api, dialog, onclose };
+}
+
+describe('RemovalPlanDialog', () => {
+  it('explains a tag with a sibling as untag only, and runs to Untagged lines only', async () => {
+    const { api, dialog } = await openPlan(['redis:alpine']);
+    const target = within(dialog).getByTestId('plan-target');
+    expect(target.dataset.outcome).toBe('untagged-only');
+    expect(target.textContent).toContain('Other tags keep the image: redis:7-alpine');
+    expect(within(dialog).getByTestId('plan-bytes').dataset.bytes).toBe('0');
+    await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
+    const output = await within(dialog).findByTestId('run-output');
+    expect(output.textContent).toBe('Untagged: redis:alpine');
+    expect(api.inventory().images.some((i) => i.repoTags.includes('redis:7-alpine'))).toBe(true);
+  });
+
+  it('offers the fixes for a stopped container and re-plans with the chosen one', async () => {
+    const { api, dialog } = await openPlan(['postgres:16']);
+    expect(within(dialog).getByTestId('plan-target').dataset.outcome).toBe('blocked-by-containers');
+    expect(within(dialog).getByTestId('plan-confirm')).toHaveProperty('disabled', true);
+    expect(within(dialog).getByTestId('fix-force').textContent).toContain(
+      'no new container can be created from that image',
+    );
+    await fireEvent.click(
+      within(within(dialog).getByTestId('fix-remove-stopped-containers')).getByRole('checkbox'),
+    );
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('plan-target').dataset.outcome).toBe('deleted'),
+    );
+    const lastPlan = api.calls.filter((c) => c.method === 'planRemoval').at(-1);
+    expect(lastPlan?.args[1]).toEqual({
+      force: false,
+      removeStoppedContainers: true,
+      childrenFirst: false,
+    });
+    expect(within(dialog).getByTestId('plan-target').textContent).toContain(
+      'First remove stopped containers: old-db',
+    );
+    await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
+    const output = await within(dialog).findByTestId('run-output');
+    expect(output.textContent?.split('\n')[0]).toBe('Untagged: postgres:16');
+    expect(output.textContent).toMatch(/^Deleted: sha256:7c3d/m);
+  });
+
+  it('shows the children blocking a parent and the children-first fix', async () => {
+    const { dialog } = await openPlan(['team/app-base:1']);
+    const target = within(dialog).getByTestId('plan-target');
+    expect(target.dataset.outcome).toBe('blocked-by-children');
+    expect(target.textContent).toContain('Child images depend on it: 1a011a011a01, 9e019e019e01');
+    expect(within(dialog).getByTestId('fix-children-first')).toBeTruthy();
+  });
+
+  it('shows the equivalent command and closes on Escape with focus inside', async () => {
+    const { dialog, onclose } = await openPlan(['mongo:8.0', 'node:20']);
+    expect(within(dialog).getByTestId('plan-command').textContent).toBe(
+      'docker rmi mongo:8.0 node:20',
+    );
+    expect(dialog.contains(document.activeElement)).toBe(true);
+    await fireEvent.keyDown(dialog, { key: 'Escape' });
+    expect(onclose).toHaveBeenCalled();
+  });
+});
