@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../../shared/model';
+import type { RemovalOptions, RunProgress } from '../../../shared/plan';
+import type { Connection } from '../connect/connection';
+import { inventory, sha, type ImageSpec } from '../plan/inventory.fixture';
+import { planPrune } from '../plan/prune';
+import { planRemoval } from '../plan/removal';
+import { runPlan } from './run-plan';
+
+const plain: RemovalOptions = {
+  force: false,
+  removeStoppedContainers: false,
+  childrenFirst: false,
+};
+const A = sha('aaa1');
+const B = sha('bbb2');
+const C = sha('ccc3');
+const images: ImageSpec[] = [
+  { id: A, tags: ['a:1'], layers: [['sha256:la', 100]] },
+  { id: B, tags: ['b:1'], layers: [['sha256:lb', 200]] },
+  { id: C, layers: [['sha256:lc', 300]] },
+];
+const before = inventory(images);
+
+interface Call {
+  name: string;
+  force: boolean;
+  noprune: boolean;
+}
+
+/** A connection whose DELETE /images answers from a script; it never reaches an engine. */
+function fakeConnection(answers: Record<string, () => unknown>): {
+  conn: Connection;
+  calls: Call[];
+} {
+  const calls: Call[] = [];
+  const docker = {
+    getImage: (name: string) => ({
+      remove: async (opts: { force: boolean; noprune: boolean }) => {
+        calls.push({ name, ...opts });
+        const answer = answers[name];
+        if (!answer)
+          throw Object.assign(new Error('No such image'), {
+            statusCode: 404,
+            json: { message: `No such image: ${name}` },
+          });
+        return answer();
+      },
+    }),
+    getContainer: (id: string) => ({
+      remove: async () => {
+        calls.push({ name: `container ${id}`, force: false, noprune: false });
+      },
+    }),
+  };
+  return {
+    conn: {
+      docker,
+      engine: before.engine,
+      request: async () => undefined,
+    } as unknown as Connection,
+    calls,
+  };
+}
+
+/** Rereads that return the given snapshots in turn (the last one repeats). */
+function rereads(...snapshots: Inventory[]): () => Promise<Inventory> {
+  let i = 0;
+  return async () => snapshots[Math.min(i++, snapshots.length - 1)] ?? before;
+}
+
+const without = (...ids: string[]): Inventory =>
+  inventory(images.filter((i) => !ids.includes(i.id)));
+
+describe('runPlan', () => {
+  it('runs each target by its exact reference and returns the engine lines and bytes', async () => {
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain);
+    const { conn, calls } = fakeConnection({
+      'a:1': () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
+      'b:1': () => [{ Untagged: 'b:1' }, { Deleted: B }, { Deleted: 'sha256:lb' }],
+    });
+    const progress: RunProgress[] = [];
+    const result = await runPlan(conn, plan, {
+      reread: rereads(before, without(A)),
+      onProgress: (p) => progress.push(p),
+    });
+    expect(calls).toEqual([
+      { name: 'a:1', force: false, noprune: false },
+      { name: 'b:1', force: false, noprune: false },
+    ]);
+    expect(result.results.map((r) => [r.status, r.lines])).toEqual([
+      ['done', ['Untagged: a:1', `Deleted: ${A}`, 'Deleted: sha256:la']],
+      ['done', ['Untagged: b:1', `Deleted: ${B}`, 'Deleted: sha256:lb']],
+    ]);
+    expect(result.bytesReclaimed).toBe(300);
+    expect(progress.at(-1)).toMatchObject({
+      done: 2,
+      total: 2,
+      bytesReclaimed: 300,
+      current: null,
+    });
+  });
+
+  it('skips a target whose tag now points elsewhere, and deletes nothing for it', async () => {
+    const plan = planRemoval(before, ['a:1'], plain);
+    const moved = inventory([
+      { ...images[0], tags: [] } as ImageSpec,
+      { ...images[1], tags: ['b:1', 'a:1'] } as ImageSpec,
+      images[2] as ImageSpec,
+    ]);
+    const { conn, calls } = fakeConnection({});
+    const result = await runPlan(conn, plan, { reread: rereads(moved) });
+    expect(calls).toEqual([]);
+    expect(result.results[0]?.status).toBe('skipped-changed');
+    expect(result.results[0]?.error?.code).toBe('CHANGED_SINCE_PREVIEW');
+    expect(result.results[0]?.error?.message).toContain('a:1 now points to bbb2bbb2bbb2');
+  });
+
+  it('skips a target a container now uses, and one already gone', async () => {
+    const used = inventory(images, [
+      { id: 'e'.repeat(64), name: 'late', image: A, running: false },
+    ]);
+    const { conn, calls } = fakeConnection({});
+    const first = await runPlan(conn, planRemoval(before, ['a:1'], plain), {
+      reread: rereads(used),
+    });
+    expect(first.results[0]?.error?.message).toContain('Container late now uses it');
+    const second = await runPlan(conn, planRemoval(before, ['ccc3'], plain), {
+      reread: rereads(without(C)),
+    });
+    expect(second.results[0]?.error?.message).toContain('already gone');
+    expect(calls).toEqual([]);
+  });
+
+  it('continues past a failed target, with the conflict and its fix', async () => {
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain);
+    const { conn } = fakeConnection({
+      'a:1': () => {
+        throw Object.assign(new Error('conflict'), {
+          statusCode: 409,
+          json: {
+            message:
+              'conflict: unable to delete aaa1aaa1aaa1 (must be forced) - image is being used by stopped container eeeeeeeeeeee',
+          },
+        });
+      },
+      'b:1': () => [{ Untagged: 'b:1' }, { Deleted: B }, { Deleted: 'sha256:lb' }],
+    });
+    const result = await runPlan(conn, plan, { reread: rereads(before) });
+    expect(result.results[0]).toMatchObject({ status: 'failed', error: { code: 'CONFLICT' } });
+    expect(result.results[0]?.error?.fix).toMatch(/remove the stopped container first/);
+    expect(result.results[1]?.status).toBe('done');
+  });
+
+  it('does not call the engine for a target the preview showed blocked', async () => {
+    const used = inventory(images, [{ id: 'e'.repeat(64), name: 'job', image: A, running: true }]);
+    const { conn, calls } = fakeConnection({});
+    const result = await runPlan(conn, planRemoval(used, [A], plain), { reread: rereads(used) });
+    expect(calls).toEqual([]);
+    expect(result.results[0]).toMatchObject({ status: 'failed', error: { code: 'CONFLICT' } });
+  });
+
+  it('stops between targets when cancelled', async () => {
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain);
+    const controller = new AbortController();
+    const { conn, calls } = fakeConnection({
+      'a:1': () => {
+        controller.abort();
+        return [{ Untagged: 'a:1' }, { Deleted: A }];
+      },
+    });
+    const result = await runPlan(conn, plan, {
+      reread: rereads(before),
+      signal: controller.signal,
+    });
+    expect(calls.map((c) => c.name)).toEqual(['a:1']);
+    expect(result.cancelled).toBe(true);
+    expect(result.results.map((r) => r.status)).toEqual(['done', 'cancelled']);
+  });
+
+  it('runs a prune plan as its explicit list, by ID for an image with no name', async () => {
+    const plan = planPrune(before, { all: false }, { patterns: [], label: null });
+    const { conn, calls } = fakeConnection({
+      [C]: () => [{ Deleted: C }, { Deleted: 'sha256:lc' }],
+    });
+    const result = await runPlan(conn, plan, { reread: rereads(before) });
+    expect(calls).toEqual([{ name: C, force: false, noprune: false }]);
+    expect(result.bytesReclaimed).toBe(300);
+  });
+});

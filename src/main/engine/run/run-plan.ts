@@ -1,0 +1,224 @@
+import { reclaimError, type ReclaimError } from '../../../shared/errors';
+import type { Inventory } from '../../../shared/model';
+import type {
+  Plan,
+  PlannedTarget,
+  PrunedImage,
+  PrunePlan,
+  RemovalPlan,
+  RunProgress,
+  RunResult,
+  TargetResult,
+} from '../../../shared/plan';
+import type { Connection } from '../connect/connection';
+import { shortId } from '../plan/explain';
+import { fullString, parseReported } from '../references/reference-grammar';
+import { bytesOf, layerSizeTable } from '../plan/layer-sizes';
+import { deletedIds, deleteImage, removeContainer } from './delete-calls';
+import { deletionError, statusOf } from './engine-errors';
+import { recheckPrunedImage, recheckRemovalTarget } from './recheck';
+
+export interface RunDeps {
+  /** A fresh read of the engine, taken before each target to re-check it. */
+  reread: () => Promise<Inventory>;
+  onProgress?: (progress: RunProgress) => void;
+  /** Aborting stops the run between targets (never in the middle of one). */
+  signal?: AbortSignal;
+}
+
+/** One unit of work: what to call the user's item, and how to run it after a fresh read. */
+interface Step {
+  input: string;
+  imageId: string;
+  run: (fresh: Inventory) => Promise<Omit<TargetResult, 'input' | 'imageId'>>;
+}
+
+/**
+ * Runs exactly what a plan previewed: target after target, each re-checked against a fresh
+ * read just before it runs (skipped with CHANGED_SINCE_PREVIEW if it changed), by immutable
+ * ID or exact reference, never `POST /images/prune`. Continues past failures, reports
+ * progress, stops between targets when cancelled, and returns the engine's own lines.
+ */
+export async function runPlan(conn: Connection, plan: Plan, deps: RunDeps): Promise<RunResult> {
+  const steps = plan.kind === 'removal' ? removalSteps(conn, plan) : pruneSteps(conn, plan);
+  const results: TargetResult[] = [];
+  let bytesReclaimed = 0;
+  let cancelled = false;
+  const progress = (current: string | null): void =>
+    deps.onProgress?.({
+      planId: plan.id,
+      done: results.length,
+      total: steps.length,
+      bytesReclaimed,
+      current,
+    });
+
+  for (const step of steps) {
+    if (deps.signal?.aborted) cancelled = true;
+    if (cancelled) {
+      results.push({
+        input: step.input,
+        imageId: step.imageId,
+        status: 'cancelled',
+        lines: [],
+        bytesReclaimed: 0,
+      });
+      continue;
+    }
+    progress(step.input);
+    let result: TargetResult;
+    try {
+      const fresh = await deps.reread();
+      result = { input: step.input, imageId: step.imageId, ...(await step.run(fresh)) };
+    } catch (error) {
+      result = {
+        input: step.input,
+        imageId: step.imageId,
+        status: 'failed',
+        lines: [],
+        bytesReclaimed: 0,
+        error: deletionError(error, step.input),
+      };
+    }
+    bytesReclaimed += result.bytesReclaimed;
+    results.push(result);
+  }
+  progress(null);
+  return { planId: plan.id, results, bytesReclaimed, cancelled };
+}
+
+function changed(why: string): ReclaimError {
+  return reclaimError(
+    'CHANGED_SINCE_PREVIEW',
+    `Skipped: this changed since the preview. ${why}`,
+    'Nothing was deleted for it. Preview again to see what removing it would do now.',
+  );
+}
+
+function skipped(why: string): Omit<TargetResult, 'input' | 'imageId'> {
+  return { status: 'skipped-changed', lines: [], bytesReclaimed: 0, error: changed(why) };
+}
+
+/** Runs engine calls in order, collecting lines; a failure keeps the lines already printed. */
+async function collect(
+  fresh: Inventory,
+  calls: ((linesSoFar: readonly string[]) => Promise<string[]>)[],
+  what: string,
+): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
+  const sizes = layerSizeTable(fresh);
+  const lines: string[] = [];
+  try {
+    for (const call of calls) lines.push(...(await call(lines)));
+  } catch (error) {
+    const bytes = bytesOf(sizes, deletedIds(lines));
+    if (statusOf(error) === 404 && lines.length === 0)
+      return skipped(`${what} was removed meanwhile.`);
+    return { status: 'failed', lines, bytesReclaimed: bytes, error: deletionError(error, what) };
+  }
+  return { status: 'done', lines, bytesReclaimed: bytesOf(sizes, deletedIds(lines)) };
+}
+
+function removalSteps(conn: Connection, plan: RemovalPlan): Step[] {
+  return plan.targets.map((target) => ({
+    input: target.input,
+    imageId: target.imageId,
+    run: (fresh) => runRemovalTarget(conn, plan, target, fresh),
+  }));
+}
+
+async function runRemovalTarget(
+  conn: Connection,
+  plan: RemovalPlan,
+  target: PlannedTarget,
+  fresh: Inventory,
+): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
+  if (isBlocked(target)) {
+    return {
+      status: 'failed',
+      lines: [],
+      bytesReclaimed: 0,
+      error: reclaimError(
+        'CONFLICT',
+        target.reason,
+        target.fixes.map((f) => f.explanation).join(' ') || 'See the preview.',
+      ),
+    };
+  }
+  if (target.untagged.length === 0 && target.deleted.length === 0) {
+    // Previewed as already done by an earlier target: it must indeed be gone by now.
+    const stillThere = fresh.images.some((i) => i.id === target.imageId);
+    return stillThere
+      ? skipped('It was to be removed by an earlier target, but it is still there.')
+      : { status: 'done', lines: [], bytesReclaimed: 0 };
+  }
+  const why = recheckRemovalTarget(fresh, target, plan.options);
+  if (why) return skipped(why);
+  const force = plan.options.force;
+  const calls = [
+    ...target.containersRemovedFirst.map((c) => async () => {
+      await removeContainer(conn, c.id);
+      return [];
+    }),
+    ...target.childrenRemovedFirst.map(
+      (child) => () => deleteImage(conn, child, { force, noprune: false }),
+    ),
+    // Deleting the children may already have pruned an untagged target.
+    async (linesSoFar: readonly string[]) =>
+      linesSoFar.includes(`Deleted: ${target.imageId}`)
+        ? []
+        : deleteImage(conn, target.reference ?? target.imageId, { force, noprune: false }),
+  ];
+  return collect(fresh, calls, target.reference ?? shortId(target.imageId));
+}
+
+function isBlocked(target: PlannedTarget): boolean {
+  return target.outcome !== 'deleted' && target.outcome !== 'untagged-only';
+}
+
+function pruneSteps(conn: Connection, plan: PrunePlan): Step[] {
+  return plan.remove.map((entry) => ({
+    input: entry.repoTags[0] ?? entry.repoDigests[0] ?? shortId(entry.imageId),
+    imageId: entry.imageId,
+    run: (fresh) => runPrunedImage(conn, entry, fresh),
+  }));
+}
+
+async function runPrunedImage(
+  conn: Connection,
+  entry: PrunedImage,
+  fresh: Inventory,
+): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
+  if (entry.removedWith !== null) {
+    const gone = !fresh.images.some((i) => i.id === entry.imageId);
+    return gone
+      ? { status: 'done', lines: [], bytesReclaimed: 0 }
+      : skipped(`It was to go with ${shortId(entry.removedWith)}, but it is still there.`);
+  }
+  const why = recheckPrunedImage(fresh, entry);
+  if (why) return skipped(why);
+  const image = fresh.images.find((i) => i.id === entry.imageId);
+  const refs = image ? [...image.repoTags, ...image.repoDigests] : [];
+  const noprune = !entry.pruneParents;
+  // The engine's own prune order: each reference in turn, or the ID when it has none.
+  const calls =
+    refs.length === 0
+      ? [() => deleteImage(conn, entry.imageId, { force: false, noprune })]
+      : sortedLikeEngine(refs).map((ref) => (linesSoFar: readonly string[]) => {
+          // An earlier call may have removed this reference too (the last tag of a
+          // repository takes its digests with it) or the whole image.
+          const done =
+            linesSoFar.includes(`Deleted: ${entry.imageId}`) ||
+            linesSoFar.includes(`Untagged: ${ref}`);
+          return done ? Promise.resolve([]) : deleteImage(conn, ref, { force: false, noprune });
+        });
+  return collect(fresh, calls, entry.repoTags[0] ?? shortId(entry.imageId));
+}
+
+/** The engine's reference store lists references sorted by their fully qualified form. */
+function sortedLikeEngine(refs: readonly string[]): string[] {
+  const key = (ref: string): string => {
+    const parsed = parseReported(ref);
+    return parsed ? fullString(parsed) : ref;
+  };
+  return [...refs].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
