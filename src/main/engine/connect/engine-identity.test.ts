@@ -3,7 +3,7 @@ import { ReclaimFailure } from '../../../shared/errors';
 import { compareApiVersions, negotiateApiVersion } from './api-version';
 import { engineKind, imageStore, productVersion } from './engine-identity';
 
-/** Shaped like the answers of Debian's dockerd 20.10 and Podman 4.3 (see open.engine.test.ts). */
+/** Trimmed from the real answers of Debian 12's dockerd 20.10 and Podman 4.3.1. */
 const DOCKER_20 = {
   Platform: { Name: '' },
   Components: [
