@@ -1,0 +1,201 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addContainer,
+  addImage,
+  runnableImageSpec,
+} from '../../../../test/engine/fixture-builders';
+import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
+import { describeEngine } from '../../../../test/engine/gate';
+import { ReclaimFailure } from '../../../shared/errors';
+import type { RemovalOptions, RemovalPlan, RunResult } from '../../../shared/plan';
+import { planRemoval } from '../plan/removal';
+import {
+  cliError,
+  predictedOf,
+  sortedLines,
+  startSession,
+  type EngineSession,
+} from './private-engine.fixture';
+import { runPlan } from './run-plan';
+
+const plain: RemovalOptions = {
+  force: false,
+  removeStoppedContainers: false,
+  childrenFirst: false,
+};
+const tag = (name: string, version = '1'): string => `${FIXTURE_REPO}/${name}:${version}`;
+const hex = (id: string): string => id.replace(/^sha256:/, '');
+
+describeEngine('removal plans against a private Docker engine', () => {
+  let s: EngineSession;
+
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => s?.engine.stop());
+
+  /** Previews, runs, and checks the engine printed exactly the predicted lines. */
+  async function previewAndRun(
+    inputs: string[],
+    options = plain,
+  ): Promise<{ plan: RemovalPlan; result: RunResult; drop: number }> {
+    const plan = planRemoval(await s.read(), inputs, options);
+    const before = await s.layersSize();
+    const result = await runPlan(s.conn, plan, { reread: s.read });
+    const drop = before - (await s.layersSize());
+    plan.targets.forEach((target, i) => {
+      const actual = result.results[i];
+      expect(actual?.error, target.input).toBeUndefined();
+      expect(sortedLines(actual?.lines ?? []), target.input).toEqual(predictedOf(target));
+    });
+    return { plan, result, drop };
+  }
+
+  async function cliRefusal(args: string[]): Promise<string> {
+    const answer = await s.engine.docker(['rmi', ...args]);
+    expect(answer.code).not.toBe(0);
+    return cliError(answer.stderr);
+  }
+
+  describe('the four ways to name an image', () => {
+    it('by short ID: deleted, lines and bytes as previewed', async () => {
+      const { plan, drop } = await previewAndRun([hex(s.fx.small.id).slice(0, 12)]);
+      expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', untagged: [tag('small')] });
+      expect(plan.bytesFreed).toBe(s.fx.small.size);
+      expect(drop).toBe(plan.bytesFreed);
+    });
+
+    it('by full ID, with and without sha256:', async () => {
+      const { plan } = await previewAndRun([s.fx.large.id, hex(s.fx.old.id)]);
+      expect(plan.targets.map((t) => t.outcome)).toEqual(['deleted', 'deleted']);
+      expect((await s.imageIds()).has(s.fx.large.id)).toBe(false);
+    });
+
+    it('by name:tag', async () => {
+      const { plan, drop } = await previewAndRun([tag('labelled')]);
+      expect(plan.targets[0]?.outcome).toBe('deleted');
+      expect(drop).toBe(plan.bytesFreed);
+    });
+
+    it('by digest: only the digest goes while the tag keeps the image', async () => {
+      const { plan } = await previewAndRun([s.fx.pulledDigestReference]);
+      expect(plan.targets[0]).toMatchObject({
+        outcome: 'untagged-only',
+        otherTags: s.fx.pulled.tags,
+      });
+    });
+  });
+
+  it('a tag with a sibling tag is only untagged', async () => {
+    const { plan } = await previewAndRun([tag('multi', '1')]);
+    expect(plan.targets[0]).toMatchObject({
+      outcome: 'untagged-only',
+      otherTags: [tag('multi', '2')],
+    });
+    expect((await s.imageIds()).has(s.fx.multiTag.id)).toBe(true);
+  });
+
+  describe('an image used by a stopped container', () => {
+    it('is blocked with the engine own words, and removing the container first works', async () => {
+      const plan = planRemoval(await s.read(), [tag('stopped')], plain);
+      expect(plan.targets[0]?.outcome).toBe('blocked-by-containers');
+      expect(plan.targets[0]?.reason).toContain(await cliRefusal([tag('stopped')]));
+      const { plan: fixed } = await previewAndRun([tag('stopped')], {
+        ...plain,
+        removeStoppedContainers: true,
+      });
+      expect(fixed.targets[0]?.containersRemovedFirst.map((c) => c.name)).toEqual([
+        s.fx.stopped.name,
+      ]);
+      expect(fixed.command).toBe(`docker rm ${s.fx.stopped.name} && docker rmi ${tag('stopped')}`);
+    });
+
+    it('by force: the image goes and the container stays', async () => {
+      const image = await addImage(s.engine, runnableImageSpec([tag('forced')]));
+      const container = await addContainer(s.engine, image.id, { running: false });
+      const blockedById = planRemoval(await s.read(), [image.id], plain).targets[0];
+      expect(blockedById?.reason).toContain(await cliRefusal([image.id]));
+      const { plan } = await previewAndRun([tag('forced')], { ...plain, force: true });
+      expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [image.id] });
+      const still = await s.engine.dockerOk([
+        'ps',
+        '-a',
+        '-q',
+        '--no-trunc',
+        '--filter',
+        `id=${container.id}`,
+      ]);
+      expect(still.trim()).toBe(container.id);
+    });
+  });
+
+  describe('an image used by a running container', () => {
+    it('cannot be forced by ID; by name, force removes only the tag', async () => {
+      const inv = await s.read();
+      const byId = planRemoval(inv, [s.fx.runningImage.id], { ...plain, force: true }).targets[0];
+      expect(byId?.outcome).toBe('blocked-by-running-container');
+      expect(byId?.reason).toContain(await cliRefusal(['-f', s.fx.runningImage.id]));
+      const byName = planRemoval(inv, [tag('running')], plain).targets[0];
+      expect(byName?.outcome).toBe('blocked-by-running-container');
+      expect(byName?.reason).toContain(await cliRefusal([tag('running')]));
+      const { plan } = await previewAndRun([tag('running')], { ...plain, force: true });
+      expect(plan.targets[0]).toMatchObject({
+        outcome: 'untagged-only',
+        untagged: [tag('running')],
+        deleted: [],
+      });
+      expect((await s.imageIds()).has(s.fx.runningImage.id)).toBe(true);
+    });
+  });
+
+  describe('an image with a child', () => {
+    it('is blocked; children-first removes the child then the parent, bytes exact', async () => {
+      const plan = planRemoval(await s.read(), [s.fx.parent.id], plain);
+      expect(plan.targets[0]?.outcome).toBe('blocked-by-children');
+      expect(plan.targets[0]?.reason).toContain(await cliRefusal([s.fx.parent.id]));
+      const { plan: fixed, drop } = await previewAndRun([s.fx.parent.id], {
+        ...plain,
+        childrenFirst: true,
+      });
+      expect(fixed.targets[0]?.childrenRemovedFirst).toEqual([s.fx.child.id]);
+      expect(fixed.bytesFreed).toBe(s.fx.child.size);
+      expect(drop).toBe(fixed.bytesFreed);
+    });
+  });
+
+  it('a legacy-built image goes with its untagged build steps', async () => {
+    const { plan, drop } = await previewAndRun([tag('built')]);
+    for (const step of s.fx.intermediates) expect(plan.targets[0]?.deleted).toContain(step.id);
+    expect(drop).toBe(plan.bytesFreed);
+    expect(plan.bytesFreed).toBeGreaterThan(0);
+  });
+
+  it('images sharing a layer: the shared layer is freed once, by the last of the set', async () => {
+    const { plan, drop } = await previewAndRun([tag('shared-a'), tag('shared-b'), tag('base')]);
+    expect(plan.targets.map((t) => t.outcome)).toEqual(['deleted', 'deleted', 'deleted']);
+    expect(plan.bytesFreed).toBe(s.fx.sharedA.size + s.fx.sharedB.size - s.fx.base.size);
+    expect(drop).toBe(plan.bytesFreed);
+  });
+
+  it('an ambiguous short ID lists its candidates; a missing image is NOT_FOUND', async () => {
+    const inv = await s.read();
+    const counts = new Map<string, string[]>();
+    for (const image of inv.images) {
+      const first = hex(image.id).charAt(0);
+      counts.set(first, [...(counts.get(first) ?? []), image.id]);
+    }
+    const [prefix, candidates] = [...counts].find(([, ids]) => ids.length > 1) ?? ['', []];
+    const failure = (input: string): ReclaimFailure | undefined => {
+      try {
+        planRemoval(inv, [input], plain);
+      } catch (error) {
+        if (error instanceof ReclaimFailure) return error;
+      }
+      return undefined;
+    };
+    expect(failure(prefix)?.error).toMatchObject({ code: 'AMBIGUOUS_REFERENCE', candidates });
+    expect((await s.engine.docker(['rmi', prefix])).code).not.toBe(0);
+    expect(failure(tag('nope'))?.error.code).toBe('NOT_FOUND');
+    expect(await cliRefusal([tag('nope')])).toContain('No such image');
+  });
+});
