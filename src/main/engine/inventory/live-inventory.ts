@@ -18,6 +18,8 @@ export interface LiveInventoryOptions {
   /** The events stream broke and the engine does not answer: it is stopped or unreachable. */
   onLost?: (error: unknown) => void;
   backoff?: BackoffOptions;
+  /** Sees each raw engine event as it arrives, before it is acted on (diagnostics, benchmarks). */
+  onEvent?: (event: RawEvent) => void;
 }
 
 /**
@@ -123,6 +125,7 @@ export class LiveInventory {
   }
 
   private onEvent(event: RawEvent): void {
+    this.options.onEvent?.(event);
     for (const effect of effectsOf(event)) this.pending.add(effect);
     if (this.pending.hasFastChanges && !this.fastScheduled) {
       this.fastScheduled = true;
