@@ -1,93 +1,34 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ReclaimFailure } from '../../../shared/errors';
-import type { DiscoveredEndpoint } from '../../../shared/model';
-import { contextDirName } from './contexts';
-import { discoverEndpoints, pickEndpoint, type DiscoveryOptions } from './discover';
-import { formatHost, type ParsedHost } from './host-url';
+import { discoverEndpoints, pickEndpoint } from './discover';
+import {
+  discoveryOptions as options,
+  probeOnly,
+  setCurrentContext,
+  sourcesOf as sources,
+  useDiscoverySandbox,
+  writeContext,
+} from './discovery.fixture';
 
-let home: string;
-let configDir: string;
-
-beforeEach(async () => {
-  home = await mkdtemp(path.join(tmpdir(), 'rcl-disc-'));
-  configDir = path.join(home, 'cfg');
-  await mkdir(configDir);
-});
-afterEach(async () => rm(home, { recursive: true, force: true }));
-
-/** Only the hosts listed are "present"; nothing on this machine is looked at. */
-function probeOnly(...hosts: string[]): (host: ParsedHost) => Promise<boolean> {
-  return async (host) => hosts.includes(formatHost(host));
-}
-
-function options(overrides: Partial<DiscoveryOptions> = {}): DiscoveryOptions {
-  return {
-    env: { DOCKER_CONFIG: configDir },
-    homedir: home,
-    platform: 'linux',
-    settingsEndpoint: null,
-    uid: 1000,
-    probe: probeOnly(),
-    ...overrides,
-  };
-}
-
-async function writeContext(
-  name: string,
-  host: string,
-  extra: { skipVerify?: boolean; tlsFiles?: string[] } = {},
-): Promise<string> {
-  const id = contextDirName(name);
-  const metaDir = path.join(configDir, 'contexts', 'meta', id);
-  await mkdir(metaDir, { recursive: true });
-  await writeFile(
-    path.join(metaDir, 'meta.json'),
-    JSON.stringify({
-      Name: name,
-      Metadata: { Description: `${name} engine` },
-      Endpoints: { docker: { Host: host, SkipTLSVerify: extra.skipVerify ?? false } },
-    }),
-  );
-  const tlsDir = path.join(configDir, 'contexts', 'tls', id, 'docker');
-  if (extra.tlsFiles) {
-    await mkdir(tlsDir, { recursive: true });
-    for (const file of extra.tlsFiles) await writeFile(path.join(tlsDir, file), 'PEM');
-  }
-  return tlsDir;
-}
-
-const setCurrentContext = (name: string) =>
-  writeFile(path.join(configDir, 'config.json'), JSON.stringify({ currentContext: name }));
-
-const sources = (found: DiscoveredEndpoint[]) => found.map((item) => item.source);
-
-describe('the context store', () => {
-  it('uses the hex SHA-256 of the name as the folder, as the docker CLI does', () => {
-    // echo -n default | sha256sum
-    expect(contextDirName('default')).toBe(
-      '37a8eec1ce19687d132fe29051dca629d164e2c4958ba141d5f4133a33f0688f',
-    );
-  });
-});
+const sandbox = useDiscoverySandbox();
 
 describe('discoverEndpoints', () => {
   it('lists the well-known Linux sockets in order, marking which exist', async () => {
     const found = await discoverEndpoints(
-      options({
+      options(sandbox, {
         probe: probeOnly('unix:///var/run/docker.sock', 'unix:///run/user/1000/podman/podman.sock'),
       }),
     );
     expect(found.map((item) => [item.endpoint.host, item.label, item.present])).toEqual([
-      [`unix://${home}/.docker/run/docker.sock`, 'Docker Desktop', false],
-      [`unix://${home}/.docker/desktop/docker.sock`, 'Docker Desktop', false],
+      [`unix://${sandbox.home}/.docker/run/docker.sock`, 'Docker Desktop', false],
+      [`unix://${sandbox.home}/.docker/desktop/docker.sock`, 'Docker Desktop', false],
       ['unix:///var/run/docker.sock', 'Docker Engine', true],
-      [`unix://${home}/.colima/default/docker.sock`, 'Colima', false],
-      [`unix://${home}/.colima/docker.sock`, 'Colima', false],
-      [`unix://${home}/.rd/docker.sock`, 'Rancher Desktop', false],
+      [`unix://${sandbox.home}/.colima/default/docker.sock`, 'Colima', false],
+      [`unix://${sandbox.home}/.colima/docker.sock`, 'Colima', false],
+      [`unix://${sandbox.home}/.rd/docker.sock`, 'Rancher Desktop', false],
       ['unix:///run/user/1000/docker.sock', 'Docker (rootless)', false],
       ['unix:///run/user/1000/podman/podman.sock', 'Podman', true],
       ['unix:///run/podman/podman.sock', 'Podman (rootful)', false],
@@ -97,7 +38,7 @@ describe('discoverEndpoints', () => {
 
   it('uses XDG_RUNTIME_DIR for rootless Docker and Podman', async () => {
     const found = await discoverEndpoints(
-      options({ env: { DOCKER_CONFIG: configDir, XDG_RUNTIME_DIR: '/xdg' } }),
+      options(sandbox, { env: { DOCKER_CONFIG: sandbox.configDir, XDG_RUNTIME_DIR: '/xdg' } }),
     );
     const hosts = found.map((item) => item.endpoint.host);
     expect(hosts).toContain('unix:///xdg/docker.sock');
@@ -106,11 +47,13 @@ describe('discoverEndpoints', () => {
   });
 
   it('lists OrbStack and podman machine on macOS, and only named pipes on Windows', async () => {
-    const mac = (await discoverEndpoints(options({ platform: 'darwin' }))).map((i) => i.label);
+    const mac = (await discoverEndpoints(options(sandbox, { platform: 'darwin' }))).map(
+      (i) => i.label,
+    );
     expect(mac).toContain('OrbStack');
     expect(mac).toContain('Podman machine');
     expect(mac).not.toContain('Docker (rootless)');
-    const windows = await discoverEndpoints(options({ platform: 'win32' }));
+    const windows = await discoverEndpoints(options(sandbox, { platform: 'win32' }));
     expect(windows.map((item) => item.endpoint.host)).toEqual([
       'npipe:////./pipe/docker_engine',
       'npipe:////./pipe/podman-machine-default',
@@ -118,14 +61,14 @@ describe('discoverEndpoints', () => {
   });
 
   it('checks real socket files by default: a socket counts, a plain file does not', async () => {
-    const socketPath = path.join(home, '.colima', 'default', 'docker.sock');
+    const socketPath = path.join(sandbox.home, '.colima', 'default', 'docker.sock');
     await mkdir(path.dirname(socketPath), { recursive: true });
     const server: Server = createServer();
     await new Promise<void>((resolve) => server.listen(socketPath, resolve));
-    await mkdir(path.join(home, '.rd'));
-    await writeFile(path.join(home, '.rd', 'docker.sock'), 'not a socket');
+    await mkdir(path.join(sandbox.home, '.rd'));
+    await writeFile(path.join(sandbox.home, '.rd', 'docker.sock'), 'not a socket');
     try {
-      const found = await discoverEndpoints({ ...options(), probe: undefined });
+      const found = await discoverEndpoints({ ...options(sandbox), probe: undefined });
       const byLabel = (label: string) => found.filter((item) => item.label === label);
       expect(byLabel('Colima')[0]?.present).toBe(true);
       expect(byLabel('Rancher Desktop')[0]?.present).toBe(false);
@@ -136,7 +79,9 @@ describe('discoverEndpoints', () => {
 
   it('puts DOCKER_HOST first and normalises it (bare host:port is tcp)', async () => {
     const found = await discoverEndpoints(
-      options({ env: { DOCKER_CONFIG: configDir, DOCKER_HOST: 'build-box:2375' } }),
+      options(sandbox, {
+        env: { DOCKER_CONFIG: sandbox.configDir, DOCKER_HOST: 'build-box:2375' },
+      }),
     );
     expect(found[0]).toMatchObject({
       source: 'DOCKER_HOST',
@@ -147,17 +92,17 @@ describe('discoverEndpoints', () => {
   });
 
   it('reads TLS for DOCKER_HOST from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH', async () => {
-    const certs = path.join(home, 'certs');
+    const certs = path.join(sandbox.home, 'certs');
     await mkdir(certs);
     await writeFile(path.join(certs, 'cert.pem'), 'PEM');
     await writeFile(path.join(certs, 'key.pem'), 'PEM');
     const env = {
-      DOCKER_CONFIG: configDir,
+      DOCKER_CONFIG: sandbox.configDir,
       DOCKER_HOST: 'tcp://engine.example',
       DOCKER_TLS_VERIFY: '1',
       DOCKER_CERT_PATH: certs,
     };
-    const [first] = await discoverEndpoints(options({ env }));
+    const [first] = await discoverEndpoints(options(sandbox, { env }));
     expect(first?.endpoint).toEqual({
       // TLS moves the default port to 2376, as the CLI does.
       host: 'tcp://engine.example:2376',
@@ -171,28 +116,41 @@ describe('discoverEndpoints', () => {
   });
 
   it('takes TLS files from the config folder when DOCKER_CERT_PATH is unset; DOCKER_TLS skips verification', async () => {
-    const env = { DOCKER_CONFIG: configDir, DOCKER_HOST: 'tcp://10.0.0.5:2376', DOCKER_TLS: '1' };
-    const [first] = await discoverEndpoints(options({ env }));
+    const env = {
+      DOCKER_CONFIG: sandbox.configDir,
+      DOCKER_HOST: 'tcp://10.0.0.5:2376',
+      DOCKER_TLS: '1',
+    };
+    const [first] = await discoverEndpoints(options(sandbox, { env }));
     // No cert.pem/key.pem there: the CLI sends no client certificate, but keeps the CA path.
-    expect(first?.endpoint.tls).toEqual({ verify: false, caPath: path.join(configDir, 'ca.pem') });
+    expect(first?.endpoint.tls).toEqual({
+      verify: false,
+      caPath: path.join(sandbox.configDir, 'ca.pem'),
+    });
   });
 
   it('ignores TLS variables for unix DOCKER_HOST and treats an empty one as unset', async () => {
     const unixHost = await discoverEndpoints(
-      options({
-        env: { DOCKER_CONFIG: configDir, DOCKER_HOST: 'unix:///x/d.sock', DOCKER_TLS_VERIFY: '1' },
+      options(sandbox, {
+        env: {
+          DOCKER_CONFIG: sandbox.configDir,
+          DOCKER_HOST: 'unix:///x/d.sock',
+          DOCKER_TLS_VERIFY: '1',
+        },
       }),
     );
     expect(unixHost[0]?.endpoint).toEqual({ host: 'unix:///x/d.sock' });
     const empty = await discoverEndpoints(
-      options({ env: { DOCKER_CONFIG: configDir, DOCKER_HOST: '' } }),
+      options(sandbox, { env: { DOCKER_CONFIG: sandbox.configDir, DOCKER_HOST: '' } }),
     );
     expect(sources(empty)).not.toContain('DOCKER_HOST');
   });
 
   it('keeps an unparseable DOCKER_HOST as a listed problem', async () => {
     const found = await discoverEndpoints(
-      options({ env: { DOCKER_CONFIG: configDir, DOCKER_HOST: 'http://engine:2375' } }),
+      options(sandbox, {
+        env: { DOCKER_CONFIG: sandbox.configDir, DOCKER_HOST: 'http://engine:2375' },
+      }),
     );
     expect(found[0]).toMatchObject({
       source: 'DOCKER_HOST',
@@ -202,52 +160,16 @@ describe('discoverEndpoints', () => {
     });
   });
 
-  it('reads currentContext from config.json, with the context TLS files', async () => {
-    const tlsDir = await writeContext('remote', 'tcp://remote.example:2376', {
-      tlsFiles: ['ca.pem', 'cert.pem', 'key.pem'],
-    });
-    await setCurrentContext('remote');
-    const [first] = await discoverEndpoints(options());
-    expect(first).toMatchObject({ source: 'config.json', label: 'context "remote"' });
-    expect(first?.endpoint).toEqual({
-      host: 'tcp://remote.example:2376',
-      tls: {
-        verify: true,
-        caPath: path.join(tlsDir, 'ca.pem'),
-        certPath: path.join(tlsDir, 'cert.pem'),
-        keyPath: path.join(tlsDir, 'key.pem'),
-      },
-    });
-  });
-
-  it('honours SkipTLSVerify and uses plain HTTP for a tcp context without TLS files', async () => {
-    await writeContext('insecure', 'tcp://a.example:2376', { skipVerify: true });
-    await writeContext('plain', 'tcp://b.example:2375');
-    await setCurrentContext('insecure');
-    const found = await discoverEndpoints(
-      options({ env: { DOCKER_CONFIG: configDir, DOCKER_CONTEXT: 'plain' } }),
-    );
-    expect(found[0]).toMatchObject({
-      source: 'DOCKER_CONTEXT',
-      endpoint: { host: 'tcp://b.example:2375' },
-    });
-    expect(found[0]?.endpoint.tls).toBeUndefined();
-    expect(found[1]).toMatchObject({
-      source: 'config.json',
-      endpoint: { host: 'tcp://a.example:2376', tls: { verify: false } },
-    });
-  });
-
   it('follows the CLI order: settings, DOCKER_HOST, DOCKER_CONTEXT, config.json, sockets, other contexts', async () => {
-    await writeContext('colima', `unix://${home}/.colima/default/docker.sock`);
-    await writeContext('from-env', 'unix:///env/docker.sock');
-    await writeContext('current', 'ssh://me@server');
-    await writeContext('spare', 'tcp://spare.example:2375');
-    await setCurrentContext('current');
+    await writeContext(sandbox, 'colima', `unix://${sandbox.home}/.colima/default/docker.sock`);
+    await writeContext(sandbox, 'from-env', 'unix:///env/docker.sock');
+    await writeContext(sandbox, 'current', 'ssh://me@server');
+    await writeContext(sandbox, 'spare', 'tcp://spare.example:2375');
+    await setCurrentContext(sandbox, 'current');
     const found = await discoverEndpoints(
-      options({
+      options(sandbox, {
         env: {
-          DOCKER_CONFIG: configDir,
+          DOCKER_CONFIG: sandbox.configDir,
           DOCKER_HOST: 'unix:///host/docker.sock',
           DOCKER_CONTEXT: 'from-env',
         },
@@ -266,51 +188,13 @@ describe('discoverEndpoints', () => {
     const hosts = found.map((item) => item.endpoint.host);
     expect(new Set(hosts).size).toBe(hosts.length);
   });
-
-  it('lists a missing context as a problem instead of silently falling through', async () => {
-    await setCurrentContext('gone');
-    const found = await discoverEndpoints(options());
-    expect(found[0]).toMatchObject({
-      source: 'config.json',
-      label: 'context "gone"',
-      problem: { code: 'ENDPOINT_INVALID' },
-    });
-    expect(found[0]?.problem?.message).toContain('"gone"');
-  });
-
-  it('maps DOCKER_CONTEXT=default to the default socket, and ignores currentContext "default"', async () => {
-    const named = await discoverEndpoints(
-      options({ env: { DOCKER_CONFIG: configDir, DOCKER_CONTEXT: 'default' } }),
-    );
-    expect(named[0]).toMatchObject({
-      source: 'DOCKER_CONTEXT',
-      endpoint: { host: 'unix:///var/run/docker.sock' },
-    });
-    await setCurrentContext('default');
-    expect(sources(await discoverEndpoints(options()))).not.toContain('config.json');
-  });
-
-  it('reads config.json from ~/.docker when DOCKER_CONFIG is unset, and survives a broken one', async () => {
-    const dotDocker = path.join(home, '.docker');
-    configDir = dotDocker;
-    await mkdir(dotDocker);
-    await writeContext('desk', 'unix:///desk.sock');
-    await setCurrentContext('desk');
-    const found = await discoverEndpoints(options({ env: {} }));
-    expect(found[0]).toMatchObject({
-      source: 'config.json',
-      endpoint: { host: 'unix:///desk.sock' },
-    });
-    await writeFile(path.join(dotDocker, 'config.json'), '{ not json');
-    expect(sources(await discoverEndpoints(options({ env: {} })))).not.toContain('config.json');
-  });
 });
 
 describe('pickEndpoint', () => {
   it('takes the first explicit source even when its socket is missing', async () => {
     const found = await discoverEndpoints(
-      options({
-        env: { DOCKER_CONFIG: configDir, DOCKER_HOST: 'unix:///missing.sock' },
+      options(sandbox, {
+        env: { DOCKER_CONFIG: sandbox.configDir, DOCKER_HOST: 'unix:///missing.sock' },
         probe: probeOnly('unix:///var/run/docker.sock'),
       }),
     );
@@ -319,8 +203,8 @@ describe('pickEndpoint', () => {
 
   it('prefers Settings over DOCKER_HOST', async () => {
     const found = await discoverEndpoints(
-      options({
-        env: { DOCKER_CONFIG: configDir, DOCKER_HOST: 'unix:///host.sock' },
+      options(sandbox, {
+        env: { DOCKER_CONFIG: sandbox.configDir, DOCKER_HOST: 'unix:///host.sock' },
         settingsEndpoint: { host: 'tcp://chosen:2375' },
       }),
     );
@@ -328,22 +212,24 @@ describe('pickEndpoint', () => {
   });
 
   it('without an explicit source, takes the first well-known socket that exists', async () => {
-    await writeContext('spare', 'tcp://spare.example:2375');
+    await writeContext(sandbox, 'spare', 'tcp://spare.example:2375');
     const found = await discoverEndpoints(
-      options({
+      options(sandbox, {
         probe: probeOnly(
-          `unix://${home}/.colima/default/docker.sock`,
+          `unix://${sandbox.home}/.colima/default/docker.sock`,
           'unix:///run/podman/podman.sock',
         ),
       }),
     );
-    expect(pickEndpoint(found)).toEqual({ host: `unix://${home}/.colima/default/docker.sock` });
+    expect(pickEndpoint(found)).toEqual({
+      host: `unix://${sandbox.home}/.colima/default/docker.sock`,
+    });
   });
 
   it("throws the explicit source's problem rather than trying a socket", async () => {
     const found = await discoverEndpoints(
-      options({
-        env: { DOCKER_CONFIG: configDir, DOCKER_CONTEXT: 'nope' },
+      options(sandbox, {
+        env: { DOCKER_CONFIG: sandbox.configDir, DOCKER_CONTEXT: 'nope' },
         probe: probeOnly('unix:///var/run/docker.sock'),
       }),
     );
@@ -356,7 +242,7 @@ describe('pickEndpoint', () => {
   });
 
   it('says ENGINE_NOT_RUNNING, listing where it looked, when no socket exists', async () => {
-    const found = await discoverEndpoints(options());
+    const found = await discoverEndpoints(options(sandbox));
     try {
       pickEndpoint(found);
       expect.unreachable('pickEndpoint should throw');
