@@ -1,5 +1,5 @@
 import type { Connection } from '../engine/connect/connection';
-import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
+import type { DiscoveredEndpoint, Endpoint, Inventory } from '../../shared/model';
 import type {
   Plan,
   PrunePlan,
@@ -54,8 +54,6 @@ export interface EnginePort {
   /** Opens and version-negotiates; throws a ReclaimFailure with the connection error. */
   openConnection(endpoint: Endpoint): Promise<Connection>;
   followInventory(connection: Connection, callbacks: FollowCallbacks): LiveInventoryHandle;
-  /** The four `docker system df` rows, by the fastest calls that give them exactly. */
-  readDiskUsage(connection: Connection): Promise<DiskUsage>;
   resolveReference(inventory: Inventory, input: string): ResolvedReference;
   planRemoval(inventory: Inventory, inputs: string[], options: RemovalOptions): RemovalPlan;
   planPrune(inventory: Inventory, options: PruneOptions, protection: Protection): PrunePlan;

@@ -1,29 +1,24 @@
-import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import { discoverEndpoints, pickEndpoint } from '../engine/connect/discover';
+import { openConnection } from '../engine/connect/open';
+import { systemDiscoveryOptions } from '../engine/connect/system-discovery';
+import { followInventory } from '../engine/inventory/live-inventory';
+import { planPrune } from '../engine/plan/prune';
+import { planRemoval } from '../engine/plan/removal';
+import { resolveReference } from '../engine/references/resolve';
+import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
 
 /**
- * INTERIM: the engine modules (connect, inventory, references, plan, run) are being written
- * in parallel. Until they land, every engine call fails with an honest error instead of a
- * pretend answer; this file is then replaced by the real mapping onto src/main/engine/**.
+ * The service's engine port mapped onto the engine modules. Discovery reads this process's
+ * environment (DOCKER_HOST, DOCKER_CONTEXT, config.json, well-known sockets) here and only here.
  */
-function notYetAvailable(): never {
-  throw new ReclaimFailure(
-    reclaimError(
-      'ENGINE_ERROR',
-      'This build of Reclaim has no engine support yet.',
-      'Use a build that includes the engine modules.',
-    ),
-  );
-}
-
 export const realEnginePort: EnginePort = {
-  discoverEndpoints: async () => notYetAvailable(),
-  pickEndpoint: notYetAvailable,
-  openConnection: async () => notYetAvailable(),
-  followInventory: notYetAvailable,
-  readDiskUsage: async () => notYetAvailable(),
-  resolveReference: notYetAvailable,
-  planRemoval: notYetAvailable,
-  planPrune: notYetAvailable,
-  runPlan: async () => notYetAvailable(),
+  discoverEndpoints: (preferred) => discoverEndpoints(systemDiscoveryOptions(preferred)),
+  pickEndpoint,
+  openConnection: (endpoint) => openConnection(endpoint),
+  followInventory,
+  resolveReference,
+  planRemoval,
+  planPrune: (inventory, options, protection) => planPrune(inventory, options, protection),
+  runPlan: (connection, plan, hooks) => runPlan(connection, plan, hooks),
 };

@@ -96,9 +96,6 @@ export function fakeEngine(): FakeEngine {
         },
       };
     },
-    async readDiskUsage() {
-      return FAKE_DISK_USAGE;
-    },
     resolveReference(_inventory, input) {
       return { input, kind: 'name-tag', imageId: 'sha256:abc', reference: input };
     },
@@ -106,7 +103,7 @@ export function fakeEngine(): FakeEngine {
       return {
         kind: 'removal',
         id: `fake-plan-${++planCount}`,
-        createdAt: 1,
+        createdAt: Date.now(),
         options,
         targets: [],
         bytesFreed: 0,
@@ -117,7 +114,7 @@ export function fakeEngine(): FakeEngine {
       return {
         kind: 'prune',
         id: `fake-plan-${++planCount}`,
-        createdAt: 1,
+        createdAt: Date.now(),
         options,
         remove: [],
         keep: [],

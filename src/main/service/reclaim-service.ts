@@ -1,4 +1,4 @@
-import type { EngineStatus, ResourceRemovalResult } from '../../shared/contract';
+import type { EngineStatus, EventName, ResourceRemovalResult } from '../../shared/contract';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
 import type {
@@ -18,7 +18,6 @@ import { EventHub } from './event-hub';
 import { PlanRegistry } from './plan-registry';
 import * as resources from './resources';
 import type { EventListener, Service } from './service-api';
-import type { EventName } from '../../shared/contract';
 
 export interface ReclaimServiceOptions {
   engine: EnginePort;
@@ -71,8 +70,13 @@ export class ReclaimService implements Service {
     return status;
   }
 
+  /**
+   * The live inventory keeps the four rows current from the engine's events, so the figures
+   * cost no engine call here (and never start a second `/system/df`, which engines before
+   * API 1.42 refuse while one is running).
+   */
   async getDiskUsage(): Promise<DiskUsage> {
-    return this.options.engine.readDiskUsage(this.session.require().connection);
+    return (await this.session.inventory()).diskUsage;
   }
 
   async getInventory(): Promise<Inventory> {
@@ -124,13 +128,15 @@ export class ReclaimService implements Service {
   }
 
   async removeContainers(ids: string[]): Promise<ResourceRemovalResult> {
+    // The latest snapshot is enough to check against: the engine itself refuses to remove a
+    // container that started since, or a volume that came into use.
     const { connection, live } = this.session.require();
-    return resources.removeContainers(connection, await live.refresh(), ids);
+    return resources.removeContainers(connection, await live.current(), ids);
   }
 
   async removeVolumes(names: string[]): Promise<ResourceRemovalResult> {
     const { connection, live } = this.session.require();
-    return resources.removeVolumes(connection, await live.refresh(), names);
+    return resources.removeVolumes(connection, await live.current(), names);
   }
 
   async pruneBuildCache(): Promise<ResourceRemovalResult> {

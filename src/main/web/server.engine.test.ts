@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, type MethodName, type Outcome } from '../../shared/contract';
 import type { Inventory } from '../../shared/model';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
@@ -161,21 +161,28 @@ describeEngine('browser mode against a private engine', () => {
     const removed = await http<{ removed: string[]; failed: unknown[] }>('removeContainers', [
       [fixtures.stopped.id],
     ]);
-    expect(removed).toMatchObject({
+    expect(removed, JSON.stringify(removed)).toMatchObject({
       ok: true,
       value: { removed: [fixtures.stopped.id], failed: [] },
     });
     const refused = await http('removeContainers', [[fixtures.running.id]]);
-    expect(refused).toMatchObject({
+    expect(refused, JSON.stringify(refused)).toMatchObject({
       ok: true,
       value: { removed: [], failed: [{ error: { code: 'CONFLICT' } }] },
     });
     expect((await engine.docker(['container', 'inspect', fixtures.running.id])).code).toBe(0);
 
     await engine.dockerOk(['volume', 'create', 'reclaim-web-unused']);
-    await service.getInventory();
+    // As in the UI, a volume can be removed once the inventory shows it.
+    await vi.waitFor(
+      async () => {
+        const inventory = await service.getInventory();
+        expect(inventory.volumes.map((volume) => volume.name)).toContain('reclaim-web-unused');
+      },
+      { timeout: 15_000, interval: 100 },
+    );
     const volume = await http('removeVolumes', [['reclaim-web-unused']]);
-    expect(volume).toMatchObject({
+    expect(volume, JSON.stringify(volume)).toMatchObject({
       ok: true,
       value: { removed: ['reclaim-web-unused'], failed: [] },
     });
