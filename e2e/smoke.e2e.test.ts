@@ -100,5 +100,10 @@ describeEngine('browser mode end to end (Chromium)', () => {
         .toBe(expectedSize[category]);
       expect((await figure.innerText()).trim(), category).not.toBe('');
     }
+
+    // The strict CSP must not break the UI: nothing the page needs may have been refused.
+    expect(consoleLog.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual(
+      [],
+    );
   });
 });
