@@ -1,0 +1,103 @@
+import type Docker from 'dockerode';
+import { PassThrough } from 'node:stream';
+import { reclaimError, ReclaimFailure } from '../../../shared/errors';
+import type { Connection, EngineRequest } from '../connect/connection';
+import type { RawImageInspect, RawImageSummary, RawSystemDf } from './raw-types';
+
+/**
+ * An in-memory engine behind a Connection, for the live inventory's unit tests: it answers
+ * the reads the inventory makes from `images`, logs every request, and hands out events
+ * streams the test writes to.
+ */
+export class FakeEngine {
+  readonly images = new Map<string, { summary: RawImageSummary; diffIds: string[] }>();
+  readonly requests: string[] = [];
+  readonly streams: PassThrough[] = [];
+  /** The engine is stopped: pings and new streams fail. */
+  down = false;
+
+  addImage(id: string, tags: string[], size: number, diffIds: string[], parentId = ''): void {
+    this.images.set(id, {
+      summary: {
+        Id: id,
+        RepoTags: tags,
+        RepoDigests: [],
+        Created: 1,
+        Size: size,
+        ParentId: parentId,
+      },
+      diffIds,
+    });
+  }
+
+  /** The newest events stream, as the inventory opened it. */
+  get stream(): PassThrough {
+    const stream = this.streams.at(-1);
+    if (!stream) throw new Error('no events stream was opened');
+    return stream;
+  }
+
+  emit(event: object): void {
+    this.stream.write(`${JSON.stringify(event)}\n`);
+  }
+
+  connection(): Connection {
+    const modem = {
+      dial: (_options: unknown, callback: (error: unknown, stream: unknown) => void) => {
+        if (this.down) {
+          setImmediate(() => callback(new Error('connect ENOENT'), undefined));
+          return;
+        }
+        const stream = new PassThrough();
+        this.streams.push(stream);
+        setImmediate(() => callback(null, stream));
+      },
+    };
+    const docker = {
+      modem,
+      ping: () => (this.down ? Promise.reject(new Error('connect ENOENT')) : Promise.resolve()),
+    } as unknown as Docker;
+    return {
+      docker,
+      engine: {
+        endpoint: { host: 'unix:///fake.sock' },
+        kind: 'docker',
+        version: '20.10.24',
+        apiVersion: '1.41',
+        maxApiVersion: '1.41',
+        minApiVersion: '1.12',
+        imageStore: 'classic',
+        os: 'linux',
+        arch: 'amd64',
+      },
+      request: <T>(req: EngineRequest) => Promise.resolve(this.answer(req) as T),
+    };
+  }
+
+  private answer(req: EngineRequest): unknown {
+    this.requests.push(`${req.method} ${req.path}`);
+    if (req.path === '/images/json') return [...this.images.values()].map((i) => i.summary);
+    if (req.path === '/system/df')
+      return { LayersSize: 0, Containers: [], Volumes: [] } satisfies RawSystemDf;
+    if (req.path === '/containers/json') return [];
+    const inspect = /^\/images\/(.+)\/json$/.exec(req.path);
+    if (inspect?.[1]) {
+      const image = this.images.get(inspect[1]);
+      if (!image) {
+        throw new ReclaimFailure(reclaimError('NOT_FOUND', 'No such image', 'none'));
+      }
+      const answer: RawImageInspect = {
+        Id: image.summary.Id,
+        RepoTags: image.summary.RepoTags ?? [],
+        RepoDigests: [],
+        Parent: image.summary.ParentId ?? '',
+        Created: new Date(1_000).toISOString(),
+        Size: image.summary.Size,
+        RootFS: { Type: 'layers', Layers: image.diffIds },
+      };
+      return answer;
+    }
+    if (/^\/images\/.+\/history$/.test(req.path)) return [];
+    throw new Error(`the fake engine cannot answer ${req.method} ${req.path}`);
+  }
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Inventory } from '../../../shared/model';
+import { FakeEngine } from './fake-engine.fixture';
+import { LiveInventory } from './live-inventory';
+
+const BASE = `sha256:${'b'.repeat(64)}`;
+const APP = `sha256:${'a'.repeat(64)}`;
+const diff = (c: string): string => `sha256:${c.repeat(64)}`;
+
+function engineWithTwoImages(): FakeEngine {
+  const engine = new FakeEngine();
+  engine.addImage(BASE, ['base:1'], 100, [diff('1')]);
+  engine.addImage(APP, ['app:1', 'app:2'], 150, [diff('1'), diff('2')], BASE);
+  return engine;
+}
+
+function next(live: LiveInventory, test: (inventory: Inventory) => boolean): Promise<Inventory> {
+  return new Promise((resolve) => {
+    const stop = live.onChange((inventory) => {
+      if (test(inventory)) {
+        stop();
+        resolve(inventory);
+      }
+    });
+  });
+}
+
+let live: LiveInventory | undefined;
+afterEach(() => live?.stop());
+
+describe('LiveInventory', () => {
+  it('reads the first snapshot once the events stream is open', async () => {
+    const engine = engineWithTwoImages();
+    live = new LiveInventory(engine.connection(), { backoff: { firstDelayMs: 5 } }).start();
+    const first = await live.current();
+    expect(first.images.map((image) => image.id).sort()).toEqual([APP, BASE].sort());
+    expect(first.images.find((image) => image.id === APP)?.uniqueSize).toBe(50);
+    expect(engine.requests.filter((r) => r === 'GET /images/json')).toHaveLength(1);
+  });
+
+  it('after an untag re-reads only that image, even when the line arrives in pieces', async () => {
+    const engine = engineWithTwoImages();
+    live = new LiveInventory(engine.connection()).start();
+    await live.current();
+    engine.requests.length = 0;
+    const entry = engine.images.get(APP);
+    if (entry) entry.summary.RepoTags = ['app:2'];
+    const updated = next(live, (inv) => inv.images.some((i) => i.repoTags.join() === 'app:2'));
+    const line = `${JSON.stringify({ Type: 'image', Action: 'untag', Actor: { ID: APP } })}\n`;
+    engine.stream.write(line.slice(0, 20));
+    engine.stream.write(line.slice(20));
+    await updated;
+    expect(engine.requests).toEqual([`GET /images/${APP}/json`]);
+  });
+
+  it('drops a deleted image and its parent loses the child', async () => {
+    const engine = engineWithTwoImages();
+    live = new LiveInventory(engine.connection()).start();
+    await live.current();
+    engine.images.delete(APP);
+    const updated = next(live, (inv) => inv.images.length === 1);
+    engine.emit({ Type: 'image', Action: 'untag', Actor: { ID: APP } });
+    engine.emit({ Type: 'image', Action: 'delete', Actor: { ID: APP } });
+    const after = await updated;
+    expect(after.images[0]).toMatchObject({ id: BASE, childIds: [], uniqueSize: 100 });
+  });
+
+  it('re-lists all images after a tag, which may move a tag off another image', async () => {
+    const engine = engineWithTwoImages();
+    live = new LiveInventory(engine.connection()).start();
+    await live.current();
+    engine.requests.length = 0;
+    const updated = next(live, () => true);
+    engine.emit({ Type: 'image', Action: 'tag', Actor: { ID: BASE, Attributes: { name: 'x:1' } } });
+    await updated;
+    expect(engine.requests).toEqual(['GET /images/json']);
+  });
+
+  it('opens the stream again when it ends, and reads everything again', async () => {
+    const engine = engineWithTwoImages();
+    const lost: unknown[] = [];
+    live = new LiveInventory(engine.connection(), {
+      backoff: { firstDelayMs: 5 },
+      onLost: (error) => lost.push(error),
+    }).start();
+    await live.current();
+    engine.addImage(`sha256:${'c'.repeat(64)}`, ['new:1'], 10, [diff('3')]);
+    const reread = next(live, (inv) => inv.images.length === 3);
+    engine.stream.end();
+    await reread;
+    expect(engine.streams).toHaveLength(2);
+    expect(lost).toEqual([]);
+  });
+
+  it('reports the engine lost once while it is down, and follows again when it is back', async () => {
+    const engine = engineWithTwoImages();
+    const lost: unknown[] = [];
+    live = new LiveInventory(engine.connection(), {
+      backoff: { firstDelayMs: 5, maxDelayMs: 10 },
+      onLost: (error) => lost.push(error),
+    }).start();
+    await live.current();
+    engine.down = true;
+    engine.stream.end();
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    expect(lost).toHaveLength(1);
+    expect(engine.streams).toHaveLength(1);
+
+    engine.addImage(`sha256:${'c'.repeat(64)}`, ['new:1'], 10, [diff('3')]);
+    const back = next(live, (inv) => inv.images.length === 3);
+    engine.down = false;
+    await back;
+    expect(engine.streams).toHaveLength(2);
+    expect(lost).toHaveLength(1);
+  });
+
+  it('stops listening and following when stopped', async () => {
+    const engine = engineWithTwoImages();
+    const seen: Inventory[] = [];
+    live = new LiveInventory(engine.connection(), { onChange: (inv) => seen.push(inv) }).start();
+    await live.current();
+    live.stop();
+    engine.emit({ Type: 'image', Action: 'delete', Actor: { ID: APP } });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(seen).toHaveLength(1);
+  });
+});
