@@ -77,6 +77,19 @@ describe('discoverEndpoints', () => {
     }
   });
 
+  it('names the product behind an explicit source that points at a known socket', async () => {
+    const found = await discoverEndpoints(
+      options(sandbox, {
+        env: {
+          DOCKER_CONFIG: sandbox.configDir,
+          DOCKER_HOST: `unix://${sandbox.home}/.colima/default/docker.sock`,
+        },
+      }),
+    );
+    expect(found[0]).toMatchObject({ source: 'DOCKER_HOST', label: 'DOCKER_HOST (Colima)' });
+    expect(found.filter((item) => item.endpoint.host === found[0]?.endpoint.host)).toHaveLength(1);
+  });
+
   it('puts DOCKER_HOST first and normalises it (bare host:port is tcp)', async () => {
     const found = await discoverEndpoints(
       options(sandbox, {

@@ -4,7 +4,7 @@ import type { DiscoveredEndpoint, Endpoint, EndpointSource } from '../../../shar
 import { DEFAULT_CONTEXT, listContexts, readContext, currentContextName } from './contexts';
 import { cliConfigDir, endpointFromDockerHost, type Env } from './docker-host';
 import { DEFAULT_NAMED_PIPE, formatHost, parseHost, type ParsedHost } from './host-url';
-import { wellKnownSockets } from './well-known-sockets';
+import { wellKnownSockets, type WellKnownSocket } from './well-known-sockets';
 
 /** Everything discovery reads from the machine is injected, so tests are hermetic. */
 export interface DiscoveryOptions {
@@ -134,6 +134,12 @@ async function explicitEntries(
   return found;
 }
 
+/** `DOCKER_HOST (Colima)`: an explicit source that points at a known product says which. */
+function withProduct(item: DiscoveredEndpoint, known: WellKnownSocket[]): DiscoveredEndpoint {
+  const product = known.find((socket) => socket.host === item.endpoint.host)?.label;
+  return product ? { ...item, label: `${item.label} (${product})` } : item;
+}
+
 /** Keeps the first (highest-precedence) entry for each endpoint. */
 function deduplicate(found: DiscoveredEndpoint[]): DiscoveredEndpoint[] {
   const seen = new Set<string>();
@@ -153,11 +159,12 @@ function deduplicate(found: DiscoveredEndpoint[]): DiscoveredEndpoint[] {
 export async function discoverEndpoints(opts: DiscoveryOptions): Promise<DiscoveredEndpoint[]> {
   const probe = opts.probe ?? probeFileSystem;
   const configDir = cliConfigDir(opts.env, opts.homedir);
-  const explicit = await explicitEntries(opts, configDir, probe);
+  const known = wellKnownSockets(opts);
+  const explicit = (await explicitEntries(opts, configDir, probe)).map((item) =>
+    withProduct(item, known),
+  );
   const sockets = await Promise.all(
-    wellKnownSockets(opts).map((socket) =>
-      entry({ host: socket.host }, 'well-known-socket', socket.label, probe),
-    ),
+    known.map((socket) => entry({ host: socket.host }, 'well-known-socket', socket.label, probe)),
   );
   const contexts = await Promise.all(
     (await listContexts(configDir)).map((context) =>

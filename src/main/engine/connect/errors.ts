@@ -160,7 +160,9 @@ function fromSocket(
   if (NOT_RUNNING_CODES.has(code)) {
     const why =
       code === 'ENOENT'
-        ? 'there is no socket there'
+        ? host?.startsWith('npipe://')
+          ? 'the named pipe does not exist'
+          : 'there is no socket there'
         : code === 'ECONNREFUSED'
           ? 'nothing is listening there'
           : 'the connection was cut';

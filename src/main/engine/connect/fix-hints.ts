@@ -32,6 +32,13 @@ function unixStartHint(socketPath: string, platform: NodeJS.Platform): string {
   return `Start the engine that listens on ${socketPath}, or choose another engine in Settings.`;
 }
 
+/** `ssh://me@box:2222` as the command a user would type: `ssh -p 2222 me@box`. */
+function sshCommand(host: string): string {
+  const target = host.slice('ssh://'.length);
+  const port = /:(\d+)$/.exec(target);
+  return port ? `ssh -p ${port[1]} ${target.slice(0, port.index)}` : `ssh ${target}`;
+}
+
 /** The fix for "nothing answers at this endpoint". */
 export function startHint(host: string, platform: NodeJS.Platform): string {
   if (host.startsWith('npipe://')) {
@@ -43,7 +50,7 @@ export function startHint(host: string, platform: NodeJS.Platform): string {
     return `Check that the engine at ${host.slice('tcp://'.length)} is running and listening, and that no firewall blocks the port.`;
   }
   if (host.startsWith('ssh://')) {
-    return `Check that \`ssh ${host.slice('ssh://'.length)}\` works and that Docker runs on that machine.`;
+    return `Check that \`${sshCommand(host)}\` works and that Docker runs on that machine.`;
   }
   return unixStartHint(socketPathOf(host), platform);
 }

@@ -257,6 +257,18 @@ describe('openConnection failures without an engine', () => {
     expect(error.message).toContain(caPath);
   });
 
+  it('reaches ssh endpoints through ssh2 and names them when nothing answers', async () => {
+    const closed = createNetServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const address = closed.address();
+    await new Promise((resolve) => closed.close(resolve));
+    const port = typeof address === 'object' && address !== null ? address.port : 1;
+    const host = `ssh://someone@127.0.0.1:${port}`;
+    const error = await failure(openConnection({ host }, { sshAuthSock: '' }));
+    expect(error).toMatchObject({ code: 'ENGINE_NOT_RUNNING', endpoint: host });
+    expect(error.fix).toContain(`ssh -p ${port} someone@127.0.0.1`);
+  });
+
   it('gives ENDPOINT_INVALID for an address it cannot parse', async () => {
     expect((await failure(openConnection({ host: 'http://engine:2375' }))).code).toBe(
       'ENDPOINT_INVALID',
