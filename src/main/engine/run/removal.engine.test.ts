@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addContainer,
   addImage,
+  randomLayer,
   runnableImageSpec,
 } from '../../../../test/engine/fixture-builders';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
@@ -93,6 +94,19 @@ describeEngine('removal plans against a private Docker engine', () => {
       otherTags: [tag('multi', '2')],
     });
     expect((await s.imageIds()).has(s.fx.multiTag.id)).toBe(true);
+  });
+
+  it('by ID while several tags point to it: must be forced; forced, every tag goes', async () => {
+    const image = await addImage(s.engine, {
+      tags: [tag('twice', 'a'), tag('twice', 'b')],
+      layers: [randomLayer({ 'twice.bin': 120_000 })],
+    });
+    const blocked = planRemoval(await s.read(), [image.id], plain).targets[0];
+    expect(blocked?.outcome).toBe('needs-force-multiple-tags');
+    expect(blocked?.reason).toContain(await cliRefusal([image.id]));
+    const { plan, drop } = await previewAndRun([image.id], { ...plain, force: true });
+    expect(plan.targets[0]?.untagged).toEqual([tag('twice', 'a'), tag('twice', 'b')]);
+    expect(drop).toBe(120_000);
   });
 
   describe('an image used by a stopped container', () => {
