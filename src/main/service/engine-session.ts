@@ -11,12 +11,15 @@ export interface ConnectedEngine {
   live: LiveInventoryHandle;
 }
 
-/** How long to wait before trying a lost engine again; engines restart in seconds. */
-const RECONNECT_DELAY_MS = 5_000;
+/** Retry delays while no engine answers: engines restart in seconds, but may be off for hours. */
+export const RETRY_FIRST_MS = 5_000;
+export const RETRY_MAX_MS = 60_000;
 
 /**
  * The one live connection: connecting, following the engine's events, noticing when the
- * engine goes away and trying again. Every change of state is announced as `engineStatus`.
+ * engine goes away, and trying again in the background until it is back (so starting Docker
+ * after Reclaim just works). Every change of state is announced as `engineStatus`;
+ * background attempts that fail the same way again stay quiet, so the UI does not flicker.
  */
 export class EngineSession {
   private engine: ConnectedEngine | null = null;
@@ -28,10 +31,11 @@ export class EngineSession {
       'Choose an engine to connect to.',
     ),
   };
-  /** The endpoint last asked for (null: discover), so a reconnect goes to the same place. */
+  /** The endpoint last asked for (null: discover), so a retry goes to the same place. */
   private wanted: Endpoint | null = null;
-  private reconnectTimer: NodeJS.Timeout | null = null;
-  /** Bumped by every connect, so a slow, superseded attempt cannot overwrite a newer one. */
+  private retryTimer: NodeJS.Timeout | null = null;
+  private retryDelayMs = RETRY_FIRST_MS;
+  /** Bumped by every attempt, so a slow, superseded attempt cannot overwrite a newer one. */
   private generation = 0;
   private closed = false;
 
@@ -45,33 +49,10 @@ export class EngineSession {
   }
 
   /** Connects to `endpoint`, or to what discovery picks when null. Never throws: see the status. */
-  async connect(endpoint: Endpoint | null): Promise<EngineStatus> {
+  connect(endpoint: Endpoint | null): Promise<EngineStatus> {
     this.wanted = endpoint;
-    this.cancelReconnect();
-    const generation = ++this.generation;
-    this.dropEngine();
-    this.setStatus({ state: 'connecting', endpoint: endpoint?.host ?? 'discovering' });
-    try {
-      const target = endpoint ?? this.port.pickEndpoint(await this.port.discoverEndpoints(null));
-      if (generation !== this.generation) return this.status;
-      this.setStatus({ state: 'connecting', endpoint: target.host });
-      const connection = await this.port.openConnection(target);
-      if (generation !== this.generation || this.closed) return this.status;
-      const live = this.port.followInventory(connection, {
-        onChange: (inventory) => {
-          if (generation === this.generation) this.events.emit('inventoryChanged', inventory);
-        },
-        onLost: (error) => {
-          if (generation === this.generation) this.lost(error);
-        },
-      });
-      this.engine = { connection, live };
-      this.setStatus({ state: 'connected', engine: connection.engine });
-    } catch (error) {
-      if (generation === this.generation)
-        this.setStatus({ state: 'error', error: toReclaimError(error) });
-    }
-    return this.status;
+    this.retryDelayMs = RETRY_FIRST_MS;
+    return this.attempt(false);
   }
 
   /** The connected engine, or a NOT_CONNECTED failure saying why there is none. */
@@ -99,20 +80,60 @@ export class EngineSession {
   close(): void {
     this.closed = true;
     this.generation++;
-    this.cancelReconnect();
+    this.cancelRetry();
     this.dropEngine();
+  }
+
+  private async attempt(background: boolean): Promise<EngineStatus> {
+    this.cancelRetry();
+    const generation = ++this.generation;
+    const current = (): boolean => generation === this.generation && !this.closed;
+    this.dropEngine();
+    const wanted = this.wanted;
+    if (!background) this.setStatus({ state: 'connecting', endpoint: wanted?.host ?? '' });
+    try {
+      const target = wanted ?? this.port.pickEndpoint(await this.port.discoverEndpoints(null));
+      if (!current()) return this.status;
+      if (!background) this.setStatus({ state: 'connecting', endpoint: target.host });
+      const connection = await this.port.openConnection(target);
+      if (!current()) return this.status;
+      const live = this.port.followInventory(connection, {
+        onChange: (inventory) => {
+          if (generation === this.generation) this.events.emit('inventoryChanged', inventory);
+        },
+        onLost: (error) => {
+          if (generation === this.generation) this.lost(error);
+        },
+      });
+      this.engine = { connection, live };
+      this.retryDelayMs = RETRY_FIRST_MS;
+      this.setStatus({ state: 'connected', engine: connection.engine });
+    } catch (error) {
+      if (!current()) return this.status;
+      const failure = toReclaimError(error);
+      const sameAsBefore = this.status.state === 'error' && this.status.error.code === failure.code;
+      if (!background || !sameAsBefore) this.setStatus({ state: 'error', error: failure });
+      this.scheduleRetry();
+    }
+    return this.status;
   }
 
   private lost(error: unknown): void {
     this.dropEngine();
     this.setStatus({ state: 'error', error: toReclaimError(error) });
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
     if (this.closed) return;
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = null;
-      void this.connect(this.wanted);
-    }, RECONNECT_DELAY_MS);
+    this.cancelRetry();
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.attempt(true);
+    }, this.retryDelayMs);
     // A pending retry must not keep a test process or a quitting app alive.
-    this.reconnectTimer.unref();
+    this.retryTimer.unref();
+    this.retryDelayMs = Math.min(this.retryDelayMs * 2, RETRY_MAX_MS);
   }
 
   private dropEngine(): void {
@@ -120,9 +141,9 @@ export class EngineSession {
     this.engine = null;
   }
 
-  private cancelReconnect(): void {
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = null;
+  private cancelRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
   private setStatus(status: EngineStatus): void {
