@@ -142,19 +142,31 @@ describeEngine('browser mode against a private engine', () => {
       { force: false, removeStoppedContainers: false, childrenFirst: false },
     ]);
     if (!plan.ok) throw new Error(plan.error.message);
+    const planId = plan.value.id;
+    const stream = await openEventStream(server.port, TOKEN);
     const result = await http<{ results: { status: string; lines: string[] }[] }>('runPlan', [
-      plan.value.id,
+      planId,
     ]);
+    try {
+      // The run's progress reaches the page as events, up to done = total.
+      const finished = await stream.next<{ planId: string; done: number; total: number }>(
+        'runProgress',
+        (progress) => progress.planId === planId && progress.done === progress.total,
+      );
+      expect(finished.total).toBe(1);
+    } finally {
+      stream.close();
+    }
     expect(result).toMatchObject({ ok: true, value: { results: [{ status: 'done' }] } });
     if (result.ok) expect(result.value.results[0]?.lines).toContain(`Untagged: ${tag}`);
     const left = await engine.docker(['image', 'inspect', fixtures.small.id]);
     expect(left.code).not.toBe(0);
     // A finished plan cannot run twice; cancelling it is harmless.
-    expect(await http('runPlan', [plan.value.id])).toMatchObject({
+    expect(await http('runPlan', [planId])).toMatchObject({
       ok: false,
       error: { code: 'NOT_FOUND' },
     });
-    expect(await http('cancelRun', [plan.value.id])).toEqual({ ok: true });
+    expect(await http('cancelRun', [planId])).toEqual({ ok: true });
   });
 
   it('removes a stopped container and an unused volume, refuses the running container', async () => {
