@@ -14,8 +14,9 @@ async function main(): Promise<void> {
   const settings = await SettingsStore.open(options.settingsDir);
   const service = createReclaimService({
     settings,
-    // The user's own browser is the "system browser" here, and the server may be remote.
-    openExternal: (url) => console.log(`Open in your browser: ${url}`),
+    // Nothing to open on this side: the server may be headless or remote. The browser client
+    // opens the tab itself once openDocs has passed the allow-list here.
+    openExternal: () => undefined,
   });
   const server = await startWebServer({
     service,

@@ -103,6 +103,24 @@ describe('the browser-mode window.api', () => {
   });
 });
 
+describe('openDocs in browser mode', () => {
+  it('opens a tab only after the server accepted the link', async () => {
+    const tabs: string[] = [];
+    const { fetch, sent } = fakeFetch((url) =>
+      json(
+        url.endsWith('/api/openDocs') && sent.length === 1
+          ? { ok: true }
+          : { ok: false, error: { code: 'VALIDATION', message: 'no', fix: 'no' } },
+      ),
+    );
+    const api = createBrowserApi({ token: 't', fetch, openTab: (url) => tabs.push(url) });
+    expect(await api.openDocs('https://docs.docker.com/')).toEqual({ ok: true });
+    expect(await api.openDocs('https://evil.example/')).toMatchObject({ ok: false });
+    expect(tabs).toEqual(['https://docs.docker.com/']);
+    expect(sent.map((request) => request.url)).toEqual(['/api/openDocs', '/api/openDocs']);
+  });
+});
+
 describe('readToken', () => {
   it('takes the token from the URL, then remembers it for this tab', () => {
     sessionStorage.clear();

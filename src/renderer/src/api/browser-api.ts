@@ -24,6 +24,8 @@ export interface BrowserApiOptions {
   baseUrl?: string;
   fetch?: typeof fetch;
   EventSource?: typeof EventSource;
+  /** Opens a docs link in a new tab once the server has checked it against the allow-list. */
+  openTab?: (url: string) => void;
 }
 
 const lostServer = (detail: string) =>
@@ -86,6 +88,16 @@ export function createBrowserApi(options: BrowserApiOptions): RendererApi {
     api[subscriberName(name)] = (listener: (payload: ApiEvents[typeof name]) => void) =>
       subscribe(name, listener as (payload: never) => void);
   }
+  // The server checks the link against the allow-list; the user's browser is the "system
+  // browser" here (the server may be headless or remote), so the tab opens on this side.
+  const openTab =
+    options.openTab ??
+    ((url: string) => void globalThis.open?.(url, '_blank', 'noopener,noreferrer'));
+  api['openDocs'] = async (url: string) => {
+    const outcome = await call('openDocs', [url]);
+    if (outcome.ok) openTab(url);
+    return outcome;
+  };
   // Complete by construction: METHOD_NAMES and EVENT_NAMES are checked against the contract.
   return api as RendererApi;
 }
