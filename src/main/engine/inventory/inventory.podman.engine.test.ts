@@ -12,6 +12,7 @@ import type { Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { openConnection } from '../connect/open';
 import { readDiskUsage } from '../disk-usage/read-disk-usage';
+import { LiveInventory } from './live-inventory';
 import { readInventory } from './snapshot';
 
 describePodman('inventory against a private Podman engine', () => {
@@ -82,5 +83,26 @@ describePodman('inventory against a private Podman engine', () => {
     expect(inventory.diskUsage.images.active).toBe(1);
     const cold = await readDiskUsage(connection);
     expect(cold.images).toEqual(inventory.diskUsage.images);
+  });
+
+  it('follows Podman`s events: an image removed disappears from the live snapshot', async () => {
+    const live = new LiveInventory(connection).start();
+    try {
+      await live.current();
+      const gone = new Promise<Inventory>((resolve) => {
+        const stop = live.onChange((next) => {
+          if (next.images.some((image) => image.id === solo.id)) return;
+          stop();
+          resolve(next);
+        });
+      });
+      await podman.podmanOk(['rmi', 'pm/solo:1']);
+      const after = await gone;
+      expect(after.images.map((image) => image.id).sort()).toEqual(
+        [base.id, app.id, runnable.id].sort(),
+      );
+    } finally {
+      live.stop();
+    }
   });
 });
