@@ -82,6 +82,7 @@ vi.mock('./service/create-service', () => ({
     start: async () => {
       calls.serviceStarted++;
     },
+    close: () => undefined,
   }),
 }));
 
@@ -96,6 +97,7 @@ it('starts securely: scheme before ready, sandbox, permissions, IPC, then the wi
   expect(calls.order).toContain('handle:app');
   expect(calls.permissionHandlerSet).toBe(true);
   expect(calls.appListeners.has('web-contents-created')).toBe(true);
+  expect(calls.appListeners.has('will-quit')).toBe(true);
   expect(calls.ipcChannels.sort()).toEqual(METHOD_NAMES.map((name) => `reclaim:${name}`).sort());
   expect(calls.windows).toHaveLength(1);
   expect(calls.windows[0]?.url).toBe('app://reclaim/index.html');

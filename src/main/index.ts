@@ -19,11 +19,6 @@ const appOrigins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
 registerAppScheme();
 app.enableSandbox();
 
-if (!app.requestSingleInstanceLock()) {
-  // A second Reclaim would run a second deletion engine against the same Docker.
-  app.quit();
-}
-
 // Every web contents, including any created later, gets the same locks as the main window.
 app.on('web-contents-created', (_event, contents) => lockDownContents(contents, appOrigins));
 
@@ -42,6 +37,8 @@ async function start(): Promise<void> {
     openExternal: (url) => shell.openExternal(url),
   });
   registerIpcHandlers(service, appOrigins);
+  // Stop following the engine's events so nothing holds the process open on quit.
+  app.on('will-quit', () => service.close());
 
   const openWindow = (): BrowserWindow => {
     const window = createMainWindow({
@@ -64,4 +61,7 @@ async function start(): Promise<void> {
   void service.start();
 }
 
-void start();
+// A second Reclaim would run a second deletion engine against the same Docker: the first
+// one is focused instead (see 'second-instance').
+if (app.requestSingleInstanceLock()) void start();
+else app.quit();
