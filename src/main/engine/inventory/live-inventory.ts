@@ -176,11 +176,15 @@ export class LiveInventory {
       ids.map(async (id) => reread.set(id, await readImage(this.connection, this.facts, id))),
     );
     const merged = mergeImages(current, reread);
-    // A new image may share layers at points no image size proves yet.
-    await this.facts.ensure(
-      this.connection,
-      merged.map((image) => image.id),
-    );
+    // A new image may share layers at points no image size proves yet; a removal cannot
+    // need new facts (known sizes are kept by chain).
+    const known = new Set(current.map((image) => image.id));
+    if (merged.some((image) => !known.has(image.id))) {
+      await this.facts.ensure(
+        this.connection,
+        merged.map((image) => image.id),
+      );
+    }
     return merged;
   }
 
