@@ -30,10 +30,26 @@ describe('layerSizeTable', () => {
   });
 
   it('derives them from image sizes when it has not: exact where images end or branch', () => {
-    const base = { ...measured.images[0], id: sha('c'), layers: ['sha256:base'], size: 1000 };
+    const withBase = inventory([
+      {
+        id: sha('a'),
+        layers: [
+          ['sha256:base', 1000],
+          ['sha256:a', 30],
+        ],
+      },
+      {
+        id: sha('b'),
+        layers: [
+          ['sha256:base', 1000],
+          ['sha256:b', 70],
+        ],
+      },
+      { id: sha('c'), layers: [['sha256:base', 1000]] },
+    ]);
     const derived = {
-      ...measured,
-      images: [...measured.images, base].map((image) => ({ ...image, layerSizes: undefined })),
+      ...withBase,
+      images: withBase.images.map((image) => ({ ...image, layerSizes: undefined })),
     };
     const table = layerSizeTable(derived);
     expect(table.get('sha256:base')).toBe(1000);
