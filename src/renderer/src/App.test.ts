@@ -67,3 +67,17 @@ describe('App', () => {
     await screen.findByText('Reconnected to the engine.');
   });
 });
+
+describe('App while connecting', () => {
+  it('shows a connecting screen naming the endpoint instead of empty figures', async () => {
+    const api = createFakeApi({ status: { state: 'connecting', endpoint: 'unix:///run/x.sock' } });
+    render(App, { api });
+    const connecting = await screen.findByTestId('engine-connecting');
+    await waitFor(() =>
+      expect(connecting.textContent).toContain('Connecting to unix:///run/x.sock'),
+    );
+    expect(screen.queryByTestId('disk-usage')).toBeNull();
+    api.emit('engineStatus', { state: 'connected', engine: api.inventory().engine });
+    await screen.findByTestId('disk-usage');
+  });
+});

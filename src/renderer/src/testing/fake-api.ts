@@ -44,6 +44,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   let nextPlan = 1;
 
   function emit<K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]): void {
+    // Like main, the fake's own state follows what it announces.
+    if (event === 'engineStatus') status = payload as EngineStatus;
+    if (event === 'inventoryChanged') inv = payload as Inventory;
     for (const listener of listeners[event]) listener(payload);
   }
   function subscribe<K extends keyof ApiEvents>(event: K) {

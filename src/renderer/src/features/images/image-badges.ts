@@ -48,7 +48,7 @@ export function badgesFor(
   const stopped = image.containers.filter((c) => !c.running).map((c) => c.name);
   if (running.length > 0) badges.push({ kind: 'running', tone: 'ok', names: running });
   if (stopped.length > 0) badges.push({ kind: 'stopped', tone: 'info', names: stopped });
-  if (image.containers.length === 0 && !image.dangling)
+  if (image.containers.length === 0 && !image.dangling && !image.intermediate)
     badges.push({ kind: 'unused', tone: 'neutral' });
   if (image.repoTags.length > 1)
     badges.push({ kind: 'tags', tone: 'neutral', count: image.repoTags.length });
