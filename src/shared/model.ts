@@ -156,12 +156,21 @@ export interface DiskUsageRow {
   reclaimable: number;
 }
 
+/** A row of DiskUsage whose figures can lag behind the images (see `DiskUsage.pending`). */
+export type PendingRow = 'containers' | 'volumes' | 'buildCache';
+
 /** The four rows of `docker system df`, computed as the CLI does. */
 export interface DiskUsage {
   images: DiskUsageRow;
   containers: DiskUsageRow;
   volumes: DiskUsageRow;
   buildCache: DiskUsageRow;
+  /**
+   * Rows still being measured: the engine's `/system/df` and container sizes can take minutes
+   * on a busy engine, and the live inventory does not hold images back for them. Their
+   * figures are those of the previous snapshot, or 0 before the first. Absent when complete.
+   */
+  pending?: PendingRow[];
   /** Unix milliseconds when these figures were read. */
   takenAt: number;
 }

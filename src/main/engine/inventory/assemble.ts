@@ -5,6 +5,7 @@ import type {
   EngineInfo,
   ImageInfo,
   Inventory,
+  PendingRow,
   VolumeInfo,
 } from '../../../shared/model';
 import { buildCacheRow, containersRow, volumesRow } from '../disk-usage/cli-rows';
@@ -28,6 +29,8 @@ export interface EngineState {
    * own figures cannot match the engine's (containerd image store, API 1.52 `…Usage`).
    */
   engineRows?: PartialRows;
+  /** Rows whose figures are older than the images (see DiskUsage.pending). */
+  pending?: PendingRow[];
 }
 
 /** Puts a snapshot together: pure, so recorded engine answers test it in milliseconds. */
@@ -105,6 +108,7 @@ export function assembleInventory(
       containers: state.engineRows?.containers ?? containersRow(state.containers),
       volumes: state.engineRows?.volumes ?? volumesRow(state.volumes),
       buildCache: state.engineRows?.buildCache ?? buildCacheRow(state.buildCache),
+      ...(state.pending && state.pending.length > 0 ? { pending: [...state.pending] } : {}),
       takenAt,
     },
     takenAt,

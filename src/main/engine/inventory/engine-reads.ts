@@ -12,6 +12,13 @@ import type {
 
 /** The raw reads the inventory makes, one function per engine call. */
 
+/**
+ * Calls that walk every container's writable layer or every volume (`size=1`,
+ * `/system/df`) can take minutes on a busy engine: they get minutes, not the connection's
+ * default of seconds, so a slow engine yields late figures rather than none.
+ */
+export const SLOW_CALL_TIMEOUT_MS = 5 * 60_000;
+
 export function listImages(connection: Connection): Promise<RawImageSummary[]> {
   return connection.request<RawImageSummary[]>({
     method: 'GET',
@@ -54,12 +61,23 @@ export async function imageHistory(
 
 /**
  * Every container with its writable-layer size (`size=1` makes the daemon walk each
- * container's layer, the costly part of `docker system df`). `ids` narrows it to those.
+ * container's layer, the costly part of `docker system df`). `ids` narrows it to those;
+ * `withSize: false` skips the walk (sizes then read 0).
  */
-export function listContainers(connection: Connection, ids?: string[]): Promise<RawContainer[]> {
-  const query: Record<string, string> = { all: '1', size: '1' };
+export function listContainers(
+  connection: Connection,
+  ids?: string[],
+  withSize = true,
+): Promise<RawContainer[]> {
+  const query: Record<string, string> = { all: '1' };
+  if (withSize) query.size = '1';
   if (ids) query.filters = JSON.stringify({ id: ids });
-  return connection.request<RawContainer[]>({ method: 'GET', path: '/containers/json', query });
+  return connection.request<RawContainer[]>({
+    method: 'GET',
+    path: '/containers/json',
+    query,
+    ...(withSize ? { timeoutMs: SLOW_CALL_TIMEOUT_MS } : {}),
+  });
 }
 
 /** Whether `/system/df` accepts `type=` on this connection (API 1.42+). */
@@ -77,5 +95,6 @@ export function systemDf(connection: Connection, types?: readonly DfType[]): Pro
     method: 'GET',
     path: '/system/df',
     query: narrow ? { type: [...types] } : {},
+    timeoutMs: SLOW_CALL_TIMEOUT_MS,
   });
 }

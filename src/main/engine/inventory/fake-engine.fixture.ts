@@ -15,6 +15,8 @@ export class FakeEngine {
   readonly streams: PassThrough[] = [];
   /** The engine is stopped: pings and new streams fail. */
   down = false;
+  /** While set, `/system/df` waits for it: a busy engine walking its volumes. */
+  slowDf: Promise<void> | null = null;
 
   addImage(id: string, tags: string[], size: number, diffIds: string[], parentId = ''): void {
     this.images.set(id, {
@@ -70,12 +72,15 @@ export class FakeEngine {
         os: 'linux',
         arch: 'amd64',
       },
-      request: <T>(req: EngineRequest) => Promise.resolve(this.answer(req) as T),
+      request: async <T>(req: EngineRequest) => {
+        if (req.path === '/system/df' && this.slowDf) await this.slowDf;
+        return this.answer(req) as T;
+      },
     };
   }
 
   private answer(req: EngineRequest): unknown {
-    this.requests.push(`${req.method} ${req.path}`);
+    this.requests.push(`${req.method} ${req.path}${req.query?.size ? '?size' : ''}`);
     if (req.path === '/images/json') return [...this.images.values()].map((i) => i.summary);
     if (req.path === '/system/df')
       return { LayersSize: 0, Containers: [], Volumes: [] } satisfies RawSystemDf;

@@ -124,4 +124,26 @@ describe('LiveInventory', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(seen).toHaveLength(1);
   });
+
+  it('publishes the images first when /system/df is slow, then the complete snapshot', async () => {
+    const engine = engineWithTwoImages();
+    let finishDf = (): void => undefined;
+    engine.slowDf = new Promise((resolve) => (finishDf = resolve));
+    const seen: Inventory[] = [];
+    live = new LiveInventory(engine.connection(), {
+      imagesFirstAfterMs: 10,
+      onChange: (inventory) => seen.push(inventory),
+    }).start();
+    const complete = live.current();
+    await new Promise((resolve) => setTimeout(resolve, 40));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.images).toHaveLength(2);
+    expect(seen[0]?.diskUsage.pending).toEqual(['containers', 'volumes', 'buildCache']);
+    expect(engine.requests).toContain('GET /containers/json');
+
+    finishDf();
+    const after = await complete;
+    expect(after.diskUsage.pending).toBeUndefined();
+    expect(seen).toHaveLength(2);
+  });
 });

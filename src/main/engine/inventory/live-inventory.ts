@@ -8,8 +8,14 @@ import { LayerFacts } from './layer-facts';
 import { PendingChanges } from './pending-changes';
 import type { RawEvent } from './raw-types';
 import type { ImageRecord } from './records';
-import { readEngineState } from './snapshot';
-import { readContainers, readImage, readImages, readStores } from './state-reads';
+import { startStateRead } from './snapshot';
+import {
+  readContainers,
+  readContainersWithoutSizes,
+  readImage,
+  readImages,
+  readStores,
+} from './state-reads';
 
 export type InventoryListener = (inventory: Inventory) => void;
 
@@ -20,6 +26,25 @@ export interface LiveInventoryOptions {
   backoff?: BackoffOptions;
   /** Sees each raw engine event as it arrives, before it is acted on (diagnostics, benchmarks). */
   onEvent?: (event: RawEvent) => void;
+  /**
+   * How long a complete read may lag behind the images before the images are published
+   * alone (with the slow rows marked pending); 1 s by default.
+   */
+  imagesFirstAfterMs?: number;
+}
+
+const IMAGES_FIRST_AFTER_MS = 1_000;
+
+/** Whether `promise` settles within `ms` (the timer never outlives the answer). */
+function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    const done = (): void => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    promise.then(done, done);
+  });
 }
 
 /**
@@ -78,10 +103,7 @@ export class LiveInventory {
 
   /** Reads a complete snapshot now (after any update already under way). */
   refresh(): Promise<Inventory> {
-    const read = this.enqueue(async () => {
-      this.state = await readEngineState(this.connection, this.facts);
-      return this.publish();
-    });
+    const read = this.enqueue(() => this.readEverything());
     if (!this.snapshot) {
       this.firstRead = read;
       read
@@ -108,6 +130,39 @@ export class LiveInventory {
   /** Same as stop(): the name the service's port uses. */
   close(): void {
     this.stop();
+  }
+
+  /**
+   * A complete read. The volume and container sizes behind it can take minutes on a busy
+   * engine (`/system/df`); if they lag, the fresh images are published first, with the
+   * containers listed without their sizes, so the UI is never held back by the slow part.
+   */
+  private async readEverything(): Promise<Inventory> {
+    const read = startStateRead(this.connection, this.facts);
+    const images = await read.images.catch(() => null);
+    const lagMs = this.options.imagesFirstAfterMs ?? IMAGES_FIRST_AFTER_MS;
+    if (images && !(await settlesWithin(read.state, lagMs)) && !this.stopped) {
+      await this.publishImagesFirst(images);
+    }
+    this.state = await read.state;
+    return this.publish();
+  }
+
+  private async publishImagesFirst(images: ImageRecord[]): Promise<void> {
+    const containers = await readContainersWithoutSizes(this.connection).catch(() => null);
+    if (!containers) return;
+    const previous = this.state;
+    const knownSizes = new Map(previous?.containers.map((c) => [c.id, c.sizeRw]) ?? []);
+    this.state = {
+      engine: this.connection.engine,
+      images,
+      containers: containers.map((c) => ({ ...c, sizeRw: knownSizes.get(c.id) ?? 0 })),
+      volumes: previous?.volumes ?? [],
+      buildCache: previous?.buildCache ?? [],
+      engineRows: previous?.engineRows ?? {},
+      pending: ['containers', 'volumes', 'buildCache'],
+    };
+    this.publish();
   }
 
   private enqueue<T>(task: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@ import type { Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { assembleInventory, type EngineState } from './assemble';
 import { LayerFacts } from './layer-facts';
+import type { ImageRecord } from './records';
 import {
   readContainers,
   readEngineImagesRow,
@@ -10,34 +11,46 @@ import {
   storesCarryContainers,
 } from './state-reads';
 
+/** A snapshot read under way: the images part ends first and can be used on its own. */
+export interface StateRead {
+  images: Promise<ImageRecord[]>;
+  state: Promise<EngineState>;
+}
+
 /**
- * Reads everything a snapshot needs, all calls in parallel: images (and the layer facts of
- * images not seen before), containers with their writable-layer sizes, volumes and build
- * cache. Pass the same `facts` again and a refresh reads layer facts only for new images.
+ * Starts every read a snapshot needs, all in parallel: images (and the layer facts of images
+ * not seen before), containers with their writable-layer sizes, volumes and build cache.
+ * Pass the same `facts` again and a refresh reads layer facts only for new images.
  */
-export async function readEngineState(
-  connection: Connection,
-  facts: LayerFacts,
-): Promise<EngineState> {
+export function startStateRead(connection: Connection, facts: LayerFacts): StateRead {
+  const images = readImages(connection, facts);
   const storesRead = readStores(connection);
   const containersRead = storesCarryContainers(connection)
     ? storesRead.then((stores) => stores.containers ?? [])
     : readContainers(connection);
-  const [images, stores, containers, imagesRow] = await Promise.all([
-    readImages(connection, facts),
+  const state = Promise.all([
+    images,
     storesRead,
     containersRead,
     readEngineImagesRow(connection),
-  ]);
-  facts.forgetExcept(new Set(images.map((image) => image.id)));
-  return {
-    engine: connection.engine,
-    images,
-    containers,
-    volumes: stores.volumes,
-    buildCache: stores.buildCache,
-    engineRows: { ...stores.engineRows, ...imagesRow },
-  };
+  ]).then(([imageList, stores, containers, imagesRow]): EngineState => {
+    facts.forgetExcept(new Set(imageList.map((image) => image.id)));
+    return {
+      engine: connection.engine,
+      images: imageList,
+      containers,
+      volumes: stores.volumes,
+      buildCache: stores.buildCache,
+      engineRows: { ...stores.engineRows, ...imagesRow },
+    };
+  });
+  // The images part is also awaited on its own; its failure is reported through `state`.
+  images.catch(() => undefined);
+  return { images, state };
+}
+
+export function readEngineState(connection: Connection, facts: LayerFacts): Promise<EngineState> {
+  return startStateRead(connection, facts).state;
 }
 
 /** One consistent snapshot of the engine. */

@@ -56,6 +56,11 @@ export async function readContainers(
   return (await listContainers(connection, ids)).map(containerFromRaw);
 }
 
+/** Every container without walking its writable layer: `sizeRw` is 0. */
+export async function readContainersWithoutSizes(connection: Connection): Promise<ContainerInfo[]> {
+  return (await listContainers(connection, undefined, false)).map(containerFromRaw);
+}
+
 export interface StoresState {
   volumes: VolumeInfo[];
   buildCache: BuildCacheInfo[];
