@@ -42,7 +42,7 @@ export function sortRows(rows: readonly ImageRow[], order: SortOrder): ImageRow[
     const byValue =
       typeof left === 'number' && typeof right === 'number'
         ? left - right
-        : String(left).localeCompare(String(right));
+        : String(left).localeCompare(String(right), undefined, { numeric: true });
     return byValue * direction || a.key.localeCompare(b.key);
   });
 }
