@@ -121,6 +121,7 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     expect(await target.getAttribute('data-outcome')).toBe('blocked-by-containers');
     expect(await target.innerText()).toContain(fx.stopped.name);
     expect(await page().getByTestId('plan-confirm').isDisabled()).toBe(true);
+    await screenshot(page(), 'plan-dialog-blocked-en-light');
     await page().getByTestId('fix-remove-stopped-containers').getByRole('checkbox').check();
     await expect.poll(async () => target.getAttribute('data-outcome')).toBe('deleted');
     const lines = await confirmRemoval(page());
@@ -163,6 +164,7 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
       .evaluateAll((items) => items.map((item) => item.getAttribute('data-image-id')));
     expect(listed).toEqual([fx.dangling.id]);
     expect(await seriousA11yViolations(page())).toEqual([]);
+    await screenshot(page(), 'prune-dialog-en-light');
     await page().getByTestId('prune-confirm').click();
     await page().getByTestId('run-output').waitFor({ timeout: 30_000 });
     expect(await page().getByTestId('run-output').innerText()).toContain(
@@ -222,6 +224,12 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
         }
       }
     }
+    // The engine picker lists what discovery found; opening it changes nothing.
+    await page().getByTestId('engine-picker-open').click();
+    await page().getByTestId('engine-picker').waitFor();
+    await screenshot(page(), 'engine-picker-en-dark');
+    expect(await seriousA11yViolations(page()), 'engine picker').toEqual([]);
+    await page().keyboard.press('Escape');
     // Nothing on these screens deletes anything by itself.
     await expectEngineSet();
   });
