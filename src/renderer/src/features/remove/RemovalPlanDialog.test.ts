@@ -77,3 +77,18 @@ describe('RemovalPlanDialog', () => {
     expect(onclose).toHaveBeenCalled();
   });
 });
+
+describe('RemovalPlanDialog results', () => {
+  it('runs the targets that can run and explains each one that failed', async () => {
+    const { dialog } = await openPlan(['mongo:8.0', 'nginx:latest']);
+    const outcomes = within(dialog)
+      .getAllByTestId('plan-target')
+      .map((t) => t.dataset.outcome);
+    expect(outcomes).toEqual(['deleted', 'blocked-by-running-container']);
+    await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
+    const failure = await within(dialog).findByTestId('run-failure');
+    expect(failure.textContent).toContain('nginx:latest');
+    expect(failure.textContent).toContain('Running container web uses this image');
+    expect(within(dialog).getByTestId('run-output').textContent).toContain('Untagged: mongo:8.0');
+  });
+});

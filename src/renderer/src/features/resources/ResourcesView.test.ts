@@ -1,0 +1,59 @@
+// The jsdom shims must load before any component.
+import { setupComponentTests } from '../../testing/component-setup';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFakeApi } from '../../testing/fake-api';
+import ResourcesView from './ResourcesView.svelte';
+
+beforeAll(setupComponentTests);
+
+describe('ResourcesView', () => {
+  it('never lets a running container be ticked, and removes only the ticked stopped one', async () => {
+    const api = createFakeApi();
+    render(ResourcesView, { api, inventory: api.inventory() });
+    const panel = screen.getByTestId('containers-panel');
+    expect(within(panel).getByRole('checkbox', { name: 'Select web' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    await fireEvent.click(within(panel).getByRole('checkbox', { name: 'Select old-db' }));
+    await fireEvent.click(within(panel).getByTestId('remove-containers'));
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(confirm.textContent).toContain('old-db');
+    await fireEvent.click(within(confirm).getByTestId('confirm-yes'));
+    await waitFor(() =>
+      expect(within(panel).getByTestId('resource-result').textContent).toContain('Removed 1'),
+    );
+    expect(api.calls.find((c) => c.method === 'removeContainers')?.args).toEqual([
+      ['c0ffee000002'],
+    ]);
+  });
+
+  it('removes no volume until one is ticked, sends only ticked names, and never a used one', async () => {
+    const api = createFakeApi();
+    render(ResourcesView, { api, inventory: api.inventory() });
+    const panel = screen.getByTestId('volumes-panel');
+    const remove = within(panel).getByTestId('remove-volumes');
+    expect(remove).toHaveProperty('disabled', true);
+    expect(within(panel).getByRole('checkbox', { name: 'Select pgdata' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    await fireEvent.click(within(panel).getByRole('checkbox', { name: 'Select old-cache' }));
+    expect(remove.textContent).toContain('Remove 1 volume (57MB)');
+    await fireEvent.click(remove);
+    await fireEvent.click(
+      within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-yes'),
+    );
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'removeVolumes')).toBe(true));
+    expect(api.calls.find((c) => c.method === 'removeVolumes')?.args).toEqual([['old-cache']]);
+  });
+
+  it('ticks every unused volume only through its explicit button', async () => {
+    const api = createFakeApi();
+    render(ResourcesView, { api, inventory: api.inventory() });
+    const panel = screen.getByTestId('volumes-panel');
+    await fireEvent.click(within(panel).getByRole('button', { name: 'Tick every unused volume' }));
+    expect(within(panel).getByTestId('remove-volumes').textContent).toContain('Remove 2 volumes');
+  });
+});
