@@ -30,6 +30,7 @@ export const en = {
     absent: 'socket missing',
     custom: 'Other endpoint',
     customPlaceholder: 'unix:///var/run/docker.sock or tcp://host:2376',
+    current: 'connected now',
     noneFound: 'No engine found.',
   },
   errors: {

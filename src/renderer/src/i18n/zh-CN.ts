@@ -30,6 +30,7 @@ export const zhCN: Messages<EnglishMessages> = {
     absent: '套接字不存在',
     custom: '其他端点',
     customPlaceholder: 'unix:///var/run/docker.sock 或 tcp://host:2376',
+    current: '当前连接',
     noneFound: '未发现引擎。',
   },
   errors: {
