@@ -6,8 +6,12 @@ import { layerSizesFromHistory } from './history-sizes';
 import { mapLimit } from './map-limit';
 import type { RawHistoryItem } from './raw-types';
 
-/** Requests in flight while reading layer facts (see mapLimit). */
-const CONCURRENCY = 8;
+/**
+ * Requests in flight while reading layer facts (see mapLimit). Measured with 200 images on a
+ * 2-core machine: 16 did at least as well as 4, 8 or 32 (the daemon answers each inspect in
+ * a fraction of a millisecond; more in flight only hides socket round trips).
+ */
+const CONCURRENCY = 16;
 
 /**
  * Layer facts per image ID, read once: an image's layers and sizes never change for a given
