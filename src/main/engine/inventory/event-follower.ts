@@ -84,29 +84,34 @@ export class EventFollower {
     if (this.stopped) return;
     const abort = new AbortController();
     this.abort = abort;
-    modemWithoutIdleTimeout(this.connection).dial(
-      {
-        path: '/events?',
-        method: 'GET',
-        options: { filters: { type: ['image', 'container', 'volume'] } },
-        isStream: true,
-        abortSignal: abort.signal,
-        statusCodes: { 200: true, 500: 'server error' },
-      },
-      (error, stream) => {
-        if (abort.signal.aborted) {
-          if (isReadable(stream)) stream.destroy();
-          return;
-        }
-        if (error || !isReadable(stream)) {
-          this.closed(error ?? new Error('the engine sent no events stream'));
-          return;
-        }
-        this.delayMs = this.firstDelayMs;
-        this.read(stream, abort);
-        this.handlers.onOpen();
-      },
-    );
+    try {
+      modemWithoutIdleTimeout(this.connection).dial(
+        {
+          path: '/events?',
+          method: 'GET',
+          options: { filters: { type: ['image', 'container', 'volume'] } },
+          isStream: true,
+          abortSignal: abort.signal,
+          statusCodes: { 200: true, 500: 'server error' },
+        },
+        (error, stream) => {
+          if (abort.signal.aborted) {
+            if (isReadable(stream)) stream.destroy();
+            return;
+          }
+          if (error || !isReadable(stream)) {
+            this.closed(error ?? new Error('the engine sent no events stream'));
+            return;
+          }
+          this.delayMs = this.firstDelayMs;
+          this.read(stream, abort);
+          this.handlers.onOpen();
+        },
+      );
+    } catch (error) {
+      // A modem that throws instead of calling back (bad options, closed client).
+      this.closed(error);
+    }
   }
 
   private read(stream: NodeJS.ReadableStream & { destroy(): void }, abort: AbortController): void {
@@ -120,7 +125,13 @@ export class EventFollower {
     };
     abort.signal.addEventListener('abort', () => end(null), { once: true });
     stream.on('data', (chunk: Buffer | string) => {
-      for (const event of parseLines<RawEvent>(lines.push(chunk))) this.handlers.onEvent(event);
+      for (const event of parseLines<RawEvent>(lines.push(chunk))) {
+        try {
+          this.handlers.onEvent(event);
+        } catch {
+          // A failing handler must not end the stream for every later event.
+        }
+      }
     });
     stream.on('error', (error: unknown) => end(error));
     stream.on('end', () => end(new Error('the engine closed the events stream')));
