@@ -146,4 +146,20 @@ describe('LiveInventory', () => {
     expect(after.diskUsage.pending).toBeUndefined();
     expect(seen).toHaveLength(2);
   });
+
+  it('gives dashboard figures before the first snapshot by one /system/df, then from it', async () => {
+    const engine = engineWithTwoImages();
+    let finishDf = (): void => undefined;
+    engine.slowDf = new Promise((resolve) => (finishDf = resolve));
+    live = new LiveInventory(engine.connection(), { imagesFirstAfterMs: 10_000 });
+    const cold = live.diskUsage();
+    finishDf();
+    expect((await cold).images).toEqual({ total: 0, active: 0, size: 0, reclaimable: 0 });
+    expect(engine.requests).toEqual(['GET /system/df']);
+
+    await live.current();
+    engine.requests.length = 0;
+    expect((await live.diskUsage()).images.total).toBe(2);
+    expect(engine.requests).toEqual([]);
+  });
 });

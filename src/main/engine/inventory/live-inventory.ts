@@ -1,11 +1,13 @@
-import type { Inventory } from '../../../shared/model';
+import type { DiskUsage, Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
+import { readDiskUsage } from '../disk-usage/read-disk-usage';
 import { mergeContainers, mergeImages } from './apply-changes';
 import { assembleInventory, type EngineState } from './assemble';
 import { effectsOf } from './event-effects';
 import { EventFollower, type BackoffOptions } from './event-follower';
 import { LayerFacts } from './layer-facts';
 import { PendingChanges } from './pending-changes';
+import { settlesWithin } from './settles-within';
 import type { RawEvent } from './raw-types';
 import type { ImageRecord } from './records';
 import { startStateRead } from './snapshot';
@@ -34,18 +36,6 @@ export interface LiveInventoryOptions {
 }
 
 const IMAGES_FIRST_AFTER_MS = 1_000;
-
-/** Whether `promise` settles within `ms` (the timer never outlives the answer). */
-function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), ms);
-    const done = (): void => {
-      clearTimeout(timer);
-      resolve(true);
-    };
-    promise.then(done, done);
-  });
-}
 
 /**
  * A snapshot kept current by the engine's events. It re-reads only what an event says
@@ -99,6 +89,18 @@ export class LiveInventory {
   current(): Promise<Inventory> {
     if (this.snapshot) return Promise.resolve(this.snapshot);
     return this.firstRead ?? this.refresh();
+  }
+
+  /**
+   * The dashboard figures. From the snapshot once there is one; before that, by the fastest
+   * cold read (`readDiskUsage`: one `/system/df` on Docker before API 1.42) rather than
+   * waiting for the whole inventory with its layer facts.
+   */
+  diskUsage(): Promise<DiskUsage> {
+    if (this.snapshot) return Promise.resolve(this.snapshot.diskUsage);
+    // Podman's own figures are 0 B: there the inventory is the fast way.
+    if (this.connection.engine.kind === 'podman') return this.current().then((i) => i.diskUsage);
+    return readDiskUsage(this.connection);
   }
 
   /** Reads a complete snapshot now (after any update already under way). */
