@@ -58,6 +58,7 @@ export const en = {
     buildCache: 'Build Cache',
     chartTitle: 'Size and reclaimable part of each category',
     totalSize: 'Total {size}, of which {reclaimable} reclaimable',
+    pending: 'still reading…',
     takenAt: 'Read {time}',
   },
   dashboard: {

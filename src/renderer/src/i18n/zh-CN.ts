@@ -58,6 +58,7 @@ export const zhCN: Messages<EnglishMessages> = {
     buildCache: '构建缓存',
     chartTitle: '各类别的大小及可回收部分',
     totalSize: '共 {size}，其中 {reclaimable} 可回收',
+    pending: '仍在读取…',
     takenAt: '读取于 {time}',
   },
   dashboard: {

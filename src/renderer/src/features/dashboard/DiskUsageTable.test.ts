@@ -1,0 +1,29 @@
+// The jsdom shims must load before any component.
+import { setupComponentTests } from '../../testing/component-setup';
+import { render, screen } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixtureInventory } from '../../testing/inventory-fixture';
+import DiskUsageTable from './DiskUsageTable.svelte';
+
+beforeAll(setupComponentTests);
+
+describe('DiskUsageTable', () => {
+  it('prints each row as docker system df does, exact bytes in data-bytes', () => {
+    const usage = fixtureInventory().diskUsage;
+    render(DiskUsageTable, { usage });
+    const images = screen.getByTestId('disk-usage-images');
+    expect(images.textContent).toContain('2.688GB');
+    expect(images.textContent).toContain('2.056GB (76%)');
+    expect(screen.getByTestId('disk-usage-images-reclaimable').dataset.bytes).toBe(
+      String(usage.images.reclaimable),
+    );
+  });
+
+  it('marks rows the engine is still reading, and only those', () => {
+    const usage = { ...fixtureInventory().diskUsage, pending: ['volumes' as const] };
+    render(DiskUsageTable, { usage });
+    expect(screen.getByTestId('disk-usage-volumes').getAttribute('aria-busy')).toBe('true');
+    expect(screen.getByTestId('disk-usage-volumes').textContent).toContain('still reading');
+    expect(screen.getByTestId('disk-usage-containers').getAttribute('aria-busy')).toBe('false');
+  });
+});
