@@ -1,7 +1,7 @@
-import { ReclaimFailure } from '../../../shared/errors';
 import type { Connection } from '../connect/connection';
 import type { DfType } from '../disk-usage/system-df-rows';
 import { apiAtLeast } from './api-version';
+import { getJsonOrNull } from './local-socket-get';
 import type {
   RawContainer,
   RawHistoryItem,
@@ -27,36 +27,13 @@ export function listImages(connection: Connection): Promise<RawImageSummary[]> {
   });
 }
 
-function isNotFound(error: unknown): boolean {
-  return error instanceof ReclaimFailure && error.error.code === 'NOT_FOUND';
-}
-
 /** null when the image is gone (removed since it was listed). */
-export async function inspectImage(
-  connection: Connection,
-  id: string,
-): Promise<RawImageInspect | null> {
-  try {
-    return await connection.request<RawImageInspect>({ method: 'GET', path: `/images/${id}/json` });
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+export function inspectImage(connection: Connection, id: string): Promise<RawImageInspect | null> {
+  return getJsonOrNull<RawImageInspect>(connection, `/images/${id}/json`);
 }
 
-export async function imageHistory(
-  connection: Connection,
-  id: string,
-): Promise<RawHistoryItem[] | null> {
-  try {
-    return await connection.request<RawHistoryItem[]>({
-      method: 'GET',
-      path: `/images/${id}/history`,
-    });
-  } catch (error) {
-    if (isNotFound(error)) return null;
-    throw error;
-  }
+export function imageHistory(connection: Connection, id: string): Promise<RawHistoryItem[] | null> {
+  return getJsonOrNull<RawHistoryItem[]>(connection, `/images/${id}/history`);
 }
 
 /**

@@ -62,7 +62,8 @@ export class FakeEngine {
     return {
       docker,
       engine: {
-        endpoint: { host: 'unix:///fake.sock' },
+        // Not a unix socket: every read goes through request(), which the fake answers.
+        endpoint: { host: 'tcp://fake-engine:2375' },
         kind: 'docker',
         version: '20.10.24',
         apiVersion: '1.41',

@@ -217,9 +217,14 @@ describeEngine('inventory against a private Docker engine', () => {
     /** Every raw call the live inventory makes, in order. */
     const calls: string[] = [];
     beforeAll(async () => {
+      // Labelled as a non-unix endpoint so that every read takes request() (the unix-socket
+      // fast path for inspects would bypass the count); request() still reaches this engine.
       const counted: Connection = {
         docker: connection.docker,
-        engine: connection.engine,
+        engine: {
+          ...connection.engine,
+          endpoint: { host: `counted+${connection.engine.endpoint.host}` },
+        },
         request: (req) => {
           calls.push(`${req.method} ${req.path}`);
           return connection.request(req);
