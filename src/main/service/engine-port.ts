@@ -1,5 +1,6 @@
 import type { Connection } from '../engine/connect/connection';
 import type { DiscoveredEndpoint, Endpoint, Inventory } from '../../shared/model';
+import type { Protection } from '../../shared/filters/protection';
 import type {
   Plan,
   PrunePlan,
@@ -35,10 +36,7 @@ export interface FollowCallbacks {
 }
 
 /** Which images batch strategies must never select (from settings). */
-export interface Protection {
-  patterns: string[];
-  label: string | null;
-}
+export type { Protection };
 
 export interface RunHooks {
   reread: () => Promise<Inventory>;

@@ -5,7 +5,7 @@ import {
   fullString,
   parseReported,
   type ParsedReference,
-} from '../references/reference-grammar';
+} from '../../../shared/references/reference-grammar';
 
 /**
  * A model of the classic image store, enough to predict `DELETE /images/{name}` exactly:

@@ -1,9 +1,9 @@
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
 import type { ImageInfo, Inventory } from '../../../shared/model';
 import type { PruneOptions } from '../../../shared/plan';
-import { passesLabelFilters } from '../filters/labels';
-import { BadPatternError, referenceMatcher } from '../filters/reference-filter';
-import { parseUntil } from '../filters/until';
+import { passesLabelFilters } from '../../../shared/filters/labels';
+import { BadPatternError, referenceMatcher } from '../../../shared/filters/reference-match';
+import { parseUntil } from '../../../shared/filters/until';
 import { resolveReference } from '../references/resolve';
 
 /** Why an image does not pass the filters, or null when it passes. */

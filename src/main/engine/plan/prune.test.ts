@@ -3,7 +3,7 @@ import { ReclaimFailure } from '../../../shared/errors';
 import type { PruneOptions } from '../../../shared/plan';
 import { inventory, sha } from './inventory.fixture';
 import { planPrune } from './prune';
-import type { Protection } from './protection';
+import type { Protection } from '../../../shared/filters/protection';
 
 const DAY = 86_400;
 const NOW_S = 1_800_000_000;

@@ -7,11 +7,11 @@ import type {
   PrunePlan,
   PrunedImage,
 } from '../../../shared/plan';
-import { fullString, parseReported } from '../references/reference-grammar';
+import { fullString, parseReported } from '../../../shared/references/reference-grammar';
 import { EngineModel, type DeleteOutcome } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
-import { protectionTest, type Protection } from './protection';
+import { protectionTest, type Protection } from '../../../shared/filters/protection';
 import { shortId } from './explain';
 
 /**

@@ -6,7 +6,7 @@ import type {
   RemovalOptions,
   ResolvedReference,
 } from '../../../shared/plan';
-import { familiarString } from '../references/reference-grammar';
+import { familiarString } from '../../../shared/references/reference-grammar';
 import {
   EngineModel,
   type DeleteConflict,

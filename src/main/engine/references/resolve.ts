@@ -10,7 +10,7 @@ import {
   ReferenceSyntaxError,
   withDefaultTag,
   type ParsedReference,
-} from './reference-grammar';
+} from '../../../shared/references/reference-grammar';
 
 /** The containerd store refuses shorter ID prefixes ("ambiguous"/"not found"). */
 const CONTAINERD_MIN_PREFIX = 4;

@@ -1,6 +1,6 @@
 import type { Inventory } from '../../../shared/model';
 import type { PlannedTarget, PrunedImage, RemovalOptions } from '../../../shared/plan';
-import { parseReported } from '../references/reference-grammar';
+import { parseReported } from '../../../shared/references/reference-grammar';
 import { EngineModel } from '../plan/engine-model';
 import { shortId } from '../plan/explain';
 import { layerSizeTable } from '../plan/layer-sizes';

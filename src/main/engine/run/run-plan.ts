@@ -12,7 +12,7 @@ import type {
 } from '../../../shared/plan';
 import type { Connection } from '../connect/connection';
 import { shortId } from '../plan/explain';
-import { fullString, parseReported } from '../references/reference-grammar';
+import { fullString, parseReported } from '../../../shared/references/reference-grammar';
 import { bytesOf, layerSizeTable } from '../plan/layer-sizes';
 import { deletedIds, deleteImage, removeContainer } from './delete-calls';
 import { deletionError, statusOf } from './engine-errors';

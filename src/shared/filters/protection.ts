@@ -1,6 +1,6 @@
-import type { ImageInfo } from '../../../shared/model';
-import { matchesAllLabels } from '../filters/labels';
-import { referenceMatcher } from '../filters/reference-filter';
+import type { ImageInfo } from '../model';
+import { matchesAllLabels } from './labels';
+import { referenceMatcher } from './reference-match';
 
 export interface Protection {
   /** Reference patterns (Docker's `reference=` rules): `postgres:*`, `team/*`. */

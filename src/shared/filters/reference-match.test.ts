@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { referenceMatcher } from './reference-filter';
+import { referenceMatcher } from './reference-match';
 
 describe('reference= filter', () => {
   it('matches the familiar name:tag or the familiar name', () => {
