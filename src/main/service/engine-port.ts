@@ -1,5 +1,5 @@
 import type { Connection } from '../engine/connect/connection';
-import type { DiscoveredEndpoint, Endpoint, Inventory } from '../../shared/model';
+import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
 import type { Protection } from '../../shared/filters/protection';
 import type {
   Plan,
@@ -22,8 +22,12 @@ import type {
 export interface LiveInventoryHandle {
   /** The latest snapshot; reads one first if none is held yet. */
   current(): Promise<Inventory>;
-  /** Reads a fresh snapshot now (used to re-check before a run). */
+  /** Reads a complete fresh snapshot now, slow parts (`/system/df`) included. */
   refresh(): Promise<Inventory>;
+  /** Reads images and their containers afresh: the re-check before each target of a run. */
+  recheck(): Promise<Inventory>;
+  /** The four `docker system df` rows, by the fastest read when no snapshot is held yet. */
+  diskUsage(): Promise<DiskUsage>;
   /** Stops following events and releases the stream. */
   close(): void;
 }

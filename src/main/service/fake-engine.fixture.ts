@@ -91,6 +91,8 @@ export function fakeEngine(): FakeEngine {
       return {
         current: async () => FAKE_INVENTORY,
         refresh: async () => FAKE_INVENTORY,
+        recheck: async () => FAKE_INVENTORY,
+        diskUsage: async () => FAKE_INVENTORY.diskUsage,
         close: () => {
           engine.closedLive++;
         },

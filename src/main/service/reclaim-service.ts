@@ -108,7 +108,7 @@ export class ReclaimService implements Service {
     const { plan, signal, finish } = this.plans.start(planId);
     try {
       return await this.options.engine.runPlan(connection, plan, {
-        reread: () => live.refresh(),
+        reread: () => live.recheck(),
         onProgress: (progress) => this.hub.emit('runProgress', progress),
         signal,
       });

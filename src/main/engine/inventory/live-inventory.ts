@@ -117,6 +117,39 @@ export class LiveInventory {
     return read;
   }
 
+  /**
+   * A fresh read of what a deletion depends on, for the re-check just before each target of
+   * a run: the image list (layer facts of known IDs stay cached) and which containers use
+   * which image. Container, volume and build-cache sizes are kept from the last snapshot:
+   * they change no decision and only the slow `/system/df` knows them. Events cannot serve
+   * here: they arrive after the fact, and a re-check must see the engine as it is now.
+   */
+  recheck(): Promise<Inventory> {
+    if (!this.state) return this.refresh();
+    return this.enqueue(async () => {
+      const [images, containers] = await Promise.all([
+        readImages(this.connection, this.facts),
+        readContainersWithoutSizes(this.connection),
+      ]);
+      const previous = this.state;
+      const knownSizes = new Map(previous?.containers.map((c) => [c.id, c.sizeRw]) ?? []);
+      this.state = {
+        ...(previous ?? {
+          engine: this.connection.engine,
+          volumes: [],
+          buildCache: [],
+          engineRows: {},
+        }),
+        images,
+        containers: containers.map((c) => ({ ...c, sizeRw: knownSizes.get(c.id) ?? 0 })),
+      };
+      // Not published: a batch run re-checks before every target, and the engine's own
+      // events already tell listeners what each deletion changed.
+      this.snapshot = assembleInventory(this.state, this.facts, Date.now());
+      return this.snapshot;
+    });
+  }
+
   /** Calls `listener` with every new snapshot; returns the function that stops it. */
   onChange(listener: InventoryListener): () => void {
     this.listeners.add(listener);
