@@ -4,7 +4,7 @@ import { systemDiscoveryOptions } from '../engine/connect/system-discovery';
 import { followInventory } from '../engine/inventory/live-inventory';
 import { planPrune } from '../engine/plan/prune';
 import { planRemoval } from '../engine/plan/removal';
-import { resolveReference } from '../engine/references/resolve';
+import { resolveReference } from '../../shared/references/resolve';
 import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
 

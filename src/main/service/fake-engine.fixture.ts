@@ -2,6 +2,7 @@ import type { Connection } from '../engine/connect/connection';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiskUsage, EngineInfo, Inventory } from '../../shared/model';
 import type { PrunePlan, RemovalPlan, RunResult } from '../../shared/plan';
+import { testEngineInfo, uniformDiskUsage } from '../../shared/testing/inventory-builders';
 import type { EnginePort, FollowCallbacks, RunHooks } from './engine-port';
 
 /**
@@ -9,26 +10,16 @@ import type { EnginePort, FollowCallbacks, RunHooks } from './engine-port';
  * bookkeeping, settings, events). The engine modules themselves are tested against a real
  * private engine; this fake only answers with fixed facts and records what it was asked.
  */
-export const FAKE_ENGINE_INFO: EngineInfo = {
+export const FAKE_ENGINE_INFO: EngineInfo = testEngineInfo({
   endpoint: { host: 'unix:///tmp/fake.sock' },
-  kind: 'docker',
-  version: '20.10.24',
-  apiVersion: '1.41',
-  maxApiVersion: '1.41',
-  minApiVersion: '1.12',
-  imageStore: 'classic',
-  os: 'linux',
-  arch: 'amd64',
-};
+});
 
-const row = { total: 1, active: 0, size: 100, reclaimable: 100 };
-export const FAKE_DISK_USAGE: DiskUsage = {
-  images: row,
-  containers: row,
-  volumes: row,
-  buildCache: row,
-  takenAt: 1,
-};
+export const FAKE_DISK_USAGE: DiskUsage = uniformDiskUsage(1, {
+  total: 1,
+  active: 0,
+  size: 100,
+  reclaimable: 100,
+});
 
 export const FAKE_INVENTORY: Inventory = {
   engine: FAKE_ENGINE_INFO,

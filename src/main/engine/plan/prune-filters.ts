@@ -4,7 +4,7 @@ import type { PruneOptions } from '../../../shared/plan';
 import { passesLabelFilters } from '../../../shared/filters/labels';
 import { BadPatternError, referenceMatcher } from '../../../shared/filters/reference-match';
 import { parseUntil } from '../../../shared/filters/until';
-import { resolveReference } from '../references/resolve';
+import { resolveReference } from '../../../shared/references/resolve';
 
 /** Why an image does not pass the filters, or null when it passes. */
 export type FilterVerdict = { reason: 'too-new' | 'not-matching'; explanation: string } | null;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReclaimFailure } from '../../../shared/errors';
 import type { PruneOptions } from '../../../shared/plan';
-import { inventory, sha } from './inventory.fixture';
+import { inventory, sha } from '../../../shared/testing/inventory-builders';
 import { planPrune } from './prune';
 import type { Protection } from '../../../shared/filters/protection';
 

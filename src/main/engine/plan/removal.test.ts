@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RemovalOptions } from '../../../shared/plan';
-import { inventory, sha } from './inventory.fixture';
+import { inventory, sha } from '../../../shared/testing/inventory-builders';
 import { planRemoval } from './removal';
 
 const plain: RemovalOptions = {

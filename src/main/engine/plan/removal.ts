@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Inventory } from '../../../shared/model';
 import type { PlannedTarget, RemovalOptions, RemovalPlan } from '../../../shared/plan';
-import { resolveReference } from '../references/resolve';
+import { resolveReference } from '../../../shared/references/resolve';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { planTarget } from './removal-target';

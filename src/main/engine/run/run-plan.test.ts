@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../../shared/model';
 import type { RemovalOptions, RunProgress } from '../../../shared/plan';
 import type { Connection } from '../connect/connection';
-import { inventory, sha, type ImageSpec } from '../plan/inventory.fixture';
+import { inventory, sha, type ImageSpec } from '../../../shared/testing/inventory-builders';
 import { planPrune } from '../plan/prune';
 import { planRemoval } from '../plan/removal';
 import { runPlan } from './run-plan';

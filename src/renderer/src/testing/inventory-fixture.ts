@@ -11,6 +11,7 @@ import type {
   ImageInfo,
   Inventory,
 } from '../../../shared/model';
+import { testEngineInfo } from '../../../shared/testing/inventory-builders';
 
 const MB = 1_000_000;
 const DAY = 24 * 3600;
@@ -22,17 +23,10 @@ export function hexId(seed: number): string {
   return `sha256:${seed.toString(16).padStart(4, '0').repeat(16)}`;
 }
 
-export const fixtureEngine: EngineInfo = {
+export const fixtureEngine: EngineInfo = testEngineInfo({
   endpoint: { host: 'unix:///var/run/docker.sock' },
-  kind: 'docker',
   version: '20.10.24+dfsg1',
-  apiVersion: '1.41',
-  maxApiVersion: '1.41',
-  minApiVersion: '1.12',
-  imageStore: 'classic',
-  os: 'linux',
-  arch: 'amd64',
-};
+});
 
 interface ImageSpec {
   seed: number;

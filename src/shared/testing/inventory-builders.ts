@@ -1,4 +1,33 @@
-import type { ContainerInfo, ImageInfo, Inventory } from '../../../shared/model';
+import type { ContainerInfo, DiskUsage, EngineInfo, ImageInfo, Inventory } from '../model';
+
+/**
+ * Test-only builders shared by the main-process and renderer fixtures.
+ *
+ * The engine every fixture pretends to be: the Docker this machine's engine tests run
+ * (20.10, API 1.41, classic store). `overrides` for the endpoint or version a test shows.
+ */
+export function testEngineInfo(overrides: Partial<EngineInfo> = {}): EngineInfo {
+  return {
+    endpoint: { host: 'unix:///test/never-used.sock' },
+    kind: 'docker',
+    version: '20.10.24',
+    apiVersion: '1.41',
+    maxApiVersion: '1.41',
+    minApiVersion: '1.12',
+    imageStore: 'classic',
+    os: 'linux',
+    arch: 'amd64',
+    ...overrides,
+  };
+}
+
+/** The same figures for each kind of resource (all zero unless given). */
+export function uniformDiskUsage(
+  takenAt: number,
+  row: DiskUsage['images'] = { total: 0, active: 0, size: 0, reclaimable: 0 },
+): DiskUsage {
+  return { images: row, containers: row, volumes: row, buildCache: row, takenAt };
+}
 
 /**
  * Hand-made inventories for the planner's unit tests: images and containers are declared by
@@ -64,28 +93,12 @@ export function inventory(images: ImageSpec[], containers: ContainerSpec[] = [])
     };
   });
   return {
-    engine: {
-      endpoint: { host: 'unix:///test/never-used.sock' },
-      kind: 'docker',
-      version: '20.10.24',
-      apiVersion: '1.41',
-      maxApiVersion: '1.41',
-      minApiVersion: '1.12',
-      imageStore: 'classic',
-      os: 'linux',
-      arch: 'amd64',
-    },
+    engine: testEngineInfo(),
     images: imageInfos,
     containers: containerInfos,
     volumes: [],
     buildCache: [],
-    diskUsage: {
-      images: { total: 0, active: 0, size: 0, reclaimable: 0 },
-      containers: { total: 0, active: 0, size: 0, reclaimable: 0 },
-      volumes: { total: 0, active: 0, size: 0, reclaimable: 0 },
-      buildCache: { total: 0, active: 0, size: 0, reclaimable: 0 },
-      takenAt: 0,
-    },
+    diskUsage: uniformDiskUsage(0),
     takenAt: 0,
   };
 }

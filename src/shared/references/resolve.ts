@@ -1,6 +1,6 @@
-import { reclaimError, ReclaimFailure } from '../../../shared/errors';
-import type { ImageInfo, Inventory } from '../../../shared/model';
-import type { ResolvedReference } from '../../../shared/plan';
+import { reclaimError, ReclaimFailure } from '../errors';
+import type { EngineInfo, ImageInfo } from '../model';
+import type { ResolvedReference } from '../plan';
 import {
   familiarString,
   FULL_HEX_ID_RE,
@@ -10,7 +10,16 @@ import {
   ReferenceSyntaxError,
   withDefaultTag,
   type ParsedReference,
-} from '../../../shared/references/reference-grammar';
+} from './reference-grammar';
+
+/**
+ * What resolving needs from an inventory: its images, and the store holding them (the
+ * shortest ID prefix the engine accepts depends on it).
+ */
+export interface ImageIndex {
+  images: readonly ImageInfo[];
+  engine: Pick<EngineInfo, 'imageStore'>;
+}
 
 /** The containerd store refuses shorter ID prefixes ("ambiguous"/"not found"). */
 const CONTAINERD_MIN_PREFIX = 4;
@@ -43,12 +52,12 @@ function referencesOf(image: ImageInfo): ParsedReference[] {
     .filter((ref): ref is ParsedReference => ref !== null);
 }
 
-function findByReference(inv: Inventory, wanted: ParsedReference): ImageInfo | undefined {
+function findByReference(inv: ImageIndex, wanted: ParsedReference): ImageInfo | undefined {
   const key = fullString(wanted);
   return inv.images.find((image) => referencesOf(image).some((ref) => fullString(ref) === key));
 }
 
-function resolveIdPrefix(inv: Inventory, input: string, hex: string): ResolvedReference {
+function resolveIdPrefix(inv: ImageIndex, input: string, hex: string): ResolvedReference {
   if (inv.engine.imageStore === 'containerd' && hex.length < CONTAINERD_MIN_PREFIX) {
     throw invalid(
       input,
@@ -81,7 +90,7 @@ function resolveIdPrefix(inv: Inventory, input: string, hex: string): ResolvedRe
  * that name exists; else an ID prefix. Throws ReclaimFailure: INVALID_REFERENCE (before any
  * engine call), NOT_FOUND or AMBIGUOUS_REFERENCE (with the candidate IDs).
  */
-export function resolveReference(inv: Inventory, rawInput: string): ResolvedReference {
+export function resolveReference(inv: ImageIndex, rawInput: string): ResolvedReference {
   const input = rawInput.trim();
   if (input.length === 0) throw invalid(rawInput, 'it is empty');
   const idForm = ID_PREFIX_RE.exec(input);
