@@ -138,6 +138,9 @@ export const en = {
     unknownImage: 'no such image {ref}',
     badDangling: 'use true or false',
     badUntil: 'use a Go duration (72h, 90m), an RFC 3339 time, a date or Unix seconds',
+    ambiguousImage: 'the start of several image IDs: type more of {ref}',
+    badLabel: 'a label key is needed: key or key=value',
+    badReference: "use Docker's pattern rules: * and ? (never across /), [a-z] classes",
   },
   remove: {
     byReference: 'Remove by reference',

@@ -137,6 +137,9 @@ export const zhCN: Messages<EnglishMessages> = {
     unknownImage: '没有镜像 {ref}',
     badDangling: '请使用 true 或 false',
     badUntil: '请使用 Go 时长（72h、90m）、RFC 3339 时间、日期或 Unix 秒数',
+    ambiguousImage: '{ref} 是多个镜像 ID 的开头：请输入更多字符',
+    badLabel: '需要标签键：key 或 key=value',
+    badReference: '请使用 Docker 的模式规则：* 和 ?（不跨越 /）、[a-z] 字符类',
   },
   remove: {
     byReference: '按引用删除',

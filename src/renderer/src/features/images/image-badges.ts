@@ -1,6 +1,6 @@
 import type { ImageInfo } from '../../../../shared/model';
 import type { Settings } from '../../../../shared/settings';
-import { referenceMatches } from './glob';
+import { protectionTest } from '../../../../shared/filters/protection';
 
 export type BadgeKind =
   | 'dangling'
@@ -20,20 +20,13 @@ export interface BadgeView {
   count?: number;
 }
 
-/** Whether settings protect the image from batch clean-ups (pattern or label). */
+/** Whether settings protect the image from batch clean-ups (pattern or label), by the planner's rule. */
 export function isProtected(
   image: ImageInfo,
   settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
 ): boolean {
-  const byPattern = image.repoTags.some((tag) =>
-    settings.protectedPatterns.some((pattern) => referenceMatches(pattern, tag)),
-  );
-  if (byPattern || !settings.protectedLabel) return byPattern;
-  const at = settings.protectedLabel.indexOf('=');
-  const key = at === -1 ? settings.protectedLabel : settings.protectedLabel.slice(0, at);
-  return at === -1
-    ? key in image.labels
-    : image.labels[key] === settings.protectedLabel.slice(at + 1);
+  const label = settings.protectedLabel || null;
+  return protectionTest({ patterns: settings.protectedPatterns, label })(image) !== null;
 }
 
 /** The badges a row shows, most important first. */

@@ -2,9 +2,12 @@
  * Docker's `docker images --filter` rules, applied to the inventory in the renderer so the
  * list answers as you type, and the equivalent command shown beside it.
  */
-import type { ImageInfo } from '../../../../shared/model';
-import { referenceMatches } from './glob';
-import { untilCutoff } from './go-duration';
+import { ReclaimFailure } from '../../../../shared/errors';
+import { passesLabelFilters } from '../../../../shared/filters/labels';
+import { BadPatternError, referenceMatcher } from '../../../../shared/filters/reference-match';
+import { parseUntil } from '../../../../shared/filters/until';
+import type { ImageInfo, ImageStore } from '../../../../shared/model';
+import { resolveReference } from '../../../../shared/references/resolve';
 import type { ImageRow } from './image-rows';
 
 export const FILTER_KINDS = [
@@ -26,7 +29,8 @@ export interface ImageFilter {
 /** Why a filter cannot apply; the UI words it (`reason` is an i18n key plus its values). */
 export interface FilterProblem {
   filter: ImageFilter;
-  reason: 'unknownImage' | 'badUntil' | 'badDangling';
+  reason:
+    'unknownImage' | 'ambiguousImage' | 'badUntil' | 'badDangling' | 'badLabel' | 'badReference';
 }
 
 /** The name Docker uses on the command line (`label!` for labelNot). */
@@ -48,28 +52,37 @@ export function dockerImagesCommand(filters: readonly ImageFilter[]): string {
   return ['docker images', ...filters.map(filterArgument)].join(' ');
 }
 
-/** Finds the image `before=`/`since=` name: `name[:tag]`, a digest or an ID prefix. */
-export function findImage(images: readonly ImageInfo[], ref: string): ImageInfo | undefined {
-  const withTag = ref.includes('@') || /:[^/]+$/.test(ref) ? ref : `${ref}:latest`;
-  const hex = ref.replace(/^sha256:/, '');
-  return (
-    images.find((i) => i.repoTags.includes(withTag) || i.repoDigests.includes(ref)) ??
-    (/^[0-9a-f]+$/.test(hex) ? images.find((i) => i.id.slice(7).startsWith(hex)) : undefined)
-  );
-}
-
-function labelMatches(image: ImageInfo, spec: string): boolean {
-  const at = spec.indexOf('=');
-  if (at === -1) return spec in image.labels;
-  return image.labels[spec.slice(0, at)] === spec.slice(at + 1);
-}
-
 type RowTest = (row: ImageRow) => boolean;
+
+/** The reference a row stands for: `name:tag`, else `name@digest`, else the name. */
+function rowReference(row: ImageRow): string | null {
+  if (row.repository === null) return null;
+  if (row.tag !== null) return `${row.repository}:${row.tag}`;
+  return row.digest === null ? row.repository : `${row.repository}@${row.digest}`;
+}
+
+/** The `before=`/`since=` image, resolved as the engine (and the prune planner) does. */
+function anchorCreated(
+  filter: ImageFilter,
+  value: string,
+  images: readonly ImageInfo[],
+  imageStore: ImageStore,
+): number | FilterProblem {
+  try {
+    const { imageId } = resolveReference({ images, engine: { imageStore } }, value);
+    return images.find((image) => image.id === imageId)?.created ?? 0;
+  } catch (error) {
+    if (!(error instanceof ReclaimFailure)) throw error;
+    const ambiguous = error.error.code === 'AMBIGUOUS_REFERENCE';
+    return { filter, reason: ambiguous ? 'ambiguousImage' : 'unknownImage' };
+  }
+}
 
 function compile(
   filter: ImageFilter,
   images: readonly ImageInfo[],
   nowMs: number,
+  imageStore: ImageStore,
 ): RowTest | FilterProblem {
   const value = filter.value.trim();
   switch (filter.kind) {
@@ -80,42 +93,68 @@ function compile(
       return (row) => row.image.dangling === (value === 'true' || value === '1');
     case 'before':
     case 'since': {
-      const anchor = findImage(images, value);
-      if (!anchor) return { filter, reason: 'unknownImage' };
+      const anchor = anchorCreated(filter, value, images, imageStore);
+      if (typeof anchor !== 'number') return anchor;
       return filter.kind === 'before'
-        ? (row) => row.image.created < anchor.created
-        : (row) => row.image.created > anchor.created;
+        ? (row) => row.image.created < anchor
+        : (row) => row.image.created > anchor;
     }
     case 'label':
-      return (row) => labelMatches(row.image, value);
     case 'labelNot':
-      return (row) => !labelMatches(row.image, value);
-    case 'reference':
-      return (row) =>
-        row.repository !== null &&
-        referenceMatches(value, row.tag === null ? row.repository : `${row.repository}:${row.tag}`);
+      // Both kinds are applied together below: `label!` excludes only when ALL its values match.
+      return value.startsWith('=') ? { filter, reason: 'badLabel' } : () => true;
+    case 'reference': {
+      let matches: (refs: readonly string[]) => boolean;
+      try {
+        matches = referenceMatcher([value]);
+      } catch (error) {
+        if (error instanceof BadPatternError) return { filter, reason: 'badReference' };
+        throw error;
+      }
+      return (row) => {
+        const reference = rowReference(row);
+        return reference !== null && matches([reference]);
+      };
+    }
     case 'until': {
-      const cutoff = untilCutoff(value, nowMs);
+      const cutoff = parseUntil(value, nowMs);
       if (cutoff === null) return { filter, reason: 'badUntil' };
-      return (row) => row.image.created < cutoff;
+      return (row) => row.image.created * 1000 <= cutoff;
     }
   }
 }
 
-/** Rows every filter keeps (Docker ANDs different filters), plus the filters that cannot apply. */
+/** The label and label! filters together, by Docker's rule for each. */
+function labelTest(filters: readonly ImageFilter[]): RowTest {
+  const values = (kind: FilterKind): string[] =>
+    filters.filter((f) => f.kind === kind).map((f) => f.value.trim());
+  const include = values('label');
+  const exclude = values('labelNot');
+  return (row) => passesLabelFilters(include, exclude, row.image.labels);
+}
+
+/**
+ * Rows every filter keeps (Docker ANDs different filters), plus the filters that cannot apply.
+ * `imageStore` decides how short a `before=`/`since=` ID prefix may be.
+ */
 export function applyFilters(
   rows: readonly ImageRow[],
   images: readonly ImageInfo[],
   filters: readonly ImageFilter[],
   nowMs: number,
+  imageStore: ImageStore = 'classic',
 ): { rows: ImageRow[]; problems: FilterProblem[] } {
   const tests: RowTest[] = [];
   const problems: FilterProblem[] = [];
+  const applicable: ImageFilter[] = [];
   for (const filter of filters) {
     if (!filter.value.trim()) continue;
-    const compiled = compile(filter, images, nowMs);
-    if (typeof compiled === 'function') tests.push(compiled);
-    else problems.push(compiled);
+    const compiled = compile(filter, images, nowMs, imageStore);
+    if (typeof compiled === 'function') {
+      tests.push(compiled);
+      applicable.push(filter);
+    } else problems.push(compiled);
   }
+  tests.push(labelTest(applicable));
   return { rows: rows.filter((row) => tests.every((test) => test(row))), problems };
 }
