@@ -11,6 +11,15 @@ describe('parseGoDuration', () => {
     ['10s', 10_000],
     ['0', 0],
     ['2h45m30.5s', (2 * 3600 + 45 * 60 + 30.5) * 1000],
+    // Forms the renderer's former copy also read: leading or trailing dot, +, both micro signs.
+    ['.5h', 30 * 60_000],
+    ['1.h', 3600_000],
+    ['+1h', 3600_000],
+    ['1500µs', 1.5],
+    ['1500μs', 1.5],
+    ['2000000ns', 2],
+    // Go reads a signed zero too; the renderer's copy refused it.
+    ['-0', 0],
   ])('reads %s', (value, ms) => {
     expect(parseGoDuration(value)).toBeCloseTo(ms, 6);
   });

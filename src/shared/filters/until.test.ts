@@ -25,6 +25,10 @@ describe('parseUntil (the daemon order: duration, timestamp, Unix seconds)', () 
     expect(parseUntil('2026-01-01T10:30', now)).toBe(new Date(2026, 0, 1, 10, 30).getTime());
   });
 
+  it('reads "0" as Unix second 0, not as a zero duration (the daemon skips "0" there)', () => {
+    expect(parseUntil('0', now)).toBe(0);
+  });
+
   it('reads Unix seconds with an optional fraction', () => {
     expect(parseUntil('1700000000', now)).toBe(1_700_000_000_000);
     expect(parseUntil('1700000000.5', now)).toBe(1_700_000_000_500);

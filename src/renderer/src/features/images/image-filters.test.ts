@@ -37,6 +37,30 @@ describe('applyFilters', () => {
     expect(keys([{ kind: 'label', value: 'tier' }])).toEqual(['mongo:8.0']);
     expect(keys([{ kind: 'labelNot', value: 'tier' }])).not.toContain('mongo:8.0');
   });
+  it('several label! filters exclude only images matching all of them, as Docker does', () => {
+    const kept = keys([
+      { kind: 'labelNot', value: 'tier=db' },
+      { kind: 'labelNot', value: 'maintainer' },
+    ]);
+    expect(kept).toContain('mongo:8.0');
+    expect(kept).toContain('registry.local:5000/ci/runner:stable');
+  });
+  it('reports a malformed reference pattern and a label without a key', () => {
+    const result = applyFilters(
+      rows,
+      images,
+      [
+        { kind: 'reference', value: 'redis:[' },
+        { kind: 'label', value: '=db' },
+      ],
+      FIXTURE_NOW_MS,
+    );
+    expect(result.problems.map((p) => p.reason)).toEqual(['badReference', 'badLabel']);
+  });
+  it('reports a before= ID prefix that starts several image IDs', () => {
+    const result = applyFilters(rows, images, [{ kind: 'before', value: '9e0' }], FIXTURE_NOW_MS);
+    expect(result.problems[0]?.reason).toBe('ambiguousImage');
+  });
   it('until takes a Go duration, a date or Unix seconds, and rejects 3d as Docker does', () => {
     expect(keys([{ kind: 'until', value: '2400h' }])).toEqual(['node:20', 'mongo:8.0']);
     expect(keys([{ kind: 'until', value: '2026-06-01' }])).toEqual(['mongo:8.0']);

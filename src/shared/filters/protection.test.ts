@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { ImageInfo } from '../model';
+import { inventory, sha } from '../testing/inventory-builders';
+import { protectionTest } from './protection';
+
+const [runner, redis, digestOnly] = inventory([
+  {
+    id: sha('6f6f'),
+    tags: ['registry.local:5000/ci/runner:stable'],
+    labels: { 'reclaim.protected': 'true', maintainer: 'ci' },
+    layers: [['sha256:l1', 1]],
+  },
+  { id: sha('501a'), tags: ['redis:alpine'], layers: [['sha256:l2', 1]] },
+  {
+    id: sha('d1d1'),
+    digests: [`team/app@sha256:${'ab'.repeat(32)}`],
+    layers: [['sha256:l3', 1]],
+  },
+]).images as [ImageInfo, ImageInfo, ImageInfo];
+
+describe('protectionTest', () => {
+  it('protects by a reference pattern and says which one', () => {
+    const test = protectionTest({ patterns: ['redis:*', 'postgres:*'], label: null });
+    expect(test(redis)).toBe('protected by the pattern redis:*');
+    expect(test(runner)).toBeNull();
+  });
+
+  it('matches patterns against digest references too', () => {
+    expect(protectionTest({ patterns: ['team/*'], label: null })(digestOnly)).toBe(
+      'protected by the pattern team/*',
+    );
+  });
+
+  it('protects by a label key or key=value', () => {
+    expect(protectionTest({ patterns: [], label: 'reclaim.protected' })(runner)).toBe(
+      'protected by the label reclaim.protected',
+    );
+    expect(protectionTest({ patterns: [], label: 'maintainer=ci' })(runner)).not.toBeNull();
+    expect(protectionTest({ patterns: [], label: 'maintainer=web' })(runner)).toBeNull();
+  });
+
+  it('does not take inherited object keys for labels', () => {
+    expect(protectionTest({ patterns: [], label: 'constructor' })(redis)).toBeNull();
+  });
+
+  it('ignores a malformed pattern without unprotecting the others', () => {
+    const test = protectionTest({ patterns: ['[', 'redis'], label: null });
+    expect(test(redis)).toBe('protected by the pattern redis');
+    expect(test(runner)).toBeNull();
+  });
+});
