@@ -80,6 +80,11 @@ export interface PlannedTarget {
   containersRemovedFirst: ContainerRef[];
   /** Child images removed first (only with childrenFirst), in execution order. */
   childrenRemovedFirst: ImageId[];
+  /**
+   * Set when the same image and reference were already asked for by an earlier input (named
+   * here): this target is a no-op, run as nothing and reported as such.
+   */
+  duplicateOf?: string;
 }
 
 export interface RemovalPlan {

@@ -96,6 +96,17 @@ export function planTarget(
   return result;
 }
 
+/** A repeat of an earlier input naming the same image the same way: nothing to do. */
+export function duplicateTarget(resolved: ResolvedReference, first: PlannedTarget): PlannedTarget {
+  return {
+    ...emptyTarget(resolved),
+    // The outcome of the input it repeats, so the preview does not contradict itself.
+    outcome: first.outcome,
+    reason: `Listed twice: ${first.input} already names the same image the same way, so this does nothing more.`,
+    duplicateOf: first.input,
+  };
+}
+
 function emptyTarget(resolved: ResolvedReference): PlannedTarget {
   return {
     input: resolved.input,

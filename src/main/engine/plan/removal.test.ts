@@ -223,3 +223,23 @@ describe('planRemoval', () => {
     expect(() => planRemoval(inv, ['BAD'], plain)).toThrow(/not a valid image reference/);
   });
 });
+
+describe('planRemoval with the same input twice', () => {
+  it('plans the first and reports the repeat as a no-op, not as already removed', () => {
+    const plan = planRemoval(inv, ['multi:1', 'multi:1'], plain);
+    expect(plan.targets[0]).toMatchObject({ outcome: 'untagged-only', untagged: ['multi:1'] });
+    expect(plan.targets[1]).toMatchObject({
+      outcome: 'untagged-only',
+      untagged: [],
+      deleted: [],
+      duplicateOf: 'multi:1',
+    });
+    expect(plan.targets[1]?.reason).toContain('Listed twice');
+    expect(plan.command).toBe('docker rmi multi:1');
+  });
+
+  it('the same image named two different ways is not a duplicate', () => {
+    const plan = planRemoval(inv, ['a:1', 'aaa1'], plain);
+    expect(plan.targets.map((t) => t.duplicateOf)).toEqual([undefined, undefined]);
+  });
+});

@@ -4,7 +4,7 @@ import type { PlannedTarget, RemovalOptions, RemovalPlan } from '../../../shared
 import { resolveReference } from '../../../shared/references/resolve';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
-import { planTarget } from './removal-target';
+import { duplicateTarget, planTarget } from './removal-target';
 import { shortId } from './explain';
 
 /**
@@ -20,7 +20,17 @@ export function planRemoval(
   const resolved = inputs.map((input) => resolveReference(inv, input));
   const model = EngineModel.fromInventory(inv);
   const sizes = layerSizeTable(inv);
-  const targets = resolved.map((r) => planTarget(model, inv, r, options, sizes));
+  const firsts = new Map<string, PlannedTarget>();
+  const targets = resolved.map((r) => {
+    // The same image by the same reference twice: the second is a no-op, not "already
+    // removed" (with other tags left, the image would still be there).
+    const key = `${r.imageId}\n${r.reference ?? ''}`;
+    const first = firsts.get(key);
+    if (first !== undefined) return duplicateTarget(r, first);
+    const planned = planTarget(model, inv, r, options, sizes);
+    firsts.set(key, planned);
+    return planned;
+  });
   return {
     kind: 'removal',
     id: randomUUID(),
@@ -38,10 +48,9 @@ export function planRemoval(
 /** The CLI a user would type for the same result, e.g. `docker rm web && docker rmi -f app:1`. */
 export function removalCommand(targets: readonly PlannedTarget[], options: RemovalOptions): string {
   const containers = targets.flatMap((t) => t.containersRemovedFirst.map((c) => c.name));
-  const images = targets.flatMap((t) => [
-    ...t.childrenRemovedFirst.map(shortId),
-    t.reference ?? shortId(t.imageId),
-  ]);
+  const images = targets
+    .filter((t) => t.duplicateOf === undefined)
+    .flatMap((t) => [...t.childrenRemovedFirst.map(shortId), t.reference ?? shortId(t.imageId)]);
   const rmi = `docker rmi ${options.force ? '-f ' : ''}${images.join(' ')}`;
   return containers.length > 0 ? `docker rm ${containers.join(' ')} && ${rmi}` : rmi;
 }

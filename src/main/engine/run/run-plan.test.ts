@@ -160,6 +160,19 @@ describe('runPlan', () => {
     expect(result.results[0]).toMatchObject({ status: 'failed', error: { code: 'CONFLICT' } });
   });
 
+  it('runs a repeated input once and reports the repeat done, not changed', async () => {
+    const twoTags = inventory([{ ...images[0], tags: ['a:1', 'a:2'] } as ImageSpec]);
+    const plan = planRemoval(twoTags, ['a:1', 'a:1'], plain);
+    const { conn, calls } = fakeConnection({ 'a:1': () => [{ Untagged: 'a:1' }] });
+    const left = inventory([{ ...images[0], tags: ['a:2'] } as ImageSpec]);
+    const result = await runPlan(conn, plan, { reread: rereads(twoTags, left) });
+    expect(calls.map((c) => c.name)).toEqual(['a:1']);
+    expect(result.results.map((r) => [r.status, r.lines])).toEqual([
+      ['done', ['Untagged: a:1']],
+      ['done', []],
+    ]);
+  });
+
   it('stops between targets when cancelled', async () => {
     const plan = planRemoval(before, ['a:1', 'b:1'], plain);
     const controller = new AbortController();

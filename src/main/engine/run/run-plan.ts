@@ -132,6 +132,8 @@ async function runRemovalTarget(
   target: PlannedTarget,
   fresh: Inventory,
 ): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
+  // A repeat of an earlier input: the earlier one did the work (or reported why not).
+  if (target.duplicateOf !== undefined) return { status: 'done', lines: [], bytesReclaimed: 0 };
   if (isBlocked(target)) {
     return {
       status: 'failed',
