@@ -62,11 +62,7 @@ export function planTarget(
   const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
   if (options.childrenFirst && model.children(resolved.imageId).length > 0) {
     const removal = removeDescendants(model, resolved.imageId, options.force);
-    if (removal.conflict) {
-      return blocked(base, removal.conflict, containers, target, [
-        childrenFix(descendantsDeepestFirst(model, resolved.imageId)),
-      ]);
-    }
+    if (removal.conflict) return childBlocked(base, removal.conflict, removal.blocker, inv);
     base.childrenRemovedFirst = removal.removed;
     lines.untagged.push(...removal.lines.untagged);
     lines.deleted.push(...removal.lines.deleted);
@@ -170,7 +166,13 @@ function removeDescendants(
   model: EngineModel,
   id: string,
   force: boolean,
-): { removed: string[]; lines: DeleteOutcome; conflict: DeleteConflict | null } {
+): {
+  removed: string[];
+  lines: DeleteOutcome;
+  conflict: DeleteConflict | null;
+  /** The child whose deletion would fail. */
+  blocker: string | null;
+} {
   const trial = model.clone();
   const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
   const removed: string[] = [];
@@ -178,14 +180,38 @@ function removeDescendants(
     // An untagged parent may already have gone with its child (the engine prunes it).
     if (!trial.images.has(child)) continue;
     const outcome = trial.delete({ kind: 'id', id: child }, force, true);
-    if (outcome.conflict) return { removed: [], lines, conflict: outcome.conflict };
+    if (outcome.conflict) {
+      return { removed: [], lines, conflict: outcome.conflict, blocker: child };
+    }
     removed.push(child);
     lines.untagged.push(...outcome.untagged);
     lines.deleted.push(...outcome.deleted);
   }
   model.images.clear();
   for (const [key, image] of trial.images) model.images.set(key, image);
-  return { removed, lines, conflict: null };
+  return { removed, lines, conflict: null, blocker: null };
+}
+
+/**
+ * Children first failed on one child: the target is blocked by what blocks that child, with
+ * that child's fixes (force for a child with several tags or a stopped container), never the
+ * "children first" fix the user already chose.
+ */
+function childBlocked(
+  base: PlannedTarget,
+  conflict: DeleteConflict,
+  child: string | null,
+  inv: Inventory,
+): PlannedTarget {
+  const childContainers = child === null ? [] : containerRefs(inv, child);
+  const force = forceFix(conflict, childContainers, false);
+  const name = child === null ? 'a child image' : `the child image ${shortId(child)}`;
+  return {
+    ...base,
+    outcome: outcomeOfConflict(conflict, childContainers),
+    reason: `Children first cannot remove ${name}. ${conflictReason(conflict, childContainers)}`,
+    fixes: force ? [force] : [],
+  };
 }
 
 function blocked(

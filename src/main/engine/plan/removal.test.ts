@@ -243,3 +243,41 @@ describe('planRemoval with the same input twice', () => {
     expect(plan.targets.map((t) => t.duplicateOf)).toEqual([undefined, undefined]);
   });
 });
+
+describe('children first through a child with several tags', () => {
+  const PARENT = sha('9a2e');
+  const KID = sha('41d5');
+  const family = inventory([
+    { id: PARENT, tags: ['parent:1'], layers: [['sha256:c-p', 100]] },
+    {
+      id: KID,
+      tags: ['kid:1', 'kid:2'],
+      parent: PARENT,
+      layers: [
+        ['sha256:c-p', 100],
+        ['sha256:c-kid', 10],
+      ],
+    },
+  ]);
+
+  it('is blocked by the child needing force, with the force fix, not "children first" again', () => {
+    const [target] = planRemoval(family, ['9a2e'], { ...plain, childrenFirst: true }).targets;
+    expect(target?.outcome).toBe('needs-force-multiple-tags');
+    expect(target?.fixes.map((f) => f.kind)).toEqual(['force']);
+    expect(target?.reason).toContain('child image 41d541d541d5');
+    expect(target?.reason).toContain('referenced in multiple repositories');
+  });
+
+  it('forced, the child and every tag go, then the parent', () => {
+    const [target] = planRemoval(family, ['9a2e'], {
+      ...plain,
+      childrenFirst: true,
+      force: true,
+    }).targets;
+    expect(target).toMatchObject({
+      outcome: 'deleted',
+      untagged: ['kid:1', 'kid:2', 'parent:1'],
+      deleted: [KID, 'sha256:c-kid', PARENT, 'sha256:c-p'],
+    });
+  });
+});
