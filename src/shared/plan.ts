@@ -97,7 +97,11 @@ export interface RemovalPlan {
   /** Bytes freed by the whole plan (shared layers inside the set counted once). */
   bytesFreed: number;
   /** The equivalent CLI, e.g. `docker rmi redis:alpine 501ad78535f0`. */
-  command: string;
+  command: string; /**
+   * Set when the prediction cannot be exact: it models the classic image store, and this
+   * engine uses the containerd store (IDs, dangling, sizes and `until` differ there).
+   */
+  approximate?: string;
 }
 
 /** `docker image prune` options, plus the list-only selectors Reclaim adds. */
@@ -161,7 +165,11 @@ export interface PrunePlan {
   /** Exact bytes freed by the set as a whole. */
   bytesFreed: number;
   /** The equivalent CLI, e.g. `docker image prune -a --filter until=72h`. */
-  command: string;
+  command: string; /**
+   * Set when the prediction cannot be exact: it models the classic image store, and this
+   * engine uses the containerd store (IDs, dangling, sizes and `until` differ there).
+   */
+  approximate?: string;
 }
 
 export type Plan = RemovalPlan | PrunePlan;

@@ -8,6 +8,7 @@ import type {
   PrunedImage,
 } from '../../../shared/plan';
 import { fullString, parseReported } from '../../../shared/references/reference-grammar';
+import { approximation } from './approximate';
 import { EngineModel, type DeleteOutcome } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
@@ -120,6 +121,7 @@ export function planPrune(
     keep: [...keep.values()],
     bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
     command: pruneCommand(options),
+    ...approximation(inv),
   };
 }
 

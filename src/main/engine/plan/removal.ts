@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Inventory } from '../../../shared/model';
 import type { PlannedTarget, RemovalOptions, RemovalPlan } from '../../../shared/plan';
 import { resolveReference } from '../../../shared/references/resolve';
+import { approximation } from './approximate';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { duplicateTarget, planTarget } from './removal-target';
@@ -42,6 +43,7 @@ export function planRemoval(
       targets.flatMap((t) => t.deleted),
     ),
     command: removalCommand(targets, options),
+    ...approximation(inv),
   };
 }
 

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { inventory, sha, testEngineInfo } from '../../../shared/testing/inventory-builders';
+import { planPrune } from './prune';
+import { planRemoval } from './removal';
+
+const plain = { force: false, removeStoppedContainers: false, childrenFirst: false };
+const noProtection = { patterns: [], label: null };
+const classic = inventory([
+  { id: sha('aaa1'), tags: ['a:1'], layers: [['sha256:la', 100]] },
+  { id: sha('bbb2'), layers: [['sha256:lb', 200]] },
+]);
+const containerd = { ...classic, engine: testEngineInfo({ imageStore: 'containerd' }) };
+
+describe('plans on the containerd image store', () => {
+  it('are marked approximate, removal and prune alike, and otherwise the same', () => {
+    const removal = planRemoval(containerd, ['a:1'], plain);
+    const prune = planPrune(containerd, { all: true }, noProtection, 0);
+    expect(removal.approximate).toMatch(/containerd image store/);
+    expect(prune.approximate).toMatch(/containerd image store/);
+    const classicRemoval = planRemoval(classic, ['a:1'], plain);
+    expect(removal.targets).toEqual(classicRemoval.targets);
+    expect(prune.remove).toEqual(planPrune(classic, { all: true }, noProtection, 0).remove);
+  });
+
+  it('are exact (no mark) on the classic store', () => {
+    expect(planRemoval(classic, ['a:1'], plain).approximate).toBeUndefined();
+    expect(planPrune(classic, { all: true }, noProtection, 0).approximate).toBeUndefined();
+  });
+});
