@@ -140,10 +140,53 @@ describe('planPrune', () => {
     expect(plan.remove.map((r) => r.imageId).sort()).toEqual([OLD_BUILD, GUARDED].sort());
     expect(plan.keep.find((k) => k.imageId === BUILT)?.reason).toBe('too-new');
     expect(plan.keep.find((k) => k.imageId === BASE)).toMatchObject({ reason: 'parent-of-kept' });
-    expect(plan.command).toBe('docker image prune -a --filter until=200h -f');
+    // The prune line would untag base:1, which the plan keeps: the command names the list.
+    expect(plan.command).toBe(
+      'docker rmi keep/db:15 0b110b110b11  # not docker image prune -a --filter until=200h -f: it would also untag or delete base:1 (parent of kept)',
+    );
     const all = planPrune(inv, { all: true, until: '96h' }, none, NOW).remove.map((r) => r.imageId);
     expect(all.sort()).toEqual(
       [OLD, GUARDED, STEP, BUILT, OLD_BUILD, DANGLING, DIGEST_ONLY, BASE].sort(),
+    );
+  });
+
+  it('the command is the prune line only when that line would remove nothing the plan keeps', () => {
+    const guarded = planPrune(inv, { all: true }, { patterns: ['keep/*'], label: null }, NOW);
+    expect(guarded.command).toMatch(/^docker rmi /);
+    expect(guarded.command).not.toMatch(/^docker rmi [^#]*keep\/db:15/);
+    expect(guarded.command).toContain(
+      '# not docker image prune -a -f: it would also untag or delete keep/db:15 (protected)',
+    );
+    // Every image the plan removes is named (untagged ones by short ID, the build step goes
+    // with its child), each by the names the run deletes it through.
+    const named = guarded.command.split('  #')[0]?.split(' ').slice(2) ?? [];
+    expect(named.sort()).toEqual(
+      ['base:1', 'old:1', 'new:latest', 'built:1', 'da9da9da9da9', 'd19d19d19d19', '0b110b110b11']
+        .concat(`reg:5000/p@sha256:${'d1'.repeat(32)}`)
+        .filter((n) => n !== 'd19d19d19d19')
+        .sort(),
+    );
+    // A protected image in use is skipped by the CLI too: then the prune line is exact.
+    const inUse = planPrune(inv, { all: false }, { patterns: [], label: null }, NOW);
+    expect(inUse.command).toBe('docker image prune -f');
+  });
+
+  it('with --no-prune when a protected untagged parent must stay, naming the parents it removes', () => {
+    const guardedStep = inventory([
+      { id: STEP, labels: { keep: 'yes' }, layers: [['sha256:c1', 10]] },
+      {
+        id: BUILT,
+        tags: ['built:1'],
+        parent: STEP,
+        layers: [
+          ['sha256:c1', 10],
+          ['sha256:c2', 5],
+        ],
+      },
+    ]);
+    const plan = planPrune(guardedStep, { all: true }, { patterns: [], label: 'keep' }, NOW);
+    expect(plan.command).toBe(
+      'docker rmi --no-prune built:1  # not docker image prune -a -f: it would also untag or delete 57e957e957e9 (protected)',
     );
   });
 

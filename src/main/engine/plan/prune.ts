@@ -14,6 +14,7 @@ import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../../../shared/filters/protection';
 import { shortId } from './explain';
+import { explicitRmi, pruneCommand } from './prune-command';
 
 /**
  * Previews `docker image prune [-a] [--filter …]` as an explicit list. Selection follows
@@ -34,6 +35,8 @@ export function planPrune(
   const model = EngineModel.fromInventory(inv);
   const keep = new Map<string, KeptImage>();
   const selected = new Set<string>();
+  /** Kept images `docker image prune` with the same filters would untag or delete. */
+  const cliWouldTouch = new Set<string>();
   const keepAs = (image: ImageInfo, reason: KeepReason, explanation: string): void => {
     keep.set(image.id, { ...candidateOf(image), reason, explanation });
   };
@@ -58,12 +61,15 @@ export function planPrune(
       keepAs(image, verdict.reason, verdict.explanation);
       continue;
     }
+    const inUse = image.containers.length > 0 || inv.containers.some((c) => c.imageId === image.id);
     const protectedBy = isProtected(image);
     if (protectedBy) {
+      // The CLI skips images in use, but would remove a protected one that is not.
+      if (!inUse) cliWouldTouch.add(image.id);
       keepAs(image, 'protected', protectedBy);
       continue;
     }
-    if (image.containers.length > 0 || inv.containers.some((c) => c.imageId === image.id)) {
+    if (inUse) {
       const names = inv.containers
         .filter((c) => c.imageId === image.id)
         .map((c) => `${c.name} (${c.running ? 'running' : c.state})`);
@@ -72,6 +78,7 @@ export function planPrune(
     }
     selected.add(image.id);
   }
+  const firstSelected = [...selected];
   keepParentsOfKept(inv, model, selected, keep);
 
   const sizes = layerSizeTable(inv);
@@ -80,7 +87,14 @@ export function planPrune(
   for (const id of deletionOrder(model, selected)) {
     const image = inv.images.find((i) => i.id === id);
     if (!image || !model.images.has(id)) continue;
-    const pruneParents = !wouldPrune(model, id, protectedIds);
+    const prunedProtected = protectedPrunedWith(model, id, protectedIds);
+    const pruneParents = prunedProtected.length === 0;
+    for (const parentId of prunedProtected) {
+      // The engine's prune would take this protected parent along: say why it stays.
+      const parent = inv.images.find((i) => i.id === parentId);
+      cliWouldTouch.add(parentId);
+      if (parent) keepAs(parent, 'protected', isProtected(parent) ?? 'protected');
+    }
     const lines = deleteLikePrune(model, id, pruneParents);
     const deletedImages = lines.deleted.filter((d) => inv.images.some((i) => i.id === d));
     if (lines.conflict || model.images.has(id)) {
@@ -112,6 +126,8 @@ export function planPrune(
       });
     }
   }
+  for (const id of firstSelected) if (keep.has(id)) cliWouldTouch.add(id);
+  const spared = [...keep.values()].filter((k) => cliWouldTouch.has(k.imageId));
   return {
     kind: 'prune',
     id: randomUUID(),
@@ -120,7 +136,8 @@ export function planPrune(
     remove,
     keep: [...keep.values()],
     bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
-    command: pruneCommand(options),
+    command:
+      spared.length === 0 ? pruneCommand(options) : explicitRmi(inv, remove, spared, options),
     ...approximation(inv),
   };
 }
@@ -185,10 +202,14 @@ function deletionOrder(model: EngineModel, selected: ReadonlySet<string>): strin
   return order;
 }
 
-/** Whether deleting `id` with parent pruning would also delete a protected image. */
-function wouldPrune(model: EngineModel, id: string, protectedIds: ReadonlySet<string>): boolean {
+/** The protected images deleting `id` with parent pruning would also delete. */
+function protectedPrunedWith(
+  model: EngineModel,
+  id: string,
+  protectedIds: ReadonlySet<string>,
+): string[] {
   const trial = deleteLikePrune(model.clone(), id, true);
-  return trial.deleted.some((d) => d !== id && protectedIds.has(d));
+  return trial.deleted.filter((d) => d !== id && protectedIds.has(d));
 }
 
 /**
@@ -219,27 +240,4 @@ function mergeInto(into: DeleteOutcome, step: DeleteOutcome): DeleteOutcome {
   into.deleted.push(...step.deleted);
   into.conflict ??= step.conflict;
   return into;
-}
-
-/** `docker image prune -a --filter until=72h -f`, or the list form for list-only selectors. */
-export function pruneCommand(options: PruneOptions): string {
-  const pruneFilters = [
-    ...(options.until !== undefined ? [`until=${options.until}`] : []),
-    ...(options.label ?? []).map((l) => `label=${l}`),
-    ...(options.labelNot ?? []).map((l) => `label!=${l}`),
-  ];
-  const listOnly = [
-    ...(options.before !== undefined ? [`before=${options.before}`] : []),
-    ...(options.since !== undefined ? [`since=${options.since}`] : []),
-    ...(options.reference ?? []).map((r) => `reference=${r}`),
-  ];
-  const quote = (f: string): string =>
-    /^[\w.=:/!-]+$/.test(f) ? f : `'${f.replace(/'/g, `'\\''`)}'`;
-  const flags = (filters: string[]): string => filters.map((f) => ` --filter ${quote(f)}`).join('');
-  if (listOnly.length === 0 && options.repository === undefined) {
-    return `docker image prune${options.all ? ' -a' : ''}${flags(pruneFilters)} -f`;
-  }
-  const dangling = options.all ? [] : ['dangling=true'];
-  const repo = options.repository !== undefined ? ` ${quote(options.repository)}` : '';
-  return `docker rmi $(docker images -q${flags([...dangling, ...pruneFilters, ...listOnly])}${repo})`;
 }
