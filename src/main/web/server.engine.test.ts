@@ -13,6 +13,7 @@ import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/doc
 import { loadFixtures, type Fixtures } from '../../../test/engine/fixtures';
 import { describeEngine } from '../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../test/engine/guard';
+import { addImages, randomLayer } from '../../../test/engine/fixture-builders';
 import { createReclaimService } from '../service/create-service';
 import { toOutcome } from '../service/outcome';
 import type { ReclaimService } from '../service/reclaim-service';
@@ -216,17 +217,30 @@ describeEngine('browser mode against a private engine', () => {
     expect(opened).toEqual(['https://docs.docker.com/engine/']);
   });
 
-  it('streams inventory changes when an image is created and removed on the engine', async () => {
+  it('streams inventory changes when a new image is loaded and removed on the engine', async () => {
     const stream = await openEventStream(server.port, TOKEN);
     const tag = 'reclaim-web/sse:1';
-    const hasTag = (inventory: Inventory) =>
-      inventory.images.some((image) => image.repoTags.includes(tag));
     try {
       await stream.next('engineStatus');
-      await engine.dockerOk(['tag', fixtures.large.id, tag]);
-      await stream.next<Inventory>('inventoryChanged', hasTag);
-      await engine.dockerOk(['rmi', tag]);
-      await stream.next<Inventory>('inventoryChanged', (inventory) => !hasTag(inventory));
+      const before = await service.getInventory();
+      expect(before.images.some((image) => image.repoTags.includes(tag))).toBe(false);
+      // A genuinely new image: its own freshly seeded layer, so an ID the engine never had.
+      const [created] = await addImages(engine, [
+        { tags: [tag], layers: [randomLayer({ 'sse.bin': 50_000 })] },
+      ]);
+      if (!created) throw new Error('addImages returned nothing');
+      expect(before.images.some((image) => image.id === created.id)).toBe(false);
+      const withImage = await stream.next<Inventory>('inventoryChanged', (inventory) =>
+        inventory.images.some((image) => image.id === created.id),
+      );
+      expect(withImage.images.find((image) => image.id === created.id)).toMatchObject({
+        repoTags: [tag],
+        size: created.size,
+      });
+      await engine.dockerOk(['rmi', created.id]);
+      await stream.next<Inventory>('inventoryChanged', (inventory) =>
+        inventory.images.every((image) => image.id !== created.id),
+      );
     } finally {
       stream.close();
     }
