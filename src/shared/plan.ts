@@ -4,6 +4,7 @@
  */
 import type { ContainerRef, ImageId } from './model';
 import type { ReclaimError } from './errors';
+import type { Protection } from './filters/protection';
 
 /** Options of a removal, mirroring `docker rmi` plus Reclaim's guided fixes. */
 export interface RemovalOptions {
@@ -37,7 +38,12 @@ export type TargetOutcome =
   /** Child images depend on it. */
   | 'blocked-by-children'
   /** Removed by ID while several repositories reference it: must be forced. */
-  | 'needs-force-multiple-tags';
+  | 'needs-force-multiple-tags'
+  /**
+   * A protected image selected together with others: kept (never deleted by a multi-image
+   * selection). Named alone, a protected image is planned normally, with `protectedBy` set.
+   */
+  | 'kept-protected';
 
 export type FixKind = 'remove-stopped-containers' | 'force' | 'children-first';
 
@@ -85,6 +91,13 @@ export interface PlannedTarget {
    * here): this target is a no-op, run as nothing and reported as such.
    */
   duplicateOf?: string;
+  /** Why the image is protected (user settings), when it is. */
+  protectedBy?: string;
+  /**
+   * false: run with `noprune`, because the engine's pruning of untagged parents would delete
+   * a protected image. Absent means true.
+   */
+  pruneParents?: boolean;
 }
 
 export interface RemovalPlan {
@@ -97,7 +110,9 @@ export interface RemovalPlan {
   /** Bytes freed by the whole plan (shared layers inside the set counted once). */
   bytesFreed: number;
   /** The equivalent CLI, e.g. `docker rmi redis:alpine 501ad78535f0`. */
-  command: string; /**
+  command: string;
+  /** The protection the plan was made with; the run's re-checks use the same. */
+  protection?: Protection; /**
    * Set when the prediction cannot be exact: it models the classic image store, and this
    * engine uses the containerd store (IDs, dangling, sizes and `until` differ there).
    */

@@ -57,7 +57,12 @@ export interface EnginePort {
   openConnection(endpoint: Endpoint): Promise<Connection>;
   followInventory(connection: Connection, callbacks: FollowCallbacks): LiveInventoryHandle;
   resolveReference(inventory: Inventory, input: string): ResolvedReference;
-  planRemoval(inventory: Inventory, inputs: string[], options: RemovalOptions): RemovalPlan;
+  planRemoval(
+    inventory: Inventory,
+    inputs: string[],
+    options: RemovalOptions,
+    protection: Protection,
+  ): RemovalPlan;
   planPrune(inventory: Inventory, options: PruneOptions, protection: Protection): PrunePlan;
   runPlan(connection: Connection, plan: Plan, hooks: RunHooks): Promise<RunResult>;
 }

@@ -12,6 +12,7 @@ import type {
 import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
 import { isAllowedDocsUrl } from './docs-allow-list';
+import type { Protection } from '../../shared/filters/protection';
 import type { EnginePort } from './engine-port';
 import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
@@ -88,17 +89,15 @@ export class ReclaimService implements Service {
   }
 
   async planRemoval(inputs: string[], options: RemovalOptions): Promise<RemovalPlan> {
-    const plan = this.options.engine.planRemoval(await this.session.inventory(), inputs, options);
+    const inventory = await this.session.inventory();
+    const plan = this.options.engine.planRemoval(inventory, inputs, options, this.protection());
     this.plans.add(plan);
     return plan;
   }
 
   async planPrune(options: PruneOptions): Promise<PrunePlan> {
-    const { protectedPatterns, protectedLabel } = this.options.settings.get();
-    const plan = this.options.engine.planPrune(await this.session.inventory(), options, {
-      patterns: protectedPatterns,
-      label: protectedLabel,
-    });
+    const inventory = await this.session.inventory();
+    const plan = this.options.engine.planPrune(inventory, options, this.protection());
     this.plans.add(plan);
     return plan;
   }
@@ -163,5 +162,11 @@ export class ReclaimService implements Service {
       );
     }
     await this.options.openExternal(url);
+  }
+
+  /** The user's protected images, read at planning time so a settings change applies at once. */
+  private protection(): Protection {
+    const { protectedPatterns, protectedLabel } = this.options.settings.get();
+    return { patterns: protectedPatterns, label: protectedLabel };
   }
 }

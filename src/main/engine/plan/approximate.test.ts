@@ -3,6 +3,9 @@ import { inventory, sha, testEngineInfo } from '../../../shared/testing/inventor
 import { planPrune } from './prune';
 import { planRemoval } from './removal';
 
+/** Tests of other behaviour run with nothing protected. */
+const unprotected = { patterns: [], label: null };
+
 const plain = { force: false, removeStoppedContainers: false, childrenFirst: false };
 const noProtection = { patterns: [], label: null };
 const classic = inventory([
@@ -13,17 +16,17 @@ const containerd = { ...classic, engine: testEngineInfo({ imageStore: 'container
 
 describe('plans on the containerd image store', () => {
   it('are marked approximate, removal and prune alike, and otherwise the same', () => {
-    const removal = planRemoval(containerd, ['a:1'], plain);
+    const removal = planRemoval(containerd, ['a:1'], plain, unprotected);
     const prune = planPrune(containerd, { all: true }, noProtection, 0);
     expect(removal.approximate).toMatch(/containerd image store/);
     expect(prune.approximate).toMatch(/containerd image store/);
-    const classicRemoval = planRemoval(classic, ['a:1'], plain);
+    const classicRemoval = planRemoval(classic, ['a:1'], plain, unprotected);
     expect(removal.targets).toEqual(classicRemoval.targets);
     expect(prune.remove).toEqual(planPrune(classic, { all: true }, noProtection, 0).remove);
   });
 
   it('are exact (no mark) on the classic store', () => {
-    expect(planRemoval(classic, ['a:1'], plain).approximate).toBeUndefined();
+    expect(planRemoval(classic, ['a:1'], plain, unprotected).approximate).toBeUndefined();
     expect(planPrune(classic, { all: true }, noProtection, 0).approximate).toBeUndefined();
   });
 });

@@ -1,11 +1,5 @@
 import type { ContainerRef, Inventory } from '../../../shared/model';
-import type {
-  Fix,
-  KeptLayer,
-  PlannedTarget,
-  RemovalOptions,
-  ResolvedReference,
-} from '../../../shared/plan';
+import type { Fix, PlannedTarget, RemovalOptions, ResolvedReference } from '../../../shared/plan';
 import { familiarString } from '../../../shared/references/reference-grammar';
 import {
   EngineModel,
@@ -22,10 +16,21 @@ import {
   shortId,
 } from './explain';
 import { bytesOf } from './layer-sizes';
+import { emptyTarget } from './planned-targets';
+import { deletedReason, keptLayers, untaggedReason } from './target-details';
+
+/** Why an image (by ID) is protected, or null: from the user's protection settings. */
+export type ProtectedBy = (imageId: string) => string | null;
+
+export const nothingProtected: ProtectedBy = () => null;
 
 /**
- * Plans one target of `docker rmi` against the model (which it updates): the four-step flow
- * of the brief, the guided fixes the options ask for, and the exact lines the engine prints.
+ * Plans one target of `docker rmi` against the model (which it updates unless the target is
+ * blocked): the four-step flow of the brief, the guided fixes the options ask for, and the
+ * exact lines the engine prints. Protected images other than the target itself are never
+ * deleted on the way: children first through a protected child is blocked, and when the
+ * engine's parent pruning would reach a protected untagged parent the target runs with
+ * `noprune` so that parent stays.
  */
 export function planTarget(
   model: EngineModel,
@@ -33,6 +38,48 @@ export function planTarget(
   resolved: ResolvedReference,
   options: RemovalOptions,
   sizes: ReadonlyMap<string, number>,
+  protectedBy: ProtectedBy = nothingProtected,
+): PlannedTarget {
+  const withPruning = model.clone();
+  const planned = planOn(withPruning, inv, resolved, options, sizes, protectedBy, true);
+  const reached = planned.deleted.filter(
+    (id) => id !== resolved.imageId && protectedBy(id) !== null,
+  );
+  if (reached.length === 0) {
+    if (!isBlockedOutcome(planned)) adopt(model, withPruning);
+    return planned;
+  }
+  const withoutPruning = model.clone();
+  const kept = planOn(withoutPruning, inv, resolved, options, sizes, protectedBy, false);
+  if (!isBlockedOutcome(kept)) adopt(model, withoutPruning);
+  const names = reached.map(shortId).join(', ');
+  return {
+    ...kept,
+    pruneParents: false,
+    reason: `${kept.reason} Its untagged parent images stay (no prune): pruning them would delete the protected image ${names}.`,
+  };
+}
+
+function isBlockedOutcome(target: PlannedTarget): boolean {
+  return target.outcome !== 'deleted' && target.outcome !== 'untagged-only';
+}
+
+/** Makes `model` what `trial` became. */
+function adopt(model: EngineModel, trial: EngineModel): void {
+  model.images.clear();
+  for (const [key, image] of trial.images) model.images.set(key, image);
+  model.containers.clear();
+  for (const [key, container] of trial.containers) model.containers.set(key, container);
+}
+
+function planOn(
+  model: EngineModel,
+  inv: Inventory,
+  resolved: ResolvedReference,
+  options: RemovalOptions,
+  sizes: ReadonlyMap<string, number>,
+  protectedBy: ProtectedBy,
+  prune: boolean,
 ): PlannedTarget {
   const base = emptyTarget(resolved);
   const target: DeleteTarget =
@@ -50,7 +97,7 @@ export function planTarget(
   base.containers = containers;
   base.children = model.children(resolved.imageId);
 
-  const trial = model.clone().delete(target, options.force, true);
+  const trial = model.clone().delete(target, options.force, prune);
   if (
     trial.conflict &&
     options.removeStoppedContainers &&
@@ -61,14 +108,18 @@ export function planTarget(
   }
   const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
   if (options.childrenFirst && model.children(resolved.imageId).length > 0) {
-    const removal = removeDescendants(model, resolved.imageId, options.force);
+    const guarded = descendantsDeepestFirst(model, resolved.imageId).find(
+      (child) => protectedBy(child) !== null,
+    );
+    if (guarded !== undefined) return protectedChildBlocks(base, guarded, protectedBy);
+    const removal = removeDescendants(model, resolved.imageId, options.force, prune);
     if (removal.conflict) return childBlocked(base, removal.conflict, removal.blocker, inv);
     base.childrenRemovedFirst = removal.removed;
     lines.untagged.push(...removal.lines.untagged);
     lines.deleted.push(...removal.lines.deleted);
   }
   if (model.images.has(resolved.imageId)) {
-    const outcome = model.delete(target, options.force, true);
+    const outcome = model.delete(target, options.force, prune);
     if (outcome.conflict) return blocked(base, outcome.conflict, containers, target, []);
     lines.untagged.push(...outcome.untagged);
     lines.deleted.push(...outcome.deleted);
@@ -92,34 +143,17 @@ export function planTarget(
   return result;
 }
 
-/** A repeat of an earlier input naming the same image the same way: nothing to do. */
-export function duplicateTarget(resolved: ResolvedReference, first: PlannedTarget): PlannedTarget {
+/** Children first would delete a protected image: it stays, so the target cannot go. */
+function protectedChildBlocks(
+  base: PlannedTarget,
+  child: string,
+  protectedBy: ProtectedBy,
+): PlannedTarget {
   return {
-    ...emptyTarget(resolved),
-    // The outcome of the input it repeats, so the preview does not contradict itself.
-    outcome: first.outcome,
-    reason: `Listed twice: ${first.input} already names the same image the same way, so this does nothing more.`,
-    duplicateOf: first.input,
-  };
-}
-
-function emptyTarget(resolved: ResolvedReference): PlannedTarget {
-  return {
-    input: resolved.input,
-    imageId: resolved.imageId,
-    reference: resolved.reference,
-    outcome: 'deleted',
-    reason: '',
-    untagged: [],
-    deleted: [],
-    otherTags: [],
-    containers: [],
-    children: [],
-    keptLayers: [],
-    bytesFreed: 0,
+    ...base,
+    outcome: 'blocked-by-children',
+    reason: `Blocked: children first would delete the child image ${shortId(child)}, which is ${protectedBy(child) ?? 'protected'}. Protected images are never deleted on the way to another one, so this image stays. To remove it, remove that child yourself first, by its own name.`,
     fixes: [],
-    containersRemovedFirst: [],
-    childrenRemovedFirst: [],
   };
 }
 
@@ -166,6 +200,7 @@ function removeDescendants(
   model: EngineModel,
   id: string,
   force: boolean,
+  prune: boolean,
 ): {
   removed: string[];
   lines: DeleteOutcome;
@@ -179,7 +214,7 @@ function removeDescendants(
   for (const child of descendantsDeepestFirst(model, id)) {
     // An untagged parent may already have gone with its child (the engine prunes it).
     if (!trial.images.has(child)) continue;
-    const outcome = trial.delete({ kind: 'id', id: child }, force, true);
+    const outcome = trial.delete({ kind: 'id', id: child }, force, prune);
     if (outcome.conflict) {
       return { removed: [], lines, conflict: outcome.conflict, blocker: child };
     }
@@ -239,58 +274,4 @@ function blocked(
     reason: conflictReason(conflict, containers),
     fixes,
   };
-}
-
-function untaggedReason(
-  otherTags: string[],
-  model: EngineModel,
-  imageId: string,
-  containers: ContainerRef[],
-): string {
-  if (otherTags.length > 0) return `Only untagged: other tags keep it (${otherTags.join(', ')}).`;
-  if (model.children(imageId).length > 0) {
-    return 'Only untagged: child images are built on it, so the image stays as their untagged parent.';
-  }
-  const running = containers.filter((c) => c.running);
-  return `Only untagged: a running container uses it (${running.map((c) => c.name).join(', ')}), so the image stays, untagged (dangling).`;
-}
-
-function keptLayers(
-  model: EngineModel,
-  inv: Inventory,
-  imageId: string,
-  deleted: readonly string[],
-  sizes: ReadonlyMap<string, number>,
-): KeptLayer[] {
-  const image = inv.images.find((i) => i.id === imageId);
-  if (!image) return [];
-  const gone = new Set(deleted);
-  return image.layers
-    .filter((chain) => !gone.has(chain))
-    .map((chain) => ({
-      chainId: chain,
-      size: sizes.get(chain) ?? 0,
-      usedBy: usersOf(model, chain),
-    }));
-}
-
-function usersOf(model: EngineModel, chain: string): string[] {
-  const images = [...model.images.values()]
-    .filter((image) => image.layers.includes(chain))
-    .map((image) => (image.refs[0] ? familiarString(image.refs[0]) : shortId(image.id)));
-  const containers = [...model.containers.values()]
-    .filter((c) => c.layers.includes(chain))
-    .map((c) => `container ${shortId(c.id)}`);
-  return [...images, ...containers];
-}
-
-function deletedReason(target: PlannedTarget, inv: Inventory): string {
-  const imageIds = new Set(inv.images.map((image) => image.id));
-  const layers = target.deleted.filter((id) => !imageIds.has(id)).length;
-  const kept = target.keptLayers.length;
-  const untagged =
-    target.untagged.length > 0 ? ` (after untagging ${target.untagged.join(', ')})` : '';
-  const keptNote =
-    kept === 0 ? '.' : `; ${kept} of its layers stay because other images or containers use them.`;
-  return `Deleted: the image${untagged} and ${layers} layer${layers === 1 ? '' : 's'}${keptNote}`;
 }

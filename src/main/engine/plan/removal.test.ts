@@ -3,6 +3,9 @@ import type { RemovalOptions } from '../../../shared/plan';
 import { inventory, sha } from '../../../shared/testing/inventory-builders';
 import { planRemoval } from './removal';
 
+/** Tests of other behaviour run with nothing protected. */
+const unprotected = { patterns: [], label: null };
+
 const plain: RemovalOptions = {
   force: false,
   removeStoppedContainers: false,
@@ -70,7 +73,7 @@ const inv = inventory(
 
 describe('planRemoval', () => {
   it('deletes an image by name, keeps layers other images use, and counts only freed bytes', () => {
-    const plan = planRemoval(inv, ['a:1'], plain);
+    const plan = planRemoval(inv, ['a:1'], plain, unprotected);
     const [target] = plan.targets;
     expect(target).toMatchObject({
       outcome: 'deleted',
@@ -90,7 +93,7 @@ describe('planRemoval', () => {
   });
 
   it('frees a layer shared only inside the set once, on the target that releases it', () => {
-    const plan = planRemoval(inv, ['a:1', 'b:1'], plain);
+    const plan = planRemoval(inv, ['a:1', 'b:1'], plain, unprotected);
     expect(plan.targets.map((t) => t.deleted)).toEqual([
       [A, 'sha256:c-ab'],
       [B, 'sha256:c-b', 'sha256:c-a'],
@@ -99,7 +102,7 @@ describe('planRemoval', () => {
   });
 
   it('only untags when other tags keep the image, naming them', () => {
-    const [target] = planRemoval(inv, ['multi:1'], plain).targets;
+    const [target] = planRemoval(inv, ['multi:1'], plain, unprotected).targets;
     expect(target).toMatchObject({
       outcome: 'untagged-only',
       untagged: ['multi:1'],
@@ -111,10 +114,10 @@ describe('planRemoval', () => {
   });
 
   it('by ID with several tags: must be forced; forced, every tag goes', () => {
-    const [blocked] = planRemoval(inv, ['3217'], plain).targets;
+    const [blocked] = planRemoval(inv, ['3217'], plain, unprotected).targets;
     expect(blocked?.outcome).toBe('needs-force-multiple-tags');
     expect(blocked?.fixes.map((f) => f.kind)).toEqual(['force']);
-    const [forced] = planRemoval(inv, ['3217'], { ...plain, force: true }).targets;
+    const [forced] = planRemoval(inv, ['3217'], { ...plain, force: true }, unprotected).targets;
     expect(forced).toMatchObject({
       outcome: 'deleted',
       untagged: ['multi:1', 'multi:2'],
@@ -123,7 +126,7 @@ describe('planRemoval', () => {
   });
 
   it('blocked by a stopped container: both fixes, and remove-stopped-containers works', () => {
-    const [blocked] = planRemoval(inv, ['job:1'], plain).targets;
+    const [blocked] = planRemoval(inv, ['job:1'], plain, unprotected).targets;
     expect(blocked).toMatchObject({ outcome: 'blocked-by-containers', untagged: [], deleted: [] });
     expect(blocked?.containers).toEqual([
       { id: STOPPER, name: 'job-1', running: false, state: 'exited' },
@@ -133,7 +136,12 @@ describe('planRemoval', () => {
       'unable to remove repository reference "job:1" (must force) - container dddddddddddd',
     );
 
-    const fixed = planRemoval(inv, ['job:1'], { ...plain, removeStoppedContainers: true });
+    const fixed = planRemoval(
+      inv,
+      ['job:1'],
+      { ...plain, removeStoppedContainers: true },
+      unprotected,
+    );
     expect(fixed.targets[0]).toMatchObject({
       outcome: 'deleted',
       deleted: [JOB, 'sha256:c-job'],
@@ -144,7 +152,7 @@ describe('planRemoval', () => {
   });
 
   it('forced past a stopped container: the image goes, its layers stay for the container', () => {
-    const [forced] = planRemoval(inv, ['job:1'], { ...plain, force: true }).targets;
+    const [forced] = planRemoval(inv, ['job:1'], { ...plain, force: true }, unprotected).targets;
     expect(forced).toMatchObject({
       outcome: 'deleted',
       untagged: ['job:1'],
@@ -155,21 +163,31 @@ describe('planRemoval', () => {
   });
 
   it('a running container: by name force only untags; by ID force is refused', () => {
-    const [byName] = planRemoval(inv, ['web:1'], plain).targets;
+    const [byName] = planRemoval(inv, ['web:1'], plain, unprotected).targets;
     expect(byName?.outcome).toBe('blocked-by-running-container');
     expect(byName?.fixes.map((f) => f.kind)).toEqual(['force']);
     expect(byName?.fixes[0]?.explanation).toContain('keeps running');
-    const [forcedName] = planRemoval(inv, ['web:1'], { ...plain, force: true }).targets;
+    const [forcedName] = planRemoval(
+      inv,
+      ['web:1'],
+      { ...plain, force: true },
+      unprotected,
+    ).targets;
     expect(forcedName).toMatchObject({
       outcome: 'untagged-only',
       untagged: ['web:1'],
       deleted: [],
     });
-    const [byId] = planRemoval(inv, [WEB], {
-      ...plain,
-      force: true,
-      removeStoppedContainers: true,
-    }).targets;
+    const [byId] = planRemoval(
+      inv,
+      [WEB],
+      {
+        ...plain,
+        force: true,
+        removeStoppedContainers: true,
+      },
+      unprotected,
+    ).targets;
     expect(byId).toMatchObject({
       outcome: 'blocked-by-running-container',
       fixes: [],
@@ -181,14 +199,19 @@ describe('planRemoval', () => {
   });
 
   it('a parent with children is blocked; children-first removes them deepest first', () => {
-    const [blocked] = planRemoval(inv, ['base:1'], { ...plain, force: true }).targets;
+    const [blocked] = planRemoval(inv, ['base:1'], { ...plain, force: true }, unprotected).targets;
     // By name the engine only untags a parent (quietly); by ID it refuses.
     expect(blocked).toMatchObject({ outcome: 'untagged-only', untagged: ['base:1'] });
-    const [byId] = planRemoval(inv, ['ba5e'], plain).targets;
+    const [byId] = planRemoval(inv, ['ba5e'], plain, unprotected).targets;
     expect(byId?.outcome).toBe('blocked-by-children');
     expect(byId?.fixes.map((f) => f.kind)).toEqual(['children-first']);
 
-    const [first] = planRemoval(inv, ['ba5e'], { ...plain, childrenFirst: true }).targets;
+    const [first] = planRemoval(
+      inv,
+      ['ba5e'],
+      { ...plain, childrenFirst: true },
+      unprotected,
+    ).targets;
     expect(first?.childrenRemovedFirst).toEqual([BUILT]);
     expect(first).toMatchObject({
       outcome: 'deleted',
@@ -199,7 +222,7 @@ describe('planRemoval', () => {
   });
 
   it('removing a legacy-built image also removes its untagged build steps', () => {
-    const plan = planRemoval(inv, ['built:1'], plain);
+    const plan = planRemoval(inv, ['built:1'], plain, unprotected);
     expect(plan.targets[0]).toMatchObject({
       outcome: 'deleted',
       deleted: [BUILT, STEP, 'sha256:c-step'],
@@ -208,7 +231,7 @@ describe('planRemoval', () => {
   });
 
   it('a target already removed by an earlier one does nothing', () => {
-    const plan = planRemoval(inv, ['built:1', '57e9'], plain);
+    const plan = planRemoval(inv, ['built:1', '57e9'], plain, unprotected);
     expect(plan.targets[1]).toMatchObject({
       outcome: 'deleted',
       untagged: [],
@@ -219,14 +242,18 @@ describe('planRemoval', () => {
   });
 
   it('throws the resolver failure for a missing or malformed input', () => {
-    expect(() => planRemoval(inv, ['a:1', 'nope:1'], plain)).toThrow('No such image: nope:1');
-    expect(() => planRemoval(inv, ['BAD'], plain)).toThrow(/not a valid image reference/);
+    expect(() => planRemoval(inv, ['a:1', 'nope:1'], plain, unprotected)).toThrow(
+      'No such image: nope:1',
+    );
+    expect(() => planRemoval(inv, ['BAD'], plain, unprotected)).toThrow(
+      /not a valid image reference/,
+    );
   });
 });
 
 describe('planRemoval with the same input twice', () => {
   it('plans the first and reports the repeat as a no-op, not as already removed', () => {
-    const plan = planRemoval(inv, ['multi:1', 'multi:1'], plain);
+    const plan = planRemoval(inv, ['multi:1', 'multi:1'], plain, unprotected);
     expect(plan.targets[0]).toMatchObject({ outcome: 'untagged-only', untagged: ['multi:1'] });
     expect(plan.targets[1]).toMatchObject({
       outcome: 'untagged-only',
@@ -239,7 +266,7 @@ describe('planRemoval with the same input twice', () => {
   });
 
   it('the same image named two different ways is not a duplicate', () => {
-    const plan = planRemoval(inv, ['a:1', 'aaa1'], plain);
+    const plan = planRemoval(inv, ['a:1', 'aaa1'], plain, unprotected);
     expect(plan.targets.map((t) => t.duplicateOf)).toEqual([undefined, undefined]);
   });
 });
@@ -261,7 +288,12 @@ describe('children first through a child with several tags', () => {
   ]);
 
   it('is blocked by the child needing force, with the force fix, not "children first" again', () => {
-    const [target] = planRemoval(family, ['9a2e'], { ...plain, childrenFirst: true }).targets;
+    const [target] = planRemoval(
+      family,
+      ['9a2e'],
+      { ...plain, childrenFirst: true },
+      unprotected,
+    ).targets;
     expect(target?.outcome).toBe('needs-force-multiple-tags');
     expect(target?.fixes.map((f) => f.kind)).toEqual(['force']);
     expect(target?.reason).toContain('child image 41d541d541d5');
@@ -269,11 +301,16 @@ describe('children first through a child with several tags', () => {
   });
 
   it('forced, the child and every tag go, then the parent', () => {
-    const [target] = planRemoval(family, ['9a2e'], {
-      ...plain,
-      childrenFirst: true,
-      force: true,
-    }).targets;
+    const [target] = planRemoval(
+      family,
+      ['9a2e'],
+      {
+        ...plain,
+        childrenFirst: true,
+        force: true,
+      },
+      unprotected,
+    ).targets;
     expect(target).toMatchObject({
       outcome: 'deleted',
       untagged: ['kid:1', 'kid:2', 'parent:1'],

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Inventory } from '../../../shared/model';
-import type { PlannedTarget, RemovalOptions, RemovalPlan } from '../../../shared/plan';
+import type {
+  PlannedTarget,
+  RemovalOptions,
+  RemovalPlan,
+  ResolvedReference,
+} from '../../../shared/plan';
 import { resolveReference } from '../../../shared/references/resolve';
 import { approximation } from './approximate';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
-import { duplicateTarget, planTarget } from './removal-target';
+import { duplicateTarget, keptProtectedTarget } from './planned-targets';
+import { planTarget } from './removal-target';
+import { protectionTest, type Protection } from '../../../shared/filters/protection';
 import { shortId } from './explain';
 
 /**
@@ -17,18 +24,31 @@ export function planRemoval(
   inv: Inventory,
   inputs: string[],
   options: RemovalOptions,
+  protection: Protection,
 ): RemovalPlan {
   const resolved = inputs.map((input) => resolveReference(inv, input));
   const model = EngineModel.fromInventory(inv);
   const sizes = layerSizeTable(inv);
+  const protectedBy = protectedById(inv, protection);
+  const keyOf = (r: ResolvedReference): string => `${r.imageId}\n${r.reference ?? ''}`;
+  // Named explicitly and alone, a protected image may go: it is the user's own choice.
+  const alone = new Set(resolved.map(keyOf)).size === 1;
   const firsts = new Map<string, PlannedTarget>();
   const targets = resolved.map((r) => {
     // The same image by the same reference twice: the second is a no-op, not "already
     // removed" (with other tags left, the image would still be there).
-    const key = `${r.imageId}\n${r.reference ?? ''}`;
+    const key = keyOf(r);
     const first = firsts.get(key);
     if (first !== undefined) return duplicateTarget(r, first);
-    const planned = planTarget(model, inv, r, options, sizes);
+    const guard = protectedBy(r.imageId);
+    const planned =
+      guard !== null && !alone
+        ? keptProtectedTarget(r, guard)
+        : planTarget(model, inv, r, options, sizes, protectedBy);
+    if (guard !== null && alone) {
+      planned.protectedBy = guard;
+      planned.reason = `${planned.reason} This image is ${guard}; it is in the plan because you named it on its own.`;
+    }
     firsts.set(key, planned);
     return planned;
   });
@@ -43,16 +63,43 @@ export function planRemoval(
       targets.flatMap((t) => t.deleted),
     ),
     command: removalCommand(targets, options),
+    protection,
     ...approximation(inv),
   };
 }
 
-/** The CLI a user would type for the same result, e.g. `docker rm web && docker rmi -f app:1`. */
+/** Why each image (by ID) is protected, from the user's protection settings. */
+export function protectedById(
+  inv: Inventory,
+  protection: Protection,
+): (imageId: string) => string | null {
+  const test = protectionTest(protection);
+  const reasons = new Map(inv.images.map((image) => [image.id, test(image)]));
+  return (imageId) => reasons.get(imageId) ?? null;
+}
+
+/**
+ * The CLI a user would type for the same result, e.g. `docker rm web && docker rmi -f app:1`;
+ * targets kept as protected or repeated are left out, and targets that must not prune their
+ * parents get their own `docker rmi --no-prune`.
+ */
 export function removalCommand(targets: readonly PlannedTarget[], options: RemovalOptions): string {
-  const containers = targets.flatMap((t) => t.containersRemovedFirst.map((c) => c.name));
-  const images = targets
-    .filter((t) => t.duplicateOf === undefined)
-    .flatMap((t) => [...t.childrenRemovedFirst.map(shortId), t.reference ?? shortId(t.imageId)]);
-  const rmi = `docker rmi ${options.force ? '-f ' : ''}${images.join(' ')}`;
-  return containers.length > 0 ? `docker rm ${containers.join(' ')} && ${rmi}` : rmi;
+  const acting = targets.filter(
+    (t) => t.duplicateOf === undefined && t.outcome !== 'kept-protected',
+  );
+  const containers = acting.flatMap((t) => t.containersRemovedFirst.map((c) => c.name));
+  const groups: { noPrune: boolean; names: string[] }[] = [];
+  for (const t of acting) {
+    const noPrune = t.pruneParents === false;
+    const names = [...t.childrenRemovedFirst.map(shortId), t.reference ?? shortId(t.imageId)];
+    const last = groups.at(-1);
+    if (last && last.noPrune === noPrune) last.names.push(...names);
+    else groups.push({ noPrune, names });
+  }
+  const flags = (noPrune: boolean): string =>
+    `${options.force ? '-f ' : ''}${noPrune ? '--no-prune ' : ''}`;
+  const rmi = groups.map((g) => `docker rmi ${flags(g.noPrune)}${g.names.join(' ')}`);
+  return [...(containers.length > 0 ? [`docker rm ${containers.join(' ')}`] : []), ...rmi].join(
+    ' && ',
+  );
 }

@@ -7,6 +7,9 @@ import { planRemoval } from '../plan/removal';
 import { startSession, type EngineSession } from './private-engine.fixture';
 import { runPlan } from './run-plan';
 
+/** Tests of other behaviour run with nothing protected. */
+const unprotected = { patterns: [], label: null };
+
 const plain: RemovalOptions = {
   force: false,
   removeStoppedContainers: false,
@@ -37,7 +40,7 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
 
   describe('races between preview and run', () => {
     it('a tag re-pointed to another image: skipped, and neither image is deleted', async () => {
-      const plan = planRemoval(await s.read(), [tag('small')], plain);
+      const plan = planRemoval(await s.read(), [tag('small')], plain, unprotected);
       await s.engine.dockerOk(['tag', s.fx.large.id, tag('small')]);
       const run = await runAndDiff(plan);
       expect(run).toEqual({
@@ -51,7 +54,7 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
     });
 
     it('a container created from the image: skipped, nothing deleted', async () => {
-      const plan = planRemoval(await s.read(), [tag('old')], plain);
+      const plan = planRemoval(await s.read(), [tag('old')], plain, unprotected);
       await s.engine.dockerOk([
         'create',
         '--network',
@@ -70,7 +73,12 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
     });
 
     it('an image removed by someone else: skipped and reported, the rest of the plan runs', async () => {
-      const plan = planRemoval(await s.read(), [tag('labelled'), tag('rebuilt')], plain);
+      const plan = planRemoval(
+        await s.read(),
+        [tag('labelled'), tag('rebuilt')],
+        plain,
+        unprotected,
+      );
       await s.engine.dockerOk(['rmi', tag('labelled')]);
       const run = await runAndDiff(plan);
       expect(run.statuses).toEqual(['skipped-changed', 'done']);

@@ -6,6 +6,8 @@ import { shortId } from '../plan/explain';
 import { layerSizeTable } from '../plan/layer-sizes';
 import { deleteLikePrune } from '../plan/prune';
 import { planTarget } from '../plan/removal-target';
+import { protectedById } from '../plan/removal';
+import type { Protection } from '../../../shared/filters/protection';
 
 /**
  * Re-checks one previewed target against a fresh read of the engine, just before deleting
@@ -16,6 +18,7 @@ export function recheckRemovalTarget(
   fresh: Inventory,
   planned: PlannedTarget,
   options: RemovalOptions,
+  protection: Protection,
 ): string | null {
   const changed = identityChange(
     fresh,
@@ -36,6 +39,7 @@ export function recheckRemovalTarget(
     },
     options,
     layerSizeTable(fresh),
+    protectedById(fresh, protection),
   );
   if (now.outcome !== planned.outcome) {
     return `It would now be ${now.outcome.replace(/-/g, ' ')} instead of ${planned.outcome.replace(/-/g, ' ')}: ${now.reason}`;

@@ -19,6 +19,9 @@ import {
 } from './private-engine.fixture';
 import { runPlan } from './run-plan';
 
+/** Tests of other behaviour run with nothing protected. */
+const unprotected = { patterns: [], label: null };
+
 const plain: RemovalOptions = {
   force: false,
   removeStoppedContainers: false,
@@ -40,7 +43,7 @@ describeEngine('removal plans against a private Docker engine', () => {
     inputs: string[],
     options = plain,
   ): Promise<{ plan: RemovalPlan; result: RunResult; drop: number }> {
-    const plan = planRemoval(await s.read(), inputs, options);
+    const plan = planRemoval(await s.read(), inputs, options, unprotected);
     const before = await s.layersSize();
     const result = await runPlan(s.conn, plan, { reread: s.read });
     const drop = before - (await s.layersSize());
@@ -71,7 +74,7 @@ describeEngine('removal plans against a private Docker engine', () => {
     const [prefix, candidates] = [...counts].find(([, ids]) => ids.length > 1) ?? ['', []];
     const failure = (input: string): ReclaimFailure | undefined => {
       try {
-        planRemoval(inv, [input], plain);
+        planRemoval(inv, [input], plain, unprotected);
       } catch (error) {
         if (error instanceof ReclaimFailure) return error;
       }
@@ -127,7 +130,7 @@ describeEngine('removal plans against a private Docker engine', () => {
       tags: [tag('twice', 'a'), tag('twice', 'b')],
       layers: [randomLayer({ 'twice.bin': 120_000 })],
     });
-    const blocked = planRemoval(await s.read(), [image.id], plain).targets[0];
+    const blocked = planRemoval(await s.read(), [image.id], plain, unprotected).targets[0];
     expect(blocked?.outcome).toBe('needs-force-multiple-tags');
     expect(blocked?.reason).toContain(await cliRefusal([image.id]));
     const { plan, drop } = await previewAndRun([image.id], { ...plain, force: true });
@@ -137,7 +140,7 @@ describeEngine('removal plans against a private Docker engine', () => {
 
   describe('an image used by a stopped container', () => {
     it('is blocked with the engine own words, and removing the container first works', async () => {
-      const plan = planRemoval(await s.read(), [tag('stopped')], plain);
+      const plan = planRemoval(await s.read(), [tag('stopped')], plain, unprotected);
       expect(plan.targets[0]?.outcome).toBe('blocked-by-containers');
       expect(plan.targets[0]?.reason).toContain(await cliRefusal([tag('stopped')]));
       const { plan: fixed } = await previewAndRun([tag('stopped')], {
@@ -153,7 +156,7 @@ describeEngine('removal plans against a private Docker engine', () => {
     it('by force: the image goes and the container stays', async () => {
       const image = await addImage(s.engine, runnableImageSpec([tag('forced')]));
       const container = await addContainer(s.engine, image.id, { running: false });
-      const blockedById = planRemoval(await s.read(), [image.id], plain).targets[0];
+      const blockedById = planRemoval(await s.read(), [image.id], plain, unprotected).targets[0];
       expect(blockedById?.reason).toContain(await cliRefusal([image.id]));
       const { plan } = await previewAndRun([tag('forced')], { ...plain, force: true });
       expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [image.id] });
@@ -172,10 +175,11 @@ describeEngine('removal plans against a private Docker engine', () => {
   describe('an image used by a running container', () => {
     it('cannot be forced by ID; by name, force removes only the tag', async () => {
       const inv = await s.read();
-      const byId = planRemoval(inv, [s.fx.runningImage.id], { ...plain, force: true }).targets[0];
+      const byId = planRemoval(inv, [s.fx.runningImage.id], { ...plain, force: true }, unprotected)
+        .targets[0];
       expect(byId?.outcome).toBe('blocked-by-running-container');
       expect(byId?.reason).toContain(await cliRefusal(['-f', s.fx.runningImage.id]));
-      const byName = planRemoval(inv, [tag('running')], plain).targets[0];
+      const byName = planRemoval(inv, [tag('running')], plain, unprotected).targets[0];
       expect(byName?.outcome).toBe('blocked-by-running-container');
       expect(byName?.reason).toContain(await cliRefusal([tag('running')]));
       const { plan } = await previewAndRun([tag('running')], { ...plain, force: true });
@@ -190,7 +194,7 @@ describeEngine('removal plans against a private Docker engine', () => {
 
   describe('an image with a child', () => {
     it('is blocked; children-first removes the child then the parent, bytes exact', async () => {
-      const plan = planRemoval(await s.read(), [s.fx.parent.id], plain);
+      const plan = planRemoval(await s.read(), [s.fx.parent.id], plain, unprotected);
       expect(plan.targets[0]?.outcome).toBe('blocked-by-children');
       expect(plan.targets[0]?.reason).toContain(await cliRefusal([s.fx.parent.id]));
       const { plan: fixed, drop } = await previewAndRun([s.fx.parent.id], {

@@ -7,6 +7,9 @@ import { planPrune } from '../plan/prune';
 import { planRemoval } from '../plan/removal';
 import { runPlan } from './run-plan';
 
+/** Tests of other behaviour run with nothing protected. */
+const unprotected = { patterns: [], label: null };
+
 const plain: RemovalOptions = {
   force: false,
   removeStoppedContainers: false,
@@ -74,7 +77,7 @@ const without = (...ids: string[]): Inventory =>
 
 describe('runPlan', () => {
   it('runs each target by its exact reference and returns the engine lines and bytes', async () => {
-    const plan = planRemoval(before, ['a:1', 'b:1'], plain);
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected);
     const { conn, calls } = fakeConnection({
       'a:1': () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
       'b:1': () => [{ Untagged: 'b:1' }, { Deleted: B }, { Deleted: 'sha256:lb' }],
@@ -102,7 +105,7 @@ describe('runPlan', () => {
   });
 
   it('skips a target whose tag now points elsewhere, and deletes nothing for it', async () => {
-    const plan = planRemoval(before, ['a:1'], plain);
+    const plan = planRemoval(before, ['a:1'], plain, unprotected);
     const moved = inventory([
       { ...images[0], tags: [] } as ImageSpec,
       { ...images[1], tags: ['b:1', 'a:1'] } as ImageSpec,
@@ -121,11 +124,11 @@ describe('runPlan', () => {
       { id: 'e'.repeat(64), name: 'late', image: A, running: false },
     ]);
     const { conn, calls } = fakeConnection({});
-    const first = await runPlan(conn, planRemoval(before, ['a:1'], plain), {
+    const first = await runPlan(conn, planRemoval(before, ['a:1'], plain, unprotected), {
       reread: rereads(used),
     });
     expect(first.results[0]?.error?.message).toContain('Container late now uses it');
-    const second = await runPlan(conn, planRemoval(before, ['ccc3'], plain), {
+    const second = await runPlan(conn, planRemoval(before, ['ccc3'], plain, unprotected), {
       reread: rereads(without(C)),
     });
     expect(second.results[0]?.error?.message).toContain('already gone');
@@ -133,7 +136,7 @@ describe('runPlan', () => {
   });
 
   it('continues past a failed target, with the conflict and its fix', async () => {
-    const plan = planRemoval(before, ['a:1', 'b:1'], plain);
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected);
     const { conn } = fakeConnection({
       'a:1': () => {
         throw Object.assign(new Error('conflict'), {
@@ -155,14 +158,16 @@ describe('runPlan', () => {
   it('does not call the engine for a target the preview showed blocked', async () => {
     const used = inventory(images, [{ id: 'e'.repeat(64), name: 'job', image: A, running: true }]);
     const { conn, calls } = fakeConnection({});
-    const result = await runPlan(conn, planRemoval(used, [A], plain), { reread: rereads(used) });
+    const result = await runPlan(conn, planRemoval(used, [A], plain, unprotected), {
+      reread: rereads(used),
+    });
     expect(calls).toEqual([]);
     expect(result.results[0]).toMatchObject({ status: 'failed', error: { code: 'CONFLICT' } });
   });
 
   it('runs a repeated input once and reports the repeat done, not changed', async () => {
     const twoTags = inventory([{ ...images[0], tags: ['a:1', 'a:2'] } as ImageSpec]);
-    const plan = planRemoval(twoTags, ['a:1', 'a:1'], plain);
+    const plan = planRemoval(twoTags, ['a:1', 'a:1'], plain, unprotected);
     const { conn, calls } = fakeConnection({ 'a:1': () => [{ Untagged: 'a:1' }] });
     const left = inventory([{ ...images[0], tags: ['a:2'] } as ImageSpec]);
     const result = await runPlan(conn, plan, { reread: rereads(twoTags, left) });
@@ -173,8 +178,32 @@ describe('runPlan', () => {
     ]);
   });
 
+  it('never calls the engine for a kept protected image; deletes with noprune past a protected parent', async () => {
+    const guarded = inventory([
+      { id: C, labels: { keep: 'yes' }, layers: [['sha256:lc', 300]] },
+      {
+        id: A,
+        tags: ['a:1'],
+        parent: C,
+        layers: [
+          ['sha256:lc', 300],
+          ['sha256:la', 100],
+        ],
+      },
+      { id: B, tags: ['b:1'], labels: { keep: 'yes' }, layers: [['sha256:lb', 200]] },
+    ]);
+    const plan = planRemoval(guarded, ['a:1', 'b:1'], plain, { patterns: [], label: 'keep' });
+    const { conn, calls } = fakeConnection({
+      'a:1': () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
+    });
+    const result = await runPlan(conn, plan, { reread: rereads(guarded) });
+    expect(calls).toEqual([{ name: 'a:1', force: false, noprune: true }]);
+    expect(result.results.map((r) => r.status)).toEqual(['done', 'failed']);
+    expect(result.results[1]?.error?.message).toContain('protected by the label keep');
+  });
+
   it('stops between targets when cancelled', async () => {
-    const plan = planRemoval(before, ['a:1', 'b:1'], plain);
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected);
     const controller = new AbortController();
     const { conn, calls } = fakeConnection({
       'a:1': () => {

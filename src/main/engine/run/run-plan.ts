@@ -10,6 +10,7 @@ import type {
   RunResult,
   TargetResult,
 } from '../../../shared/plan';
+import type { Protection } from '../../../shared/filters/protection';
 import type { Connection } from '../connect/connection';
 import { shortId } from '../plan/explain';
 import { fullString, parseReported } from '../../../shared/references/reference-grammar';
@@ -134,6 +135,18 @@ async function runRemovalTarget(
 ): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
   // A repeat of an earlier input: the earlier one did the work (or reported why not).
   if (target.duplicateOf !== undefined) return { status: 'done', lines: [], bytesReclaimed: 0 };
+  if (target.outcome === 'kept-protected') {
+    return {
+      status: 'failed',
+      lines: [],
+      bytesReclaimed: 0,
+      error: reclaimError(
+        'CONFLICT',
+        target.reason,
+        'Nothing was done to it. Remove it on its own if you really mean to delete it.',
+      ),
+    };
+  }
   if (isBlocked(target)) {
     return {
       status: 'failed',
@@ -153,25 +166,29 @@ async function runRemovalTarget(
       ? skipped('It was to be removed by an earlier target, but it is still there.')
       : { status: 'done', lines: [], bytesReclaimed: 0 };
   }
-  const why = recheckRemovalTarget(fresh, target, plan.options);
+  const why = recheckRemovalTarget(fresh, target, plan.options, plan.protection ?? unprotected);
   if (why) return skipped(why);
   const force = plan.options.force;
+  // Parent pruning stays off when it would reach a protected image (as previewed).
+  const noprune = target.pruneParents === false;
   const calls = [
     ...target.containersRemovedFirst.map((c) => async () => {
       await removeContainer(conn, c.id);
       return [];
     }),
     ...target.childrenRemovedFirst.map(
-      (child) => () => deleteImage(conn, child, { force, noprune: false }),
+      (child) => () => deleteImage(conn, child, { force, noprune }),
     ),
     // Deleting the children may already have pruned an untagged target.
     async (linesSoFar: readonly string[]) =>
       linesSoFar.includes(`Deleted: ${target.imageId}`)
         ? []
-        : deleteImage(conn, target.reference ?? target.imageId, { force, noprune: false }),
+        : deleteImage(conn, target.reference ?? target.imageId, { force, noprune }),
   ];
   return collect(fresh, calls, target.reference ?? shortId(target.imageId));
 }
+
+const unprotected: Protection = { patterns: [], label: null };
 
 function isBlocked(target: PlannedTarget): boolean {
   return target.outcome !== 'deleted' && target.outcome !== 'untagged-only';

@@ -102,6 +102,31 @@ describe('ImagesView selection', () => {
     );
   });
 
+  it('select all skips protected images; they can still be ticked one by one', async () => {
+    render(ImagesView, {
+      ...props(),
+      settings: { ...DEFAULT_SETTINGS, protectedPatterns: ['mongo:*'] },
+    });
+    const selectAll = screen.getByRole('checkbox', {
+      name: 'Select all shown images',
+    }) as HTMLInputElement;
+    await fireEvent.click(selectAll);
+    const ticked = screen
+      .getAllByTestId('image-row')
+      .filter((row) => (within(row).getByRole('checkbox') as HTMLInputElement).checked)
+      .map((row) => row.dataset.key);
+    expect(ticked.length).toBeGreaterThan(0);
+    expect(ticked).not.toContain('mongo:8.0');
+    expect(ticked).not.toContain('registry.local:5000/ci/runner:stable');
+    expect(selectAll.checked).toBe(true);
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select mongo:8.0' }));
+    expect(
+      (screen.getByRole('checkbox', { name: 'Select mongo:8.0' }) as HTMLInputElement).checked,
+    ).toBe(true);
+    await fireEvent.click(selectAll);
+    expect(screen.queryByTestId('selection-bytes')).toBeNull();
+  });
+
   it('opens the removal preview for the selection', async () => {
     render(ImagesView, props());
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Select mongo:8.0' }));

@@ -66,3 +66,14 @@ export function bytesFreedBySelection(
   }
   return total;
 }
+
+/**
+ * The rows "select all" ticks: every shown row except protected images, which batch
+ * selections never take (they can still be ticked one by one).
+ */
+export function selectAllKeys(
+  rows: readonly ImageRow[],
+  isProtected: (image: ImageInfo) => boolean,
+): string[] {
+  return rows.filter((row) => !isProtected(row.image)).map((row) => row.key);
+}

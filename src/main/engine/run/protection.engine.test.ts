@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
+import { describeEngine } from '../../../../test/engine/gate';
+import type { RemovalOptions } from '../../../shared/plan';
+import { planRemoval } from '../plan/removal';
+import { startSession, type EngineSession } from './private-engine.fixture';
+import { runPlan } from './run-plan';
+
+const plain: RemovalOptions = {
+  force: false,
+  removeStoppedContainers: false,
+  childrenFirst: false,
+};
+const tag = (name: string, version = '1'): string => `${FIXTURE_REPO}/${name}:${version}`;
+
+describeEngine('protected images in removal plans (private Docker engine)', () => {
+  let s: EngineSession;
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => s?.engine.stop());
+
+  it('children first through a protected child is blocked: nothing is deleted', async () => {
+    const protection = { patterns: [`${FIXTURE_REPO}/child:*`], label: null };
+    const plan = planRemoval(
+      await s.read(),
+      [s.fx.parent.id],
+      { ...plain, childrenFirst: true },
+      protection,
+    );
+    expect(plan.targets[0]?.outcome).toBe('blocked-by-children');
+    expect(plan.targets[0]?.reason).toContain('protected by the pattern');
+    const before = await s.imageIds();
+    const result = await runPlan(s.conn, plan, { reread: s.read });
+    expect(result.results[0]?.status).toBe('failed');
+    expect(await s.imageIds()).toEqual(before);
+  });
+
+  it('a selection of several images covering a protected one: it survives, the others go', async () => {
+    const protection = { patterns: [], label: 'reclaim.protected=true' };
+    const inputs = [tag('small'), tag('protected'), tag('large')];
+    const plan = planRemoval(await s.read(), inputs, plain, protection);
+    expect(plan.targets.map((t) => t.outcome)).toEqual(['deleted', 'kept-protected', 'deleted']);
+    expect(plan.command).toBe(`docker rmi ${tag('small')} ${tag('large')}`);
+    const result = await runPlan(s.conn, plan, { reread: s.read });
+    expect(result.results.map((r) => r.status)).toEqual(['done', 'failed', 'done']);
+    const after = await s.imageIds();
+    expect(after.has(s.fx.protectedImage.id)).toBe(true);
+    expect(after.has(s.fx.small.id)).toBe(false);
+    expect(after.has(s.fx.large.id)).toBe(false);
+  });
+});
