@@ -122,6 +122,17 @@ describe('ReclaimService', () => {
     );
   });
 
+  it('passes the same protection to the removal planner', async () => {
+    await settings.update({ protectedPatterns: ['redis:*'] });
+    await service.connect(null);
+    const spy = vi.spyOn(engine, 'planRemoval');
+    await service.planRemoval(['redis:alpine'], REMOVAL_OPTIONS);
+    expect(spy).toHaveBeenCalledWith(FAKE_INVENTORY, ['redis:alpine'], REMOVAL_OPTIONS, {
+      patterns: ['redis:*'],
+      label: 'reclaim.protected=true',
+    });
+  });
+
   it('runs a stored plan once, emits its progress, and can cancel it', async () => {
     await service.connect(null);
     const plan = await service.planRemoval(['redis'], REMOVAL_OPTIONS);
