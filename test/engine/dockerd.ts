@@ -13,6 +13,8 @@ export interface DockerCliOptions {
   /** Extra variables for this call only (after the rig's own clearing of DOCKER_*). */
   env?: Record<string, string>;
   timeoutMs?: number;
+  /** Another docker CLI binary for this call (still pointed at this engine only). */
+  cli?: string;
 }
 
 export interface PrivateDocker {
@@ -200,7 +202,7 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
   const docker = async (args: string[], opts: DockerCliOptions = {}): Promise<RunResult> => {
     // After stop() the socket path is free again: never let a late call reach whatever took it.
     assertPrivateEndpoint(host);
-    return run(DOCKER_CLI, ['--host', host, ...args], {
+    return run(opts.cli ?? DOCKER_CLI, ['--host', host, ...args], {
       input: opts.input,
       env: isolatedCliEnv(cliConfig, opts.env),
       timeoutMs: opts.timeoutMs,

@@ -139,6 +139,50 @@ export async function legacyBuild(
   return { id, intermediateIds, addedSize: fileSize };
 }
 
+/**
+ * The docker CLI that can drive BuildKit with no buildx plugin: Debian's 20.10 client. A
+ * newer CLI (28 in /usr/local/bin here) hands `DOCKER_BUILDKIT=1` builds to buildx.
+ */
+const BUILDKIT_CLI = process.env.RECLAIM_TEST_BUILDKIT_CLI ?? '/usr/bin/docker';
+
+export interface BuildKitBuild {
+  id: string;
+  /** Bytes of the one COPYed file: the size of the build's cache records for its context. */
+  payloadSize: number;
+  /** Bytes of the Dockerfile, which BuildKit also keeps as a cache record. */
+  dockerfileSize: number;
+}
+
+/**
+ * `docker build` with BuildKit (the rig's CLI defaults to the legacy builder, which leaves no
+ * build cache): `FROM scratch` + a COPY of a seeded file, so `/system/df` lists build cache
+ * records (the context, the Dockerfile, and the COPY result shared with the image).
+ */
+export async function buildKitBuild(
+  engine: PrivateDocker,
+  tag: string,
+  fileSize: number,
+): Promise<BuildKitBuild> {
+  assertPrivateEndpoint(engine.host);
+  const context = await mkdtemp(path.join(engine.dir, 'buildkit-'));
+  const dockerfile = 'FROM scratch\nCOPY payload.bin /payload.bin\n';
+  try {
+    await writeFile(path.join(context, 'payload.bin'), seededBytes(freshSeed(), fileSize));
+    await writeFile(path.join(context, 'Dockerfile'), dockerfile);
+    await engine.dockerOk(['build', '-q', '-t', tag, context], {
+      cli: BUILDKIT_CLI,
+      env: { DOCKER_BUILDKIT: '1' },
+    });
+  } finally {
+    await rm(context, { recursive: true, force: true });
+  }
+  return {
+    id: await imageId(engine, tag),
+    payloadSize: fileSize,
+    dockerfileSize: Buffer.byteLength(dockerfile),
+  };
+}
+
 export async function imageId(engine: PrivateDocker, reference: string): Promise<string> {
   return (await engine.dockerOk(['image', 'inspect', '-f', '{{.Id}}', reference])).trim();
 }

@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
-import { addImages, randomLayer } from '../../../../test/engine/fixture-builders';
+import {
+  addImages,
+  buildKitBuild,
+  randomLayer,
+  type BuildKitBuild,
+} from '../../../../test/engine/fixture-builders';
 import { loadFixtures, type FixtureImage, type Fixtures } from '../../../../test/engine/fixtures';
 import { describeEngine } from '../../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
 import { getJson } from '../../../../test/engine/http';
-import { layersSize } from '../../../../test/engine/measure';
+import { buildCacheRecords, cliBuildCacheRow, layersSize } from '../../../../test/engine/measure';
 import type { DiskUsage, DiskUsageRow, ImageInfo, Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { openConnection } from '../connect/open';
@@ -68,6 +73,8 @@ describeEngine('inventory against a private Docker engine', () => {
   let fx: Fixtures;
   let connection: Connection;
   let inventory: Inventory;
+  /** A BuildKit build, so the Build Cache row has records (the rig's CLI uses the legacy builder). */
+  let cached: BuildKitBuild;
 
   const find = (image: FixtureImage): ImageInfo => {
     const found = inventory.images.find((candidate) => candidate.id === image.id);
@@ -90,6 +97,7 @@ describeEngine('inventory against a private Docker engine', () => {
       ...['run', '--rm', '--network', 'none', '-v', 'reclaim-unused:/data'],
       ...[fx.stoppedImage.id, '/bin/busybox', 'sh', '-c', 'head -c 7777 /dev/zero > /data/g'],
     ]);
+    cached = await buildKitBuild(engine, 'reclaim-bk/cached:1', 300_000);
     assertPrivateEndpoint(engine.host);
     connection = await openConnection({ host: engine.host });
     inventory = await readInventory(connection);
@@ -99,7 +107,7 @@ describeEngine('inventory against a private Docker engine', () => {
   describe('images', () => {
     it('lists every fixture image and nothing else', () => {
       expect(inventory.images.map((image) => image.id).sort()).toEqual(
-        fx.all.map((image) => image.id).sort(),
+        [...fx.all.map((image) => image.id), cached.id].sort(),
       );
     });
 
@@ -169,6 +177,21 @@ describeEngine('inventory against a private Docker engine', () => {
         size: 123_456 + 7_777,
         reclaimable: 7_777,
       });
+    });
+
+    it('counts BuildKit cache records byte for byte as the CLI does over /system/df', async () => {
+      const records = await buildCacheRecords(engine);
+      const row = inventory.diskUsage.buildCache;
+      expect(row).toEqual(cliBuildCacheRow(records));
+      // The context and the Dockerfile, each kept once; the COPY result is shared with the image.
+      expect(row).toMatchObject({
+        active: 0,
+        size: cached.payloadSize + cached.dockerfileSize,
+        reclaimable: cached.payloadSize + cached.dockerfileSize,
+      });
+      expect(records.some((record) => record.Shared && record.Size === cached.payloadSize)).toBe(
+        true,
+      );
     });
 
     it('reads the same figures cold for the dashboard', async () => {

@@ -1,0 +1,48 @@
+/**
+ * `docker builder prune` against a private engine that has real BuildKit cache records: the
+ * Build Cache row must have something in it, or "frees the cache" would be 0 = 0.
+ */
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
+import { buildKitBuild, imageId, type BuildKitBuild } from '../../../test/engine/fixture-builders';
+import { describeEngine } from '../../../test/engine/gate';
+import { assertPrivateEndpoint } from '../../../test/engine/guard';
+import { buildCacheRecords, cliBuildCacheRow } from '../../../test/engine/measure';
+import type { Connection } from '../engine/connect/connection';
+import { openConnection } from '../engine/connect/open';
+import { readDiskUsage } from '../engine/disk-usage/read-disk-usage';
+import { pruneBuildCache } from './resources';
+
+describeEngine('build cache prune against a private Docker engine', () => {
+  let engine: PrivateDocker;
+  let connection: Connection;
+  let built: BuildKitBuild;
+
+  beforeAll(async () => {
+    engine = await startPrivateDocker();
+    built = await buildKitBuild(engine, 'reclaim-bk/prune:1', 400_000);
+    assertPrivateEndpoint(engine.host);
+    connection = await openConnection({ host: engine.host });
+  });
+  afterAll(async () => engine?.stop());
+
+  it('frees exactly the reclaimable cache the engine listed, and the row drops to 0', async () => {
+    const before = await buildCacheRecords(engine);
+    const rowBefore = cliBuildCacheRow(before);
+    expect(rowBefore.reclaimable).toBe(built.payloadSize + built.dockerfileSize);
+    expect((await readDiskUsage(connection)).buildCache).toEqual(rowBefore);
+
+    const result = await pruneBuildCache(connection);
+
+    const prunable = before.filter((record) => !record.Shared && !record.InUse);
+    expect(result.failed).toEqual([]);
+    expect([...result.removed].sort()).toEqual(prunable.map((record) => record.ID).sort());
+    expect(result.bytesReclaimed).toBe(rowBefore.reclaimable);
+
+    const rowAfter = cliBuildCacheRow(await buildCacheRecords(engine));
+    expect(rowAfter).toMatchObject({ size: 0, reclaimable: 0 });
+    expect((await readDiskUsage(connection)).buildCache).toEqual(rowAfter);
+    // The image the build made is not build cache: builder prune leaves it.
+    expect(await imageId(engine, 'reclaim-bk/prune:1')).toBe(built.id);
+  });
+});
