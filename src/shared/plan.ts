@@ -98,6 +98,8 @@ export interface PlannedTarget {
    * a protected image. Absent means true.
    */
   pruneParents?: boolean;
+  /** `SizeRw` of each container in `containersRemovedFirst`, by container ID. */
+  writableLayerBytes?: Record<string, number>;
 }
 
 export interface RemovalPlan {
@@ -191,10 +193,18 @@ export type Plan = RemovalPlan | PrunePlan;
 
 export type TargetStatus = 'done' | 'skipped-changed' | 'failed' | 'cancelled';
 
+/** A container a run removed (with removeStoppedContainers) before its image. */
+export interface ContainerRemoved {
+  name: string;
+  id: string;
+}
+
 export interface TargetResult {
   input: string;
   imageId: ImageId;
   status: TargetStatus;
+  /** Stopped containers removed before the image; their lines (`docker rm` style) lead `lines`. */
+  containersRemoved?: ContainerRemoved[];
   /** The engine's own lines in the CLI's format: `Untagged: redis:alpine`, `Deleted: sha256:…`. */
   lines: string[];
   error?: ReclaimError;

@@ -105,6 +105,7 @@ function planOn(
   ) {
     base.containersRemovedFirst = containers.filter((c) => !c.running);
     for (const c of base.containersRemovedFirst) model.removeContainer(c.id);
+    base.writableLayerBytes = writableLayerBytes(inv, base.containersRemovedFirst);
   }
   const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
   if (options.childrenFirst && model.children(resolved.imageId).length > 0) {
@@ -128,7 +129,7 @@ function planOn(
     ...base,
     untagged: lines.untagged,
     deleted: lines.deleted,
-    bytesFreed: bytesOf(sizes, lines.deleted),
+    bytesFreed: bytesOf(sizes, lines.deleted) + containerBytes(base),
   };
   const image = model.images.get(resolved.imageId);
   if (image) {
@@ -163,6 +164,20 @@ function stillThere(model: EngineModel, target: DeleteTarget, imageId: string): 
   return (
     model.images.get(imageId)?.refs.some((r) => familiarString(r) === target.reference) ?? false
   );
+}
+
+function writableLayerBytes(
+  inv: Inventory,
+  removed: readonly ContainerRef[],
+): Record<string, number> {
+  return Object.fromEntries(
+    removed.map((c) => [c.id, inv.containers.find((info) => info.id === c.id)?.sizeRw ?? 0]),
+  );
+}
+
+/** Bytes of the writable layers of the containers a target removes first. */
+export function containerBytes(target: PlannedTarget): number {
+  return Object.values(target.writableLayerBytes ?? {}).reduce((sum, bytes) => sum + bytes, 0);
 }
 
 export function containerRefs(inv: Inventory, imageId: string): ContainerRef[] {

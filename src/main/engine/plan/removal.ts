@@ -11,7 +11,7 @@ import { approximation } from './approximate';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { duplicateTarget, keptProtectedTarget } from './planned-targets';
-import { planTarget } from './removal-target';
+import { containerBytes, planTarget } from './removal-target';
 import { protectionTest, type Protection } from '../../../shared/filters/protection';
 import { shortId } from './explain';
 
@@ -58,10 +58,11 @@ export function planRemoval(
     createdAt: Date.now(),
     options,
     targets,
-    bytesFreed: bytesOf(
-      sizes,
-      targets.flatMap((t) => t.deleted),
-    ),
+    bytesFreed:
+      bytesOf(
+        sizes,
+        targets.flatMap((t) => t.deleted),
+      ) + targets.reduce((sum, t) => sum + containerBytes(t), 0),
     command: removalCommand(targets, options),
     protection,
     ...approximation(inv),

@@ -55,8 +55,11 @@ export function sortedLines(lines: readonly string[]): string[] {
   return [...lines].sort();
 }
 
+/** The predicted lines; a removal target's containers first, as `docker rm` prints them. */
 export function predictedOf(target: PlannedTarget | PrunedImage): string[] {
-  return sortedLines(predictedLines(target.untagged, target.deleted));
+  const containers =
+    'containersRemovedFirst' in target ? target.containersRemovedFirst.map((c) => c.name) : [];
+  return sortedLines([...containers, ...predictedLines(target.untagged, target.deleted)]);
 }
 
 /** The engine's 409 text from a failed `docker rmi` (stderr: `Error response from daemon: …`). */

@@ -1,3 +1,5 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addContainer,
@@ -143,13 +145,30 @@ describeEngine('removal plans against a private Docker engine', () => {
       const plan = planRemoval(await s.read(), [tag('stopped')], plain, unprotected);
       expect(plan.targets[0]?.outcome).toBe('blocked-by-containers');
       expect(plan.targets[0]?.reason).toContain(await cliRefusal([tag('stopped')]));
-      const { plan: fixed } = await previewAndRun([tag('stopped')], {
+      // Files in the container's writable layer: removing it frees them too (SizeRw).
+      const payload = path.join(s.engine.dir, 'rw-payload.bin');
+      await writeFile(payload, Buffer.alloc(300_000, 7));
+      await s.engine.dockerOk(['cp', payload, `${s.fx.stopped.name}:/rw-payload.bin`]);
+      const sizeRw = (await s.read()).containers.find((c) => c.id === s.fx.stopped.id)?.sizeRw;
+      expect(sizeRw).toBeGreaterThanOrEqual(300_000);
+      const {
+        plan: fixed,
+        result,
+        drop,
+      } = await previewAndRun([tag('stopped')], {
         ...plain,
         removeStoppedContainers: true,
       });
       expect(fixed.targets[0]?.containersRemovedFirst.map((c) => c.name)).toEqual([
         s.fx.stopped.name,
       ]);
+      // As `docker rm` then `docker rmi` print it: the container's name, then the image lines.
+      expect(result.results[0]?.lines[0]).toBe(s.fx.stopped.name);
+      expect(result.results[0]?.containersRemoved).toEqual([
+        { name: s.fx.stopped.name, id: s.fx.stopped.id },
+      ]);
+      expect(fixed.targets[0]?.bytesFreed).toBe(drop + (sizeRw ?? 0));
+      expect(result.results[0]?.bytesReclaimed).toBe(fixed.targets[0]?.bytesFreed);
       expect(fixed.command).toBe(`docker rm ${s.fx.stopped.name} && docker rmi ${tag('stopped')}`);
     });
 

@@ -53,6 +53,7 @@ function fakeConnection(answers: Record<string, () => unknown>): {
     getContainer: (id: string) => ({
       remove: async () => {
         calls.push({ name: `container ${id}`, force: false, noprune: false });
+        answers[`container ${id}`]?.();
       },
     }),
   };
@@ -200,6 +201,50 @@ describe('runPlan', () => {
     expect(calls).toEqual([{ name: 'a:1', force: false, noprune: true }]);
     expect(result.results.map((r) => r.status)).toEqual(['done', 'failed']);
     expect(result.results[1]?.error?.message).toContain('protected by the label keep');
+  });
+
+  describe('stopped containers removed first', () => {
+    const STOPPED = 'e'.repeat(64);
+    const used = inventory(images, [{ id: STOPPED, name: 'job', image: A, running: false }]);
+    const withRw: Inventory = {
+      ...used,
+      containers: used.containers.map((c) => ({ ...c, sizeRw: 4096 })),
+    };
+    const options = { ...plain, removeStoppedContainers: true };
+
+    it('are reported with a docker rm line before the image lines, and their bytes counted', async () => {
+      const plan = planRemoval(withRw, ['a:1'], options, unprotected);
+      expect(plan.targets[0]?.bytesFreed).toBe(100 + 4096);
+      expect(plan.bytesFreed).toBe(100 + 4096);
+      const { conn, calls } = fakeConnection({
+        'a:1': () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
+      });
+      const result = await runPlan(conn, plan, { reread: rereads(withRw) });
+      expect(calls.map((c) => c.name)).toEqual([`container ${STOPPED}`, 'a:1']);
+      expect(result.results[0]).toMatchObject({
+        status: 'done',
+        lines: ['job', 'Untagged: a:1', `Deleted: ${A}`, 'Deleted: sha256:la'],
+        containersRemoved: [{ name: 'job', id: STOPPED }],
+        bytesReclaimed: 100 + 4096,
+      });
+    });
+
+    it('a container gone meanwhile is reported as the container, not the image', async () => {
+      const plan = planRemoval(withRw, ['a:1'], options, unprotected);
+      const { conn, calls } = fakeConnection({
+        [`container ${STOPPED}`]: () => {
+          throw Object.assign(new Error('No such container'), {
+            statusCode: 404,
+            json: { message: `No such container: ${STOPPED}` },
+          });
+        },
+      });
+      const result = await runPlan(conn, plan, { reread: rereads(withRw) });
+      expect(calls.map((c) => c.name)).toEqual([`container ${STOPPED}`]);
+      expect(result.results[0]?.status).toBe('skipped-changed');
+      expect(result.results[0]?.error?.message).toContain('Container job was removed meanwhile');
+      expect(result.results[0]?.error?.message).not.toContain('a:1');
+    });
   });
 
   it('stops between targets when cancelled', async () => {

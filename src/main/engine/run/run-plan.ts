@@ -1,6 +1,7 @@
 import { reclaimError, type ReclaimError } from '../../../shared/errors';
 import type { Inventory } from '../../../shared/model';
 import type {
+  ContainerRemoved,
   Plan,
   PlannedTarget,
   PrunedImage,
@@ -100,21 +101,31 @@ function skipped(why: string): Omit<TargetResult, 'input' | 'imageId'> {
   return { status: 'skipped-changed', lines: [], bytesReclaimed: 0, error: changed(why) };
 }
 
+/** One engine call of a target: what it acts on (for messages) and the call itself. */
+interface EngineCall {
+  what: string;
+  run: (linesSoFar: readonly string[]) => Promise<string[]>;
+}
+
 /** Runs engine calls in order, collecting lines; a failure keeps the lines already printed. */
 async function collect(
   fresh: Inventory,
-  calls: ((linesSoFar: readonly string[]) => Promise<string[]>)[],
-  what: string,
+  calls: readonly EngineCall[],
 ): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
   const sizes = layerSizeTable(fresh);
   const lines: string[] = [];
+  let current = calls[0]?.what ?? '';
   try {
-    for (const call of calls) lines.push(...(await call(lines)));
+    for (const call of calls) {
+      current = call.what;
+      lines.push(...(await call.run(lines)));
+    }
   } catch (error) {
     const bytes = bytesOf(sizes, deletedIds(lines));
-    if (statusOf(error) === 404 && lines.length === 0)
-      return skipped(`${what} was removed meanwhile.`);
-    return { status: 'failed', lines, bytesReclaimed: bytes, error: deletionError(error, what) };
+    if (statusOf(error) === 404 && lines.length === 0) {
+      return skipped(`${current} was removed meanwhile.`);
+    }
+    return { status: 'failed', lines, bytesReclaimed: bytes, error: deletionError(error, current) };
   }
   return { status: 'done', lines, bytesReclaimed: bytesOf(sizes, deletedIds(lines)) };
 }
@@ -171,21 +182,42 @@ async function runRemovalTarget(
   const force = plan.options.force;
   // Parent pruning stays off when it would reach a protected image (as previewed).
   const noprune = target.pruneParents === false;
-  const calls = [
-    ...target.containersRemovedFirst.map((c) => async () => {
-      await removeContainer(conn, c.id);
-      return [];
-    }),
-    ...target.childrenRemovedFirst.map(
-      (child) => () => deleteImage(conn, child, { force, noprune }),
-    ),
-    // Deleting the children may already have pruned an untagged target.
-    async (linesSoFar: readonly string[]) =>
-      linesSoFar.includes(`Deleted: ${target.imageId}`)
-        ? []
-        : deleteImage(conn, target.reference ?? target.imageId, { force, noprune }),
+  const what = target.reference ?? shortId(target.imageId);
+  const removed: ContainerRemoved[] = [];
+  const calls: EngineCall[] = [
+    // `docker rm` prints each container as it was named: one line, before the image lines.
+    ...target.containersRemovedFirst.map((c) => ({
+      what: `Container ${c.name}`,
+      run: async () => {
+        await removeContainer(conn, c.id);
+        removed.push({ name: c.name, id: c.id });
+        return [c.name];
+      },
+    })),
+    ...target.childrenRemovedFirst.map((child) => ({
+      what: `Child image ${shortId(child)}`,
+      run: () => deleteImage(conn, child, { force, noprune }),
+    })),
+    {
+      what,
+      // Deleting the children may already have pruned an untagged target.
+      run: async (linesSoFar: readonly string[]) =>
+        linesSoFar.includes(`Deleted: ${target.imageId}`)
+          ? []
+          : deleteImage(conn, target.reference ?? target.imageId, { force, noprune }),
+    },
   ];
-  return collect(fresh, calls, target.reference ?? shortId(target.imageId));
+  const result = await collect(fresh, calls);
+  // A stopped container's writable layer cannot grow, so its previewed size is what went.
+  const containerBytes = removed.reduce(
+    (sum, c) => sum + (target.writableLayerBytes?.[c.id] ?? 0),
+    0,
+  );
+  return {
+    ...result,
+    bytesReclaimed: result.bytesReclaimed + containerBytes,
+    ...(removed.length > 0 ? { containersRemoved: removed } : {}),
+  };
 }
 
 const unprotected: Protection = { patterns: [], label: null };
@@ -219,18 +251,22 @@ async function runPrunedImage(
   const refs = image ? [...image.repoTags, ...image.repoDigests] : [];
   const noprune = !entry.pruneParents;
   // The engine's own prune order: each reference in turn, or the ID when it has none.
-  const calls =
+  const what = entry.repoTags[0] ?? shortId(entry.imageId);
+  const calls: EngineCall[] =
     refs.length === 0
-      ? [() => deleteImage(conn, entry.imageId, { force: false, noprune })]
-      : sortedLikeEngine(refs).map((ref) => (linesSoFar: readonly string[]) => {
-          // An earlier call may have removed this reference too (the last tag of a
-          // repository takes its digests with it) or the whole image.
-          const done =
-            linesSoFar.includes(`Deleted: ${entry.imageId}`) ||
-            linesSoFar.includes(`Untagged: ${ref}`);
-          return done ? Promise.resolve([]) : deleteImage(conn, ref, { force: false, noprune });
-        });
-  return collect(fresh, calls, entry.repoTags[0] ?? shortId(entry.imageId));
+      ? [{ what, run: () => deleteImage(conn, entry.imageId, { force: false, noprune }) }]
+      : sortedLikeEngine(refs).map((ref) => ({
+          what,
+          run: (linesSoFar: readonly string[]) => {
+            // An earlier call may have removed this reference too (the last tag of a
+            // repository takes its digests with it) or the whole image.
+            const done =
+              linesSoFar.includes(`Deleted: ${entry.imageId}`) ||
+              linesSoFar.includes(`Untagged: ${ref}`);
+            return done ? Promise.resolve([]) : deleteImage(conn, ref, { force: false, noprune });
+          },
+        }));
+  return collect(fresh, calls);
 }
 
 /** The engine's reference store lists references sorted by their fully qualified form. */
