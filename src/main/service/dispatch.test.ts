@@ -48,6 +48,27 @@ describe('dispatch', () => {
     expect(service.calls).toEqual([]);
   });
 
+  it('names a bad protected pattern or label and says how to write it', async () => {
+    const service = recordingService();
+    const pattern = await dispatch(service, 'updateSettings', [
+      { protectedPatterns: ['redis:*', 'postgres:['] },
+    ]);
+    expect(pattern).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        message: 'The protected pattern "postgres:[" is not a valid pattern.',
+        fix: expect.stringContaining('close every ['),
+      },
+    });
+    const label = await dispatch(service, 'updateSettings', [{ protectedLabel: '=x' }]);
+    expect(label).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', message: 'The protected label "=x" has no key.' },
+    });
+    expect(service.calls).toEqual([]);
+  });
+
   it('passes a thrown ReclaimError through intact', async () => {
     const service = recordingService();
     const error = reclaimError('NOT_CONNECTED', 'No engine.', 'Connect first.');

@@ -1,5 +1,6 @@
 import { METHOD_NAMES, type MethodName, type Outcome } from '../../shared/contract';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import { userFixableIssue } from '../settings/settings-schema';
 import { METHOD_SCHEMAS } from './method-schemas';
 import { toOutcome } from './outcome';
 import type { ServiceMethods } from './service-api';
@@ -44,12 +45,23 @@ function callValidated<K extends MethodName>(
 ): Promise<unknown> {
   const parsed = METHOD_SCHEMAS[name].safeParse(rawArgs);
   if (!parsed.success) {
+    const detail = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`)
+      .join('; ');
+    // A rule the user can follow (a settings pattern they typed) speaks to the user; any
+    // other malformed call is the page's fault.
+    const fixable = userFixableIssue(parsed.error.issues);
     throw new ReclaimFailure(
-      reclaimError('VALIDATION', `The call to ${name} had malformed arguments.`, fixForBadCall, {
-        detail: parsed.error.issues
-          .map((issue) => `${issue.path.join('.') || '(arguments)'}: ${issue.message}`)
-          .join('; '),
-      }),
+      fixable
+        ? reclaimError('VALIDATION', fixable.message, fixable.fix, { detail })
+        : reclaimError(
+            'VALIDATION',
+            `The call to ${name} had malformed arguments.`,
+            fixForBadCall,
+            {
+              detail,
+            },
+          ),
     );
   }
   // The schema map is typed method by method; TypeScript cannot correlate the indexed

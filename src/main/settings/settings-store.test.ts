@@ -41,6 +41,28 @@ describe('SettingsStore', () => {
     expect(store.get()).toEqual(DEFAULT_SETTINGS);
   });
 
+  it('refuses a pattern protection could not compile, naming it, and keeps the old settings', async () => {
+    const store = await SettingsStore.open(dir);
+    await store.update({ protectedPatterns: ['redis:*'] });
+    const refused = store.update({ protectedPatterns: ['redis:*', 'a[b'] });
+    await expect(refused).rejects.toMatchObject({
+      error: { code: 'VALIDATION', message: 'The protected pattern "a[b" is not a valid pattern.' },
+    });
+    await expect(store.update({ protectedLabel: '=x' })).rejects.toMatchObject({
+      error: { code: 'VALIDATION', message: 'The protected label "=x" has no key.' },
+    });
+    expect(store.get().protectedPatterns).toEqual(['redis:*']);
+    expect(store.get().protectedLabel).toBe(DEFAULT_SETTINGS.protectedLabel);
+  });
+
+  it('keeps an old file whose pattern no longer passes, so no other protection is lost', async () => {
+    const saved = { ...DEFAULT_SETTINGS, protectedPatterns: ['postgres:[', 'redis:*'] };
+    await writeFile(path.join(dir, SETTINGS_FILE_NAME), JSON.stringify(saved));
+    const store = await SettingsStore.open(dir);
+    expect(store.get().protectedPatterns).toEqual(['postgres:[', 'redis:*']);
+    expect(await readdir(dir)).toEqual([SETTINGS_FILE_NAME]);
+  });
+
   it('falls back to defaults on a damaged file and keeps the file aside', async () => {
     await writeFile(path.join(dir, SETTINGS_FILE_NAME), '{"language": "klingon"}');
     const store = await SettingsStore.open(dir);

@@ -2,7 +2,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
-import { settingsSchema } from './settings-schema';
+import { settingsSchema, storedSettingsSchema, userFixableIssue } from './settings-schema';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -36,11 +36,12 @@ export class SettingsStore {
   async update(patch: Partial<Settings>): Promise<Settings> {
     const parsed = settingsSchema.safeParse({ ...this.current, ...patch });
     if (!parsed.success) {
+      const fixable = userFixableIssue(parsed.error.issues);
       throw new ReclaimFailure(
         reclaimError(
           'VALIDATION',
-          'These settings are not valid, so they were not saved.',
-          'Correct the highlighted values and save again.',
+          fixable?.message ?? 'These settings are not valid, so they were not saved.',
+          fixable?.fix ?? 'Correct the highlighted values and save again.',
           { detail: parsed.error.issues.map((issue) => issue.message).join('; ') },
         ),
       );
@@ -58,7 +59,7 @@ export class SettingsStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    const parsed = settingsSchema.safeParse(parseJson(text));
+    const parsed = storedSettingsSchema.safeParse(parseJson(text));
     if (parsed.success) {
       this.current = parsed.data;
       return;

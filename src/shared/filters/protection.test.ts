@@ -43,9 +43,29 @@ describe('protectionTest', () => {
     expect(protectionTest({ patterns: [], label: 'constructor' })(redis)).toBeNull();
   });
 
-  it('ignores a malformed pattern without unprotecting the others', () => {
-    const test = protectionTest({ patterns: ['[', 'redis'], label: null });
-    expect(test(redis)).toBe('protected by the pattern redis');
+  it('never drops a malformed pattern: it keeps what its literal part could mean', () => {
+    const test = protectionTest({ patterns: ['redis:[', 'registry.local:5000/ci/'], label: null });
+    expect(test(redis)).toBe(
+      'protected by the pattern redis:[, which is not a valid pattern (correct it in Settings)',
+    );
+    expect(test(digestOnly)).toBeNull();
+    // The valid pattern beside it still protects what it matches.
+    expect(protectionTest({ patterns: ['[', 'redis'], label: null })(redis)).toMatch(
+      /^protected by the pattern \[,/,
+    );
+    expect(protectionTest({ patterns: ['a[b', 'redis'], label: null })(redis)).toBe(
+      'protected by the pattern redis',
+    );
+  });
+
+  it('reads a malformed pattern conservatively: a lone [ protects every image', () => {
+    const test = protectionTest({ patterns: ['['], label: null });
+    for (const image of [runner, redis, digestOnly]) expect(test(image)).not.toBeNull();
+  });
+
+  it('matches the literal part of a malformed pattern against full names too', () => {
+    const test = protectionTest({ patterns: ['docker.io/library/redis:\\'], label: null });
+    expect(test(redis)).not.toBeNull();
     expect(test(runner)).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import type { ImageInfo } from '../model';
+import { familiarString, fullString, parseReported } from '../references/reference-grammar';
 import { matchesAllLabels } from './labels';
 import { referenceMatcher } from './reference-match';
 
@@ -10,24 +11,54 @@ export interface Protection {
 }
 
 /**
- * The user's protected images: batch strategies never select them. A bad pattern protects
- * nothing by itself but must not unprotect the rest, so patterns are compiled one by one.
+ * The user's protected images: batch strategies never select them. Patterns are compiled one
+ * by one so a bad pattern cannot unprotect the rest. Settings refuse a pattern that does not
+ * compile, but one saved before that rule (or hand-edited) must never protect silently
+ * nothing: it protects every image its literal part could have meant, and says so.
  */
 export function protectionTest(protection: Protection): (image: ImageInfo) => string | null {
-  const matchers = protection.patterns.flatMap((pattern) => {
-    try {
-      return [{ pattern, matches: referenceMatcher([pattern]) }];
-    } catch {
-      return [];
-    }
-  });
+  const matchers = protection.patterns.map(compile);
   return (image) => {
     const refs = [...image.repoTags, ...image.repoDigests];
     const hit = matchers.find((m) => m.matches(refs));
-    if (hit) return `protected by the pattern ${hit.pattern}`;
+    if (hit) return hit.reason;
     if (protection.label !== null && matchesAllLabels([protection.label], image.labels)) {
       return `protected by the label ${protection.label}`;
     }
     return null;
   };
+}
+
+interface PatternMatcher {
+  matches: (refs: readonly string[]) => boolean;
+  reason: string;
+}
+
+function compile(pattern: string): PatternMatcher {
+  try {
+    return { matches: referenceMatcher([pattern]), reason: `protected by the pattern ${pattern}` };
+  } catch {
+    return {
+      matches: literalPrefixMatcher(pattern),
+      reason: `protected by the pattern ${pattern}, which is not a valid pattern (correct it in Settings)`,
+    };
+  }
+}
+
+/**
+ * The conservative reading of an uncompilable pattern: the text before its first special
+ * character, as a prefix of any spelling of the reference. `postgres:[` keeps every
+ * `postgres:` image; `[` keeps everything. Too much kept is visible and harmless; too little
+ * could delete what the user meant to keep.
+ */
+function literalPrefixMatcher(pattern: string): (refs: readonly string[]) => boolean {
+  const special = pattern.search(/[*?[\\]/);
+  const prefix = special === -1 ? pattern : pattern.slice(0, special);
+  return (refs) =>
+    refs.some((reported) => {
+      const ref = parseReported(reported);
+      const spellings =
+        ref === null ? [reported] : [reported, familiarString(ref), fullString(ref)];
+      return spellings.some((spelling) => spelling.startsWith(prefix));
+    });
 }
