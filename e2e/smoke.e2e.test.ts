@@ -1,7 +1,8 @@
 /**
  * End to end: the built app in browser mode, against a private engine with the fixtures,
  * driven in Debian's Chromium. The page must show the engine as connected and the four
- * disk-usage sizes the engine itself reports.
+ * disk-usage rows the engine itself reports: exact bytes, and the text a user reads equal to
+ * what `docker system df` prints.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -9,23 +10,40 @@ import { EVENT_NAMES, METHOD_NAMES, type RendererApi } from '../src/shared/contr
 import { startPrivateDocker, type PrivateDocker } from '../test/engine/dockerd';
 import { loadFixtures } from '../test/engine/fixtures';
 import { describeEngine } from '../test/engine/gate';
-import { getJson } from '../test/engine/http';
+import { buildKitBuild } from '../test/engine/fixture-builders';
+import {
+  cliDiskUsageRows,
+  cliDiskUsageTable,
+  type DfCategory,
+  type DfRow,
+} from '../test/engine/measure';
 import { startBrowserMode, type BrowserMode } from './support/browser-mode';
 import { ensureBuilt, PRELOAD_BUNDLE } from './support/build';
 import { launchChromium, type Browser } from './support/chromium';
 
-/** The raw `GET /system/df` fields the sizes come from (legacy shape, API < 1.52). */
-interface SystemDf {
-  LayersSize: number;
-  Containers: { SizeRw?: number }[] | null;
-  Volumes: { UsageData?: { Size: number } | null }[] | null;
-  BuildCache: { Size: number }[] | null;
-}
-
 /** What the page's global holds; the renderer declares it, this file is compiled without DOM types. */
 declare const window: { api: RendererApi };
 
-const CATEGORIES = ['images', 'containers', 'volumes', 'buildCache'] as const;
+const CATEGORIES: DfCategory[] = ['images', 'containers', 'volumes', 'buildCache'];
+
+/** The TYPE column of `docker system df` for each dashboard row. */
+const CLI_TYPE: Record<DfCategory, string> = {
+  images: 'Images',
+  containers: 'Containers',
+  volumes: 'Local Volumes',
+  buildCache: 'Build Cache',
+};
+
+/** One dashboard row as the page shows it: visible text, and the exact bytes behind it. */
+interface ShownRow {
+  pending: string | null;
+  total: string;
+  active: string;
+  size: string;
+  reclaimable: string;
+  sizeBytes: number;
+  reclaimableBytes: number;
+}
 
 describeEngine('browser mode end to end (Chromium)', () => {
   let engine: PrivateDocker;
@@ -35,7 +53,20 @@ describeEngine('browser mode end to end (Chromium)', () => {
   beforeAll(async () => {
     await ensureBuilt();
     engine = await startPrivateDocker();
-    await loadFixtures(engine);
+    const fx = await loadFixtures(engine);
+    // No row may be trivially 0 B: a stopped container's writable layer, a volume in use and
+    // one unused, and BuildKit cache records (the rig's CLI otherwise uses the legacy builder).
+    await engine.dockerOk(['volume', 'create', 'reclaim-e2e-unused']);
+    await engine.dockerOk([
+      ...['run', '--network', 'none', '--name', 'e2e-writer', '-v', 'reclaim-e2e-data:/data'],
+      ...[fx.stoppedImage.id, '/bin/busybox', 'sh', '-c'],
+      'head -c 234567 /dev/zero > /data/f; head -c 65432 /dev/zero > /rw.bin',
+    ]);
+    await engine.dockerOk([
+      ...['run', '--rm', '--network', 'none', '-v', 'reclaim-e2e-unused:/data'],
+      ...[fx.stoppedImage.id, '/bin/busybox', 'sh', '-c', 'head -c 8888 /dev/zero > /data/g'],
+    ]);
+    await buildKitBuild(engine, 'reclaim-e2e/cached:1', 300_000);
     web = await startBrowserMode(engine.host);
     browser = await launchChromium();
   });
@@ -52,7 +83,7 @@ describeEngine('browser mode end to end (Chromium)', () => {
     expect(preload).not.toMatch(/^\s*(import|export)\s/m);
   });
 
-  it('shows the engine as connected and the engine’s own disk-usage sizes', async () => {
+  it('shows the engine as connected and each disk-usage row as the engine and `docker system df` do', async () => {
     const { page, consoleLog } = browser;
     await page.goto(web.url);
     const status = page.getByTestId('engine-status');
@@ -67,21 +98,11 @@ describeEngine('browser mode end to end (Chromium)', () => {
       );
     }
 
-    const df = await getJson<SystemDf>(engine.socketPath, '/system/df');
-    const expectedSize: Record<(typeof CATEGORIES)[number], number> = {
-      images: df.LayersSize,
-      containers: (df.Containers ?? []).reduce(
-        (sum, container) => sum + (container.SizeRw ?? 0),
-        0,
-      ),
-      volumes: (df.Volumes ?? []).reduce(
-        (sum, volume) => sum + Math.max(volume.UsageData?.Size ?? 0, 0),
-        0,
-      ),
-      buildCache: (df.BuildCache ?? []).reduce((sum, record) => sum + record.Size, 0),
-    };
-    // The fixtures make the images row meaningful: several MB, not an empty engine.
-    expect(expectedSize.images).toBeGreaterThan(5_000_000);
+    const exact = await cliDiskUsageRows(engine);
+    const table = await cliDiskUsageTable(engine);
+    // The state makes every row meaningful: several MB of images, and no empty row.
+    expect(exact.images.size).toBeGreaterThan(5_000_000);
+    for (const category of CATEGORIES) expect(exact[category].size, category).toBeGreaterThan(0);
 
     // The page got the browser-mode window.api, with exactly the contract's shape.
     const apiKeys = await page.evaluate(() => Object.keys(window.api).sort());
@@ -92,13 +113,50 @@ describeEngine('browser mode end to end (Chromium)', () => {
       ].sort(),
     );
 
+    const shown = async (category: DfCategory): Promise<ShownRow> => {
+      const row = page.getByTestId(`disk-usage-${category}`);
+      const text = async (testid: string) =>
+        (await page.getByTestId(testid).innerText()).replace(/\s+/g, ' ').trim();
+      const bytes = async (testid: string) =>
+        Number(await page.getByTestId(testid).getAttribute('data-bytes'));
+      const id = `disk-usage-${category}`;
+      return {
+        pending: await row.getAttribute('data-pending'),
+        total: await text(`${id}-total`),
+        active: await text(`${id}-active`),
+        size: await text(`${id}-size`),
+        // The whole cell: the figure and its percentage, as a user reads it.
+        reclaimable: (await row.locator('td').nth(3).innerText()).replace(/\s+/g, ' ').trim(),
+        sizeBytes: await bytes(`${id}-size`),
+        reclaimableBytes: await bytes(`${id}-reclaimable`),
+      };
+    };
+    const expectedRow = (row: DfRow, printed: string[]): ShownRow => {
+      const [total, active, size, reclaimable] = printed;
+      // The CLI leaves the percentage off the Build Cache row and off empty rows; the page
+      // always shows one, truncated as the CLI truncates it elsewhere.
+      const percent = row.size > 0 ? Math.trunc((row.reclaimable * 100) / row.size) : 0;
+      return {
+        pending: 'false',
+        total: total ?? '?',
+        active: active ?? '?',
+        size: size ?? '?',
+        reclaimable: reclaimable?.includes('(') ? reclaimable : `${reclaimable} (${percent}%)`,
+        sizeBytes: row.size,
+        reclaimableBytes: row.reclaimable,
+      };
+    };
+
     for (const category of CATEGORIES) {
-      const figure = page.getByTestId(`disk-usage-${category}-size`);
-      // Exact bytes ride on data-bytes; the visible text is formatted for people.
-      await expect
-        .poll(async () => Number(await figure.getAttribute('data-bytes')), { timeout: 15_000 })
-        .toBe(expectedSize[category]);
-      expect((await figure.innerText()).trim(), category).not.toBe('');
+      const printed = table.get(CLI_TYPE[category]);
+      expect(printed, `docker system df has no ${CLI_TYPE[category]} row`).toHaveLength(4);
+      const expected = expectedRow(exact[category], printed ?? []);
+      // The counts the CLI prints are the engine's own (the bytes it rounds are checked exactly).
+      expect([expected.total, expected.active], category).toEqual([
+        String(exact[category].total),
+        String(exact[category].active),
+      ]);
+      await expect.poll(() => shown(category), { timeout: 15_000 }).toEqual(expected);
     }
 
     // The strict CSP must not break the UI: nothing the page needs may have been refused.

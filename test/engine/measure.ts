@@ -49,3 +49,69 @@ export function cliBuildCacheRow(records: EngineBuildCacheRecord[]): {
     reclaimable: size - inUse,
   };
 }
+
+export type DfCategory = 'images' | 'containers' | 'volumes' | 'buildCache';
+export type DfRow = ReturnType<typeof cliBuildCacheRow>;
+
+/** The legacy `GET /system/df` (API < 1.52) fields the CLI's rows read. */
+interface LegacySystemDf {
+  LayersSize: number;
+  Images: { Size: number; SharedSize: number; Containers: number }[] | null;
+  Containers: { State: string; SizeRw?: number }[] | null;
+  Volumes: { UsageData?: { Size: number; RefCount: number } | null }[] | null;
+  BuildCache: EngineBuildCacheRecord[] | null;
+}
+
+/**
+ * The four rows of `docker system df` in exact bytes, by the CLI's formulas
+ * (cli/command/formatter/disk_usage.go) over the engine's own `/system/df`: what the CLI
+ * prints rounded, unrounded.
+ */
+export async function cliDiskUsageRows(engine: PrivateDocker): Promise<Record<DfCategory, DfRow>> {
+  const df = await getJson<LegacySystemDf>(engine.socketPath, '/system/df');
+  const images = df.Images ?? [];
+  const usedByContainers = images
+    .filter((image) => image.Containers !== 0 && image.Size !== -1 && image.SharedSize !== -1)
+    .reduce((sum, image) => sum + image.Size - image.SharedSize, 0);
+  const containers = df.Containers ?? [];
+  const isActive = (state: string) => /running|paused|restarting/.test(state);
+  const sizeRw = (container: { SizeRw?: number }) => container.SizeRw ?? 0;
+  const volumes = (df.Volumes ?? []).map((volume) => volume.UsageData ?? { Size: -1, RefCount: 0 });
+  const counted = volumes.filter((volume) => volume.Size !== -1);
+  return {
+    images: {
+      total: images.length,
+      active: images.filter((image) => image.Containers > 0).length,
+      size: df.LayersSize,
+      reclaimable: df.LayersSize - usedByContainers,
+    },
+    containers: {
+      total: containers.length,
+      active: containers.filter((container) => isActive(container.State)).length,
+      size: containers.reduce((sum, container) => sum + sizeRw(container), 0),
+      reclaimable: containers
+        .filter((container) => !isActive(container.State))
+        .reduce((sum, container) => sum + sizeRw(container), 0),
+    },
+    volumes: {
+      total: volumes.length,
+      active: volumes.filter((volume) => volume.RefCount > 0).length,
+      size: counted.reduce((sum, volume) => sum + volume.Size, 0),
+      reclaimable: counted
+        .filter((volume) => volume.RefCount <= 0)
+        .reduce((sum, volume) => sum + volume.Size, 0),
+    },
+    buildCache: cliBuildCacheRow(df.BuildCache ?? []),
+  };
+}
+
+/** `docker system df` as printed: TYPE → [TOTAL, ACTIVE, SIZE, RECLAIMABLE]. */
+export async function cliDiskUsageTable(engine: PrivateDocker): Promise<Map<string, string[]>> {
+  const text = await engine.dockerOk(['system', 'df']);
+  const rows = new Map<string, string[]>();
+  for (const line of text.split('\n').slice(1)) {
+    const [type, ...cells] = line.split(/\s{2,}/).filter((cell) => cell.length > 0);
+    if (type) rows.set(type, cells);
+  }
+  return rows;
+}
