@@ -265,6 +265,26 @@ describe('runPlan', () => {
     expect(result.results.map((r) => r.status)).toEqual(['done', 'cancelled']);
   });
 
+  it('prunes an image with a single name by its ID, one with several names name by name', async () => {
+    const D = sha('ddd4');
+    const twoNames = inventory([
+      ...images,
+      { id: D, tags: ['d:1', 'd:2'], layers: [['sha256:ld', 50]] },
+    ]);
+    const plan = planPrune(twoNames, { all: true }, { patterns: [], label: null });
+    const { conn, calls } = fakeConnection({
+      [A]: () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
+      [B]: () => [{ Untagged: 'b:1' }, { Deleted: B }, { Deleted: 'sha256:lb' }],
+      [C]: () => [{ Deleted: C }, { Deleted: 'sha256:lc' }],
+      'd:1': () => [{ Untagged: 'd:1' }],
+      'd:2': () => [{ Untagged: 'd:2' }, { Deleted: D }, { Deleted: 'sha256:ld' }],
+    });
+    const result = await runPlan(conn, plan, { reread: rereads(twoNames) });
+    expect(calls.map((c) => c.name).sort()).toEqual([A, B, C, 'd:1', 'd:2'].sort());
+    expect(result.results.every((r) => r.status === 'done')).toBe(true);
+    expect(result.bytesReclaimed).toBe(100 + 200 + 300 + 50);
+  });
+
   it('runs a prune plan as its explicit list, by ID for an image with no name', async () => {
     const plan = planPrune(before, { all: false }, { patterns: [], label: null });
     const { conn, calls } = fakeConnection({

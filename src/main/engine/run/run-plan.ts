@@ -250,10 +250,12 @@ async function runPrunedImage(
   const image = fresh.images.find((i) => i.id === entry.imageId);
   const refs = image ? [...image.repoTags, ...image.repoDigests] : [];
   const noprune = !entry.pruneParents;
-  // The engine's own prune order: each reference in turn, or the ID when it has none.
   const what = entry.repoTags[0] ?? shortId(entry.imageId);
+  // No name, or a single name the prune removes anyway: by the immutable ID, which the engine
+  // answers with the same Untagged/Deleted lines, so a tag re-pointed after the re-check cannot
+  // send the call to another image. Several names: each in turn, as the engine's prune does.
   const calls: EngineCall[] =
-    refs.length === 0
+    refs.length <= 1
       ? [{ what, run: () => deleteImage(conn, entry.imageId, { force: false, noprune }) }]
       : sortedLikeEngine(refs).map((ref) => ({
           what,
