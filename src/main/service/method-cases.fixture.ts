@@ -55,8 +55,18 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
   runPlan: { valid: ['plan-1'], malformed: [[], [''], ['../../etc'], [7]] },
   cancelRun: { valid: ['plan-1'], malformed: [[], [null], ['a b']] },
   removeContainers: {
-    valid: [['0123abcd']],
-    malformed: [[], [[]], [['not-hex!']], [['abc'], 'extra'], ['abc']],
+    valid: [['0123abcd'.repeat(8)]],
+    malformed: [
+      [],
+      [[]],
+      [['not-hex!']],
+      [['a']],
+      [['0123abcd']],
+      [['0123abcd'.repeat(8) + '0']],
+      [['0123ABCD'.repeat(8)]],
+      [['0123abcd'.repeat(8)], 'extra'],
+      ['0123abcd'.repeat(8)],
+    ],
   },
   removeVolumes: {
     valid: [['data_volume']],

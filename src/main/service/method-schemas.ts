@@ -16,8 +16,11 @@ const MAX_ITEMS = 10_000;
 /** What a user may type as an image: short ID, full ID, name:tag or digest. Syntax is checked later. */
 const referenceInput = z.string().trim().min(1).max(512);
 
-/** A container ID as the engine gives it (Docker and Podman alike: hex). */
-const containerId = z.string().regex(/^[a-f0-9]{1,64}$/, 'must be a hexadecimal container ID');
+/**
+ * A full container ID as the engine gives it (Docker and Podman alike: 64 hex). Never a
+ * prefix: IDs are immutable, so the container removed is exactly the one the user saw.
+ */
+const containerId = z.string().regex(/^[a-f0-9]{64}$/, 'must be a full 64-hex container ID');
 
 /** Docker's own rule for volume names (`[a-zA-Z0-9][a-zA-Z0-9_.-]+`). */
 const volumeName = z

@@ -21,12 +21,16 @@ function volume(name: string, refCount: number, size = 100): VolumeInfo {
   return { name, driver: 'local', size, refCount, labels: {} };
 }
 
+const STOPPED_ONE = 'aaaa1111'.repeat(8);
+const STOPPED_TWO = 'aaaa2222'.repeat(8);
+const RUNNING = 'bbbb0000'.repeat(8);
+
 const inventory: Inventory = {
   ...FAKE_INVENTORY,
   containers: [
-    container('aaaa1111', 'stopped-one', false, 40),
-    container('aaaa2222', 'stopped-two', false, 2),
-    container('bbbb0000', 'web', true),
+    container(STOPPED_ONE, 'stopped-one', false, 40),
+    container(STOPPED_TWO, 'stopped-two', false, 2),
+    container(RUNNING, 'web', true),
   ],
   volumes: [volume('unused', 0, 500), volume('in-use', 1), volume('remote', 0, -1)],
 };
@@ -49,34 +53,37 @@ function engine(failures: Record<string, { statusCode: number; json: { message: 
 }
 
 describe('removeContainers', () => {
-  it('removes stopped containers by full ID or unique prefix and adds up their writable layers', async () => {
+  it('removes stopped containers by full ID and adds up their writable layers', async () => {
     const { connection, removed } = engine();
-    const result = await removeContainers(connection, inventory, ['aaaa1111', 'aaaa2']);
-    expect(result).toEqual({ removed: ['aaaa1111', 'aaaa2222'], failed: [], bytesReclaimed: 42 });
-    expect(removed).toEqual(['aaaa1111', 'aaaa2222']);
+    const result = await removeContainers(connection, inventory, [STOPPED_ONE, STOPPED_TWO]);
+    expect(result).toEqual({ removed: [STOPPED_ONE, STOPPED_TWO], failed: [], bytesReclaimed: 42 });
+    expect(removed).toEqual([STOPPED_ONE, STOPPED_TWO]);
   });
 
-  it('refuses running, ambiguous and unknown containers without calling the engine, and goes on', async () => {
+  it('refuses running and unknown containers and any prefix, without calling the engine, and goes on', async () => {
     const { connection, removed } = engine();
     const result = await removeContainers(connection, inventory, [
-      'bbbb0000',
-      'aaaa',
-      'ffff',
-      'aaaa1111',
+      RUNNING,
+      'aaaa2',
+      'ffff'.repeat(16),
+      STOPPED_ONE,
     ]);
     expect(result.failed.map((failure) => [failure.id, failure.error.code])).toEqual([
-      ['bbbb0000', 'CONFLICT'],
-      ['aaaa', 'AMBIGUOUS_REFERENCE'],
-      ['ffff', 'NOT_FOUND'],
+      [RUNNING, 'CONFLICT'],
+      ['aaaa2', 'NOT_FOUND'],
+      ['ffff'.repeat(16), 'NOT_FOUND'],
     ]);
-    expect(removed).toEqual(['aaaa1111']);
+    expect(removed).toEqual([STOPPED_ONE]);
   });
 
   it('reports the engine’s refusal with its own words', async () => {
     const { connection } = engine({
-      aaaa1111: { statusCode: 409, json: { message: 'You cannot remove a running container' } },
+      [STOPPED_ONE]: {
+        statusCode: 409,
+        json: { message: 'You cannot remove a running container' },
+      },
     });
-    const result = await removeContainers(connection, inventory, ['aaaa1111']);
+    const result = await removeContainers(connection, inventory, [STOPPED_ONE]);
     expect(result.failed[0]?.error).toMatchObject({
       code: 'CONFLICT',
       detail: 'You cannot remove a running container',

@@ -42,26 +42,17 @@ export function removeContainers(
   ids: string[],
 ): Promise<ResourceRemovalResult> {
   const check = (input: string): ItemCheck => {
-    const matches = inventory.containers.filter((container) => container.id.startsWith(input));
-    const container = matches.length === 1 ? matches[0] : undefined;
+    // Exact IDs only: a prefix resolved against a snapshot could name a container created
+    // since, which the user never saw.
+    const container = inventory.containers.find((candidate) => candidate.id === input);
     if (!container) {
       return {
         ok: false,
-        error:
-          matches.length > 1
-            ? reclaimError(
-                'AMBIGUOUS_REFERENCE',
-                `"${input}" matches several containers.`,
-                'Use the full container ID.',
-                {
-                  candidates: matches.map((match) => match.id),
-                },
-              )
-            : reclaimError(
-                'NOT_FOUND',
-                `Container ${input.slice(0, 12)} no longer exists.`,
-                'Refresh the list.',
-              ),
+        error: reclaimError(
+          'NOT_FOUND',
+          `Container ${input.slice(0, 12)} no longer exists.`,
+          'Refresh the list.',
+        ),
       };
     }
     if (container.running) {
