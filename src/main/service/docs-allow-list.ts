@@ -6,8 +6,17 @@
 const ALLOWED: readonly { host: string; pathPrefix: string }[] = [
   { host: 'docs.docker.com', pathPrefix: '/' },
   { host: 'docs.podman.io', pathPrefix: '/' },
-  { host: 'github.com', pathPrefix: '/reclaim' },
+  { host: 'github.com', pathPrefix: '/reclaim-app/reclaim' },
 ];
+
+/**
+ * Whole path segments: `/reclaim-app/reclaim` covers itself and what lies below it, never
+ * `/reclaim-app/reclaimer-evil`. The URL parser has already resolved `..` and `.` segments.
+ */
+function isUnderPath(pathname: string, prefix: string): boolean {
+  const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
+  return pathname === prefix || pathname.startsWith(base);
+}
 
 export function isAllowedDocsUrl(candidate: string): boolean {
   let url: URL;
@@ -18,6 +27,6 @@ export function isAllowedDocsUrl(candidate: string): boolean {
   }
   if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
   return ALLOWED.some(
-    (allowed) => url.hostname === allowed.host && url.pathname.startsWith(allowed.pathPrefix),
+    (allowed) => url.hostname === allowed.host && isUnderPath(url.pathname, allowed.pathPrefix),
   );
 }
