@@ -12,3 +12,18 @@ export function readToken(location: Pick<Location, 'search'>, storage: Storage):
   }
   return storage.getItem(STORAGE_KEY);
 }
+
+/**
+ * Takes `?token=` out of the address bar and this history entry once it is read, so the
+ * secret is not left on screen, in the back/forward list or in a copied link. A reload still
+ * works: the server's HttpOnly cookie admits the page, and session storage holds the token.
+ */
+export function removeTokenFromAddress(
+  location: Pick<Location, 'href'>,
+  history: Pick<History, 'replaceState' | 'state'>,
+): void {
+  const url = new URL(location.href);
+  if (!url.searchParams.has('token')) return;
+  url.searchParams.delete('token');
+  history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
