@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addNamedImages, randomLayer } from '../../../../test/engine/fixture-builders';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
 import { describeEngine } from '../../../../test/engine/gate';
+import type { Protection } from '../../../shared/filters/protection';
 import type { Plan, PruneOptions, RemovalOptions } from '../../../shared/plan';
 import { planPrune } from '../plan/prune';
 import { planRemoval } from '../plan/removal';
 import { startSession, type EngineSession } from './private-engine.fixture';
 import { runPlan } from './run-plan';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** Tests of other behaviour run with nothing protected. */
 const unprotected = { patterns: [], label: null };
@@ -97,32 +101,91 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
   });
 
   describe('protected images', () => {
-    const byLabel = { patterns: [], label: 'reclaim.protected=true' };
-    const byPattern = { patterns: [`${FIXTURE_REPO}/prot*`], label: null };
+    /** Both kinds of protection at once, as Settings allow: patterns and a label. */
+    const protection: Protection = {
+      patterns: [`${FIXTURE_REPO}/prot*`, 'reclaim-prot/*:keep'],
+      label: 'reclaim.protected=true',
+    };
+    type ProtectedRole = 'danglingProtected' | 'labelProtected' | 'patternProtected';
+    const EVERY: ProtectedRole[] = ['danglingProtected', 'labelProtected', 'patternProtected'];
+    const TAGGED: ProtectedRole[] = ['labelProtected', 'patternProtected'];
 
-    it.each<[string, PruneOptions]>([
-      ['dangling', { all: false }],
-      ['-a', { all: true }],
-      ['-a until=1h', { all: true, until: '1h' }],
-      ['-a label!', { all: true, labelNot: ['tier'] }],
-      ['reference', { all: true, reference: ['*/*:*'] }],
-    ])('are never selected by %s', async (_name, options) => {
-      const inv = await s.read();
-      for (const protection of [byLabel, byPattern]) {
-        const plan = planPrune(inv, options, protection);
-        expect(plan.remove.map((r) => r.imageId)).not.toContain(s.fx.protectedImage.id);
-        expect(plan.keep.find((k) => k.imageId === s.fx.protectedImage.id)?.reason).toMatch(
-          /protected|tagged/,
-        );
-      }
-    });
+    /**
+     * Fresh images per strategy (each with its own layer, two days old, labelled with the
+     * case): a dangling image protected by the label, a tagged one protected by the label,
+     * one protected by a pattern, an unprotected twin of each kind the strategy does remove
+     * (so a run that removes nothing cannot pass), and two anchors for before/since.
+     */
+    async function addCaseImages(name: string) {
+      const repo = `reclaim-prot/${name}`;
+      const image = (tags: string[], labels: Record<string, string>, ageMs = 2 * DAY_MS) => ({
+        tags,
+        labels: { 'reclaim.case': name, ...labels },
+        created: new Date(Date.now() - ageMs),
+        layers: [randomLayer({ 'case.bin': 20_000 })],
+      });
+      const byLabel = { 'reclaim.protected': 'true' };
+      return addNamedImages(s.engine, {
+        danglingProtected: image([], byLabel),
+        labelProtected: image([`${repo}:labelled`], byLabel),
+        patternProtected: image([`${repo}:keep`], {}),
+        danglingTwin: image([], {}),
+        taggedTwin: image([`${repo}:twin`], {}),
+        olderAnchor: image([`${repo}:older`], {}, 30 * DAY_MS),
+        newerAnchor: image([`${repo}:newer`], {}, DAY_MS),
+      });
+    }
 
-    it('survive a whole -a run', async () => {
-      const plan = planPrune(await s.read(), { all: true }, byPattern);
-      const run = await runAndDiff(plan);
-      expect(run.gone.length).toBeGreaterThan(0);
-      expect(run.statuses.every((status) => status === 'done')).toBe(true);
-      expect((await s.imageIds()).has(s.fx.protectedImage.id)).toBe(true);
-    });
+    it.each<[string, (repo: string) => PruneOptions, ProtectedRole[], boolean]>([
+      // [case, options, protected images it would otherwise select, fixture protectedImage too]
+      ['dangling', () => ({ all: false }), ['danglingProtected'], false],
+      ['label', () => ({ all: true, label: ['reclaim.case=label'] }), EVERY, false],
+      ['label-not', () => ({ all: true, labelNot: ['tier'] }), EVERY, true],
+      ['before', (repo) => ({ all: true, before: `${repo}:newer` }), EVERY, false],
+      ['since', (repo) => ({ all: true, since: `${repo}:older` }), EVERY, true],
+      ['reference', (repo) => ({ all: true, reference: [`${repo}:*`] }), TAGGED, false],
+      ['repository', (repo) => ({ all: true, repository: repo }), TAGGED, false],
+      // The fixture's protected image is 12 hours old: too new for until=24h.
+      ['until', () => ({ all: true, until: '24h' }), EVERY, false],
+      ['all', () => ({ all: true }), EVERY, true],
+    ])(
+      '%s: never selected, kept as protected, still on the engine after the run',
+      async (name, optionsFor, roles, fixtureToo) => {
+        const images = await addCaseImages(name);
+        const plan = planPrune(await s.read(), optionsFor(`reclaim-prot/${name}`), protection);
+        const removed = plan.remove.map((r) => r.imageId);
+        const reasonOf = (id: string) => plan.keep.find((k) => k.imageId === id)?.reason;
+
+        const protectedIds = roles.map((role) => images[role].id);
+        if (fixtureToo) protectedIds.push(s.fx.protectedImage.id);
+        for (const id of protectedIds) {
+          expect(removed).not.toContain(id);
+          expect(reasonOf(id), id).toBe('protected');
+        }
+        expect(removed).not.toContain(s.fx.protectedImage.id);
+        const explanationOf = (id: string) => plan.keep.find((k) => k.imageId === id)?.explanation;
+        if (roles.includes('patternProtected')) {
+          expect(explanationOf(images.patternProtected.id)).toMatch(
+            /pattern reclaim-prot\/\*:keep/,
+          );
+        }
+        for (const role of roles.filter((r) => r !== 'patternProtected')) {
+          expect(explanationOf(images[role].id)).toMatch(/label reclaim\.protected=true/);
+        }
+        // The strategy does select the unprotected twins: protection, not the filter, kept the rest.
+        const twins = [
+          ...(roles.includes('danglingProtected') ? [images.danglingTwin.id] : []),
+          ...(roles.includes('labelProtected') ? [images.taggedTwin.id] : []),
+        ];
+        expect(removed).toEqual(expect.arrayContaining(twins));
+
+        const run = await runAndDiff(plan);
+        expect(run.statuses.filter((status) => status !== 'done')).toEqual([]);
+        expect(run.gone).toEqual(expect.arrayContaining(twins));
+        const left = await s.imageIds();
+        for (const id of [...protectedIds, s.fx.protectedImage.id])
+          expect(left.has(id), id).toBe(true);
+      },
+    );
   });
 });
