@@ -39,6 +39,8 @@ export interface FakeEngine extends EnginePort {
   runs: { planId: string; hooks: RunHooks }[];
   /** Resolves a run when the test says so, to test cancellation and concurrency. */
   releaseRun: (() => void) | null;
+  /** Every engine read or plan asked for, in order (`live.current`, `planPrune`, …). */
+  calls: string[];
 }
 
 export function fakeEngine(): FakeEngine {
@@ -49,7 +51,9 @@ export function fakeEngine(): FakeEngine {
     closedLive: 0,
     runs: [],
     releaseRun: null,
+    calls: [],
     async discoverEndpoints(preferred) {
+      engine.calls.push('discoverEndpoints');
       return [
         ...(preferred
           ? [{ endpoint: preferred, source: 'settings' as const, label: 'Settings', present: true }]
@@ -68,6 +72,7 @@ export function fakeEngine(): FakeEngine {
       return first.endpoint;
     },
     async openConnection(endpoint) {
+      engine.calls.push('openConnection');
       if (engine.refuse.has(endpoint.host)) {
         throw new ReclaimFailure(
           reclaimError('ENGINE_NOT_RUNNING', 'Not running', 'Start it', {
@@ -78,21 +83,28 @@ export function fakeEngine(): FakeEngine {
       return { engine: { ...FAKE_ENGINE_INFO, endpoint } } as unknown as Connection;
     },
     followInventory(_connection, callbacks) {
+      engine.calls.push('followInventory');
       engine.follow = callbacks;
+      const read = <T>(name: string, value: T) => {
+        engine.calls.push(`live.${name}`);
+        return Promise.resolve(value);
+      };
       return {
-        current: async () => FAKE_INVENTORY,
-        refresh: async () => FAKE_INVENTORY,
-        recheck: async () => FAKE_INVENTORY,
-        diskUsage: async () => FAKE_INVENTORY.diskUsage,
+        current: () => read('current', FAKE_INVENTORY),
+        refresh: () => read('refresh', FAKE_INVENTORY),
+        recheck: () => read('recheck', FAKE_INVENTORY),
+        diskUsage: () => read('diskUsage', FAKE_INVENTORY.diskUsage),
         close: () => {
           engine.closedLive++;
         },
       };
     },
     resolveReference(_inventory, input) {
+      engine.calls.push('resolveReference');
       return { input, kind: 'name-tag', imageId: 'sha256:abc', reference: input };
     },
     planRemoval(_inventory, inputs, options): RemovalPlan {
+      engine.calls.push('planRemoval');
       return {
         kind: 'removal',
         id: `fake-plan-${++planCount}`,
@@ -104,6 +116,7 @@ export function fakeEngine(): FakeEngine {
       };
     },
     planPrune(_inventory, options, protection): PrunePlan {
+      engine.calls.push('planPrune');
       return {
         kind: 'prune',
         id: `fake-plan-${++planCount}`,
@@ -116,6 +129,7 @@ export function fakeEngine(): FakeEngine {
       };
     },
     runPlan(_connection, plan, hooks) {
+      engine.calls.push('runPlan');
       engine.runs.push({ planId: plan.id, hooks });
       hooks.onProgress({ planId: plan.id, done: 0, total: 1, bytesReclaimed: 0, current: null });
       return new Promise<RunResult>((resolve) => {

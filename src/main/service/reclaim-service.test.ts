@@ -63,6 +63,40 @@ describe('ReclaimService', () => {
     }
   });
 
+  /** Calls with malformed input, each with the error it must get before any engine call. */
+  const malformedCalls = (): [() => Promise<unknown>, string][] => [
+    [() => service.resolveReference('Redis:1'), 'INVALID_REFERENCE'],
+    [() => service.planRemoval(['redis:alpine', 'Redis:1'], REMOVAL_OPTIONS), 'INVALID_REFERENCE'],
+    [() => service.planRemoval(['a b'], REMOVAL_OPTIONS), 'INVALID_REFERENCE'],
+    [() => service.planPrune({ all: true, until: '3d' }), 'INVALID_FILTER'],
+    [() => service.planPrune({ all: true, label: ['=x'] }), 'INVALID_FILTER'],
+    [() => service.planPrune({ all: true, labelNot: ['=x'] }), 'INVALID_FILTER'],
+    [() => service.planPrune({ all: true, reference: ['team/['] }), 'INVALID_FILTER'],
+    [() => service.planPrune({ all: true, repository: 'a[' }), 'INVALID_FILTER'],
+    [() => service.planPrune({ all: true, before: 'Redis:1' }), 'INVALID_FILTER'],
+    [() => service.planPrune({ all: true, since: 'x@sha256:12' }), 'INVALID_FILTER'],
+  ];
+
+  it('answers malformed input with its own error, not NOT_CONNECTED, with no engine', async () => {
+    for (const [call, code] of malformedCalls()) {
+      expect((await rejection(call())).error.code).toBe(code);
+    }
+    expect(engine.calls).toEqual([]);
+  });
+
+  it('checks the syntax before reading the inventory when connected', async () => {
+    await service.connect(null);
+    engine.calls.length = 0;
+    for (const [call, code] of malformedCalls()) {
+      const failure = await rejection(call());
+      expect(failure.error).toMatchObject({ code, fix: expect.any(String) });
+    }
+    expect(engine.calls).toEqual([]);
+    // Well-formed input does read the inventory and plan.
+    await service.planPrune({ all: true, until: '72h', before: 'abc1' });
+    expect(engine.calls).toEqual(['live.current', 'planPrune']);
+  });
+
   it('connects, announces connecting then connected, and saves the endpoint', async () => {
     const statuses: EngineStatus['state'][] = [];
     service.on('engineStatus', (status) => statuses.push(status.state));

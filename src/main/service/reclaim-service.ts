@@ -16,6 +16,7 @@ import type { Protection } from '../../shared/filters/protection';
 import type { EnginePort } from './engine-port';
 import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
+import { checkPruneSyntax, checkReferenceSyntax } from './input-syntax';
 import { PlanRegistry } from './plan-registry';
 import * as resources from './resources';
 import type { EventListener, Service } from './service-api';
@@ -85,10 +86,12 @@ export class ReclaimService implements Service {
   }
 
   async resolveReference(input: string): Promise<ResolvedReference> {
+    checkReferenceSyntax(input);
     return this.options.engine.resolveReference(await this.session.inventory(), input);
   }
 
   async planRemoval(inputs: string[], options: RemovalOptions): Promise<RemovalPlan> {
+    for (const input of inputs) checkReferenceSyntax(input);
     const inventory = await this.session.inventory();
     const plan = this.options.engine.planRemoval(inventory, inputs, options, this.protection());
     this.plans.add(plan);
@@ -96,6 +99,7 @@ export class ReclaimService implements Service {
   }
 
   async planPrune(options: PruneOptions): Promise<PrunePlan> {
+    checkPruneSyntax(options);
     const inventory = await this.session.inventory();
     const plan = this.options.engine.planPrune(inventory, options, this.protection());
     this.plans.add(plan);

@@ -1,0 +1,85 @@
+import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import { BadPatternError, referenceMatcher } from '../../shared/filters/reference-match';
+import { parseUntil } from '../../shared/filters/until';
+import type { PruneOptions } from '../../shared/plan';
+import { resolveReference, type ImageIndex } from '../../shared/references/resolve';
+
+/**
+ * Syntax checks that need no engine, run before the service waits for an inventory: a
+ * malformed reference or filter gets its own error (INVALID_REFERENCE, INVALID_FILTER) even
+ * with no engine connected, instead of NOT_CONNECTED or a wait for the first read. The
+ * planners check the same rules again against the inventory; these only come first.
+ */
+
+/** Resolving against no images reaches the grammar and stops at "not found" when it passes. */
+const NO_IMAGES: ImageIndex = { images: [], engine: { imageStore: 'classic' } };
+
+/** Throws INVALID_REFERENCE when `input` is not a reference, ID or ID prefix at all. */
+export function checkReferenceSyntax(input: string): void {
+  try {
+    resolveReference(NO_IMAGES, input);
+  } catch (error) {
+    if (error instanceof ReclaimFailure && error.error.code !== 'INVALID_REFERENCE') return;
+    throw error;
+  }
+}
+
+function invalidFilter(message: string, fix: string): ReclaimFailure {
+  return new ReclaimFailure(reclaimError('INVALID_FILTER', message, fix));
+}
+
+/** Throws INVALID_FILTER for a prune filter value the engine (or the planner) would refuse. */
+export function checkPruneSyntax(options: PruneOptions, now: number = Date.now()): void {
+  if (options.until !== undefined && parseUntil(options.until, now) === null) {
+    throw invalidFilter(
+      `invalid value for 'until' filter: "${options.until}" is neither a duration, a timestamp nor Unix seconds.`,
+      'Use a duration such as 72h or 1h30m (there is no "d" unit: 3 days is 72h), a date such as 2024-01-31 or 2024-01-31T12:00:00Z, or Unix seconds.',
+    );
+  }
+  checkLabels('label', options.label ?? []);
+  checkLabels('label!', options.labelNot ?? []);
+  checkPatterns([
+    ...(options.reference ?? []),
+    ...(options.repository ? [options.repository] : []),
+  ]);
+  for (const [kind, input] of [
+    ['before', options.before],
+    ['since', options.since],
+  ] as const) {
+    if (input !== undefined) checkImageFilter(kind, input);
+  }
+}
+
+function checkLabels(kind: string, values: readonly string[]): void {
+  const keyless = values.find((value) => value.length === 0 || value.startsWith('='));
+  if (keyless !== undefined) {
+    throw invalidFilter(
+      `invalid ${kind} filter "${keyless}": a label key is needed.`,
+      `Write ${kind}=key or ${kind}=key=value.`,
+    );
+  }
+}
+
+function checkPatterns(patterns: readonly string[]): void {
+  try {
+    referenceMatcher(patterns);
+  } catch (error) {
+    if (!(error instanceof BadPatternError)) throw error;
+    throw invalidFilter(
+      `invalid reference filter: ${error.message}`,
+      "Use Docker's pattern rules: * and ? (never across /), [a-z] classes, e.g. '*:latest' or 'team/*'.",
+    );
+  }
+}
+
+function checkImageFilter(kind: 'before' | 'since', input: string): void {
+  try {
+    checkReferenceSyntax(input);
+  } catch (error) {
+    if (!(error instanceof ReclaimFailure)) throw error;
+    throw invalidFilter(
+      `${kind}=${input}: ${error.error.message}`,
+      `Give ${kind}= an image that exists (name:tag or ID). ${error.error.fix}`,
+    );
+  }
+}
