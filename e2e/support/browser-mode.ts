@@ -3,8 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { DEFAULT_SETTINGS, type Settings } from '../../src/shared/settings';
 import { assertPrivateEndpoint } from '../../test/engine/guard';
 import { WEB_ENTRY } from './build';
+import { isStandInEndpoint } from './stand-in-engine';
 
 export interface BrowserMode {
   /** The page's URL with its token, as `npm run web` prints it. */
@@ -18,17 +21,31 @@ export interface BrowserMode {
 
 const READY_LINE = /Reclaim is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=\S+)/;
 
+export interface BrowserModeOptions {
+  /** Settings the server finds on disk when it starts (a language, a theme). */
+  settings?: Partial<Settings>;
+  timeoutMs?: number;
+}
+
 /**
  * Starts `node out/main/web.js` (what `npm run web` runs) against a private engine only:
- * the endpoint must be one the rig started, DOCKER_* are replaced so that even discovery can
- * find nothing else, and settings live in a fresh temporary folder.
+ * the endpoint must be one the rig started (or a stand-in socket from stand-in-engine.ts),
+ * DOCKER_* are replaced so that even discovery can find nothing else, and settings live in a
+ * fresh temporary folder.
  */
 export async function startBrowserMode(
   engineHost: string,
-  timeoutMs = 30_000,
+  options: BrowserModeOptions = {},
 ): Promise<BrowserMode> {
-  assertPrivateEndpoint(engineHost);
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  if (!isStandInEndpoint(engineHost)) assertPrivateEndpoint(engineHost);
   const settingsDir = await mkdtemp(path.join(tmpdir(), 'reclaim-e2e-settings-'));
+  if (options.settings) {
+    await writeFile(
+      path.join(settingsDir, 'settings.json'),
+      JSON.stringify({ ...DEFAULT_SETTINGS, ...options.settings }),
+    );
+  }
   const token = randomBytes(24).toString('base64url');
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
