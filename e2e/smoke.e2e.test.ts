@@ -11,39 +11,13 @@ import { startPrivateDocker, type PrivateDocker } from '../test/engine/dockerd';
 import { loadFixtures } from '../test/engine/fixtures';
 import { describeEngine } from '../test/engine/gate';
 import { buildKitBuild } from '../test/engine/fixture-builders';
-import {
-  cliDiskUsageRows,
-  cliDiskUsageTable,
-  type DfCategory,
-  type DfRow,
-} from '../test/engine/measure';
+import { DF_CATEGORIES, expectedDiskUsageRows, shownDiskUsageRow } from './support/disk-usage-rows';
 import { startBrowserMode, type BrowserMode } from './support/browser-mode';
 import { ensureBuilt, PRELOAD_BUNDLE } from './support/build';
 import { launchChromium, type Browser } from './support/chromium';
 
 /** What the page's global holds; the renderer declares it, this file is compiled without DOM types. */
 declare const window: { api: RendererApi };
-
-const CATEGORIES: DfCategory[] = ['images', 'containers', 'volumes', 'buildCache'];
-
-/** The TYPE column of `docker system df` for each dashboard row. */
-const CLI_TYPE: Record<DfCategory, string> = {
-  images: 'Images',
-  containers: 'Containers',
-  volumes: 'Local Volumes',
-  buildCache: 'Build Cache',
-};
-
-/** One dashboard row as the page shows it: visible text, and the exact bytes behind it. */
-interface ShownRow {
-  pending: string | null;
-  total: string;
-  active: string;
-  size: string;
-  reclaimable: string;
-  sizeBytes: number;
-  reclaimableBytes: number;
-}
 
 describeEngine('browser mode end to end (Chromium)', () => {
   let engine: PrivateDocker;
@@ -98,11 +72,10 @@ describeEngine('browser mode end to end (Chromium)', () => {
       );
     }
 
-    const exact = await cliDiskUsageRows(engine);
-    const table = await cliDiskUsageTable(engine);
+    const { rows: expected, exact } = await expectedDiskUsageRows(engine);
     // The state makes every row meaningful: several MB of images, and no empty row.
     expect(exact.images.size).toBeGreaterThan(5_000_000);
-    for (const category of CATEGORIES) expect(exact[category].size, category).toBeGreaterThan(0);
+    for (const category of DF_CATEGORIES) expect(exact[category].size, category).toBeGreaterThan(0);
 
     // The page got the browser-mode window.api, with exactly the contract's shape.
     const apiKeys = await page.evaluate(() => Object.keys(window.api).sort());
@@ -113,50 +86,15 @@ describeEngine('browser mode end to end (Chromium)', () => {
       ].sort(),
     );
 
-    const shown = async (category: DfCategory): Promise<ShownRow> => {
-      const row = page.getByTestId(`disk-usage-${category}`);
-      const text = async (testid: string) =>
-        (await page.getByTestId(testid).innerText()).replace(/\s+/g, ' ').trim();
-      const bytes = async (testid: string) =>
-        Number(await page.getByTestId(testid).getAttribute('data-bytes'));
-      const id = `disk-usage-${category}`;
-      return {
-        pending: await row.getAttribute('data-pending'),
-        total: await text(`${id}-total`),
-        active: await text(`${id}-active`),
-        size: await text(`${id}-size`),
-        // The whole cell: the figure and its percentage, as a user reads it.
-        reclaimable: (await row.locator('td').nth(3).innerText()).replace(/\s+/g, ' ').trim(),
-        sizeBytes: await bytes(`${id}-size`),
-        reclaimableBytes: await bytes(`${id}-reclaimable`),
-      };
-    };
-    const expectedRow = (row: DfRow, printed: string[]): ShownRow => {
-      const [total, active, size, reclaimable] = printed;
-      // The CLI leaves the percentage off the Build Cache row and off empty rows; the page
-      // always shows one, truncated as the CLI truncates it elsewhere.
-      const percent = row.size > 0 ? Math.trunc((row.reclaimable * 100) / row.size) : 0;
-      return {
-        pending: 'false',
-        total: total ?? '?',
-        active: active ?? '?',
-        size: size ?? '?',
-        reclaimable: reclaimable?.includes('(') ? reclaimable : `${reclaimable} (${percent}%)`,
-        sizeBytes: row.size,
-        reclaimableBytes: row.reclaimable,
-      };
-    };
-
-    for (const category of CATEGORIES) {
-      const printed = table.get(CLI_TYPE[category]);
-      expect(printed, `docker system df has no ${CLI_TYPE[category]} row`).toHaveLength(4);
-      const expected = expectedRow(exact[category], printed ?? []);
+    for (const category of DF_CATEGORIES) {
       // The counts the CLI prints are the engine's own (the bytes it rounds are checked exactly).
-      expect([expected.total, expected.active], category).toEqual([
+      expect([expected[category].total, expected[category].active], category).toEqual([
         String(exact[category].total),
         String(exact[category].active),
       ]);
-      await expect.poll(() => shown(category), { timeout: 15_000 }).toEqual(expected);
+      await expect
+        .poll(() => shownDiskUsageRow(page, category), { timeout: 15_000 })
+        .toEqual(expected[category]);
     }
 
     // The strict CSP must not break the UI: nothing the page needs may have been refused.
