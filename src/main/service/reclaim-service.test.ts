@@ -97,6 +97,13 @@ describe('ReclaimService', () => {
     expect(engine.calls).toEqual(['live.current', 'planPrune']);
   });
 
+  it('takes the dashboard figures from the live inventory’s fast path, not the full read', async () => {
+    await service.connect(null);
+    engine.calls.length = 0;
+    expect(await service.getDiskUsage()).toEqual(FAKE_DISK_USAGE);
+    expect(engine.calls).toEqual(['live.diskUsage']);
+  });
+
   it('connects, announces connecting then connected, and saves the endpoint', async () => {
     const statuses: EngineStatus['state'][] = [];
     service.on('engineStatus', (status) => statuses.push(status.state));

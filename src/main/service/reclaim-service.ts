@@ -73,12 +73,13 @@ export class ReclaimService implements Service {
   }
 
   /**
-   * The live inventory keeps the four rows current from the engine's events, so the figures
-   * cost no engine call here (and never start a second `/system/df`, which engines before
-   * API 1.42 refuse while one is running).
+   * The live inventory keeps the four rows current from the engine's events, so once it has
+   * a snapshot the figures cost no engine call. Cold, they come from the first read's own
+   * `/system/df` as soon as it lands, without waiting for the layer facts, and never from a
+   * second concurrent `/system/df` (engines before API 1.42 refuse one while one runs).
    */
   async getDiskUsage(): Promise<DiskUsage> {
-    return (await this.session.inventory()).diskUsage;
+    return this.session.require().live.diskUsage();
   }
 
   async getInventory(): Promise<Inventory> {

@@ -8,6 +8,7 @@ import { EventFollower, type BackoffOptions } from './event-follower';
 import { LayerFacts } from './layer-facts';
 import { PendingChanges } from './pending-changes';
 import { settlesWithin } from './settles-within';
+import { SharedSlowReads } from './shared-slow-reads';
 import type { RawEvent } from './raw-types';
 import type { ImageRecord } from './records';
 import { startStateRead } from './snapshot';
@@ -50,6 +51,9 @@ export class LiveInventory {
   private readonly follower: EventFollower;
   private readonly listeners = new Set<InventoryListener>();
   private readonly pending = new PendingChanges();
+  /** Every read goes through here: a `/system/df` asked twice at once runs once. */
+  private readonly reads: SharedSlowReads;
+  private readonly connection: Connection;
   private state: EngineState | null = null;
   private snapshot: Inventory | null = null;
   /** Every read that replaces `state` runs here, one at a time, in order. */
@@ -59,14 +63,18 @@ export class LiveInventory {
   private storesScheduled = false;
   /** The read that will give the first snapshot, while it runs (current() waits for it). */
   private firstRead: Promise<Inventory> | null = null;
+  /** A snapshot with every row read has been published (later ones may lag in places). */
+  private hadCompleteSnapshot = false;
   private opens = 0;
   private lostReported = false;
   private stopped = false;
 
   constructor(
-    private readonly connection: Connection,
+    connection: Connection,
     private readonly options: LiveInventoryOptions = {},
   ) {
+    this.reads = new SharedSlowReads(connection);
+    this.connection = this.reads.connection;
     if (options.onChange) this.listeners.add(options.onChange);
     this.follower = new EventFollower(
       connection,
@@ -92,12 +100,18 @@ export class LiveInventory {
   }
 
   /**
-   * The dashboard figures. From the snapshot once there is one; before that, by the fastest
-   * cold read (`readDiskUsage`: one `/system/df` on Docker before API 1.42) rather than
-   * waiting for the whole inventory with its layer facts.
+   * The dashboard figures. From the snapshot once there is a complete one; before that, by
+   * the fastest cold read (`readDiskUsage`: one `/system/df` on Docker before API 1.42)
+   * rather than waiting for the whole inventory with its layer facts. That read shares its
+   * `/system/df` with the first inventory read (SharedSlowReads), so the figures come as
+   * soon as that one call lands and the engine never sees two at once.
    */
   diskUsage(): Promise<DiskUsage> {
-    if (this.snapshot) return Promise.resolve(this.snapshot.diskUsage);
+    const snapshot = this.snapshot;
+    // An images-first snapshot made cold has no container, volume or cache rows yet.
+    if (snapshot && (this.hadCompleteSnapshot || !snapshot.diskUsage.pending)) {
+      return Promise.resolve(snapshot.diskUsage);
+    }
     // Podman's own figures are 0 B: there the inventory is the fast way.
     if (this.connection.engine.kind === 'podman') return this.current().then((i) => i.diskUsage);
     return readDiskUsage(this.connection);
@@ -106,6 +120,9 @@ export class LiveInventory {
   /** Reads a complete snapshot now (after any update already under way). */
   refresh(): Promise<Inventory> {
     const read = this.enqueue(() => this.readEverything());
+    // Answers kept for the cold figures serve the first read only; later reads are fresh.
+    const fresh = (): void => this.reads.stopKeeping();
+    read.then(fresh, fresh);
     if (!this.snapshot) {
       this.firstRead = read;
       read
@@ -180,7 +197,9 @@ export class LiveInventory {
       await this.publishImagesFirst(images);
     }
     this.state = await read.state;
-    return this.publish();
+    const inventory = this.publish();
+    this.hadCompleteSnapshot = true;
+    return inventory;
   }
 
   private async publishImagesFirst(images: ImageRecord[]): Promise<void> {
