@@ -35,49 +35,101 @@ export interface ResourceRemovalResult {
   bytesReclaimed: number;
 }
 
-/** Request/response methods. Arguments are validated in main before anything runs. */
+/**
+ * Request/response methods. Arguments are validated in main before anything runs: every
+ * method answers VALIDATION for malformed arguments (wrong type, extra fields, out of bounds)
+ * and then does nothing. An exception no code foresaw arrives as INTERNAL. "The read errors"
+ * below are what a failed engine call becomes: ENGINE_NOT_RUNNING, PERMISSION_DENIED, TIMEOUT,
+ * TLS_FAILED or ENGINE_ERROR (with the engine's own words in `detail`).
+ */
 export interface ApiMethods {
-  /** The connection's state now. Never fails. */
+  /** The connection's state now (a failed connection is a state, not an error). */
   getEngineStatus(): EngineStatus;
   /** Every endpoint discovery found, in the docker CLI's order, for the engine picker. */
   listEndpoints(): DiscoveredEndpoint[];
   /**
    * Connects to `endpoint`, or to the first one discovery finds when null, and remembers the
-   * choice in settings. Errors: ENGINE_NOT_RUNNING, PERMISSION_DENIED, TIMEOUT, TLS_FAILED,
-   * API_TOO_OLD, ENDPOINT_INVALID.
+   * choice in settings only when it worked. A failure is returned as the `error` state:
+   * ENGINE_NOT_RUNNING, PERMISSION_DENIED, TIMEOUT, TLS_FAILED, API_TOO_OLD, ENDPOINT_INVALID.
    */
   connect(endpoint: Endpoint | null): EngineStatus;
-  /** The four rows of `docker system df`. Errors: NOT_CONNECTED and the connection errors. */
+  /**
+   * The four rows of `docker system df`. From the live snapshot once there is one; cold,
+   * from one `/system/df` shared with the first inventory read.
+   * Errors: NOT_CONNECTED; the read errors.
+   */
   getDiskUsage(): DiskUsage;
-  /** A consistent snapshot: images (with unique bytes), containers, volumes, build cache. */
+  /**
+   * A consistent snapshot: images (with unique bytes), containers, volumes, build cache.
+   * Waits for the first read after connecting; rows whose slow part is still being read are
+   * listed in `diskUsage.pending`. Errors: NOT_CONNECTED; the read errors.
+   */
   getInventory(): Inventory;
   /**
    * Resolves what a user typed (short ID, full ID, name:tag, digest) to one image.
-   * Errors: INVALID_REFERENCE (before any engine call), NOT_FOUND, AMBIGUOUS_REFERENCE
-   * (with `candidates`).
+   * Errors: INVALID_REFERENCE (before any engine call, even with none connected);
+   * NOT_CONNECTED; NOT_FOUND; AMBIGUOUS_REFERENCE (with `candidates`); INVALID_REFERENCE for
+   * an ID prefix too short for the containerd image store; the read errors.
    */
   resolveReference(input: string): ResolvedReference;
-  /** Previews `docker rmi` of `inputs`: what is untagged, deleted, kept, and why. */
+  /**
+   * Previews `docker rmi` of `inputs`: what is untagged, deleted, kept, and why. Blocked
+   * targets (containers, children, several tags) are outcomes in the plan, not errors.
+   * Errors: INVALID_REFERENCE for any malformed input (before any engine call); NOT_CONNECTED;
+   * NOT_FOUND or AMBIGUOUS_REFERENCE for an input that names no image or several (the whole
+   * preview fails, naming it); the read errors.
+   */
   planRemoval(inputs: string[], options: RemovalOptions): RemovalPlan;
-  /** Previews `docker image prune` with filters (a dry run the CLI does not have). */
+  /**
+   * Previews `docker image prune` with filters (a dry run the CLI does not have).
+   * Errors: INVALID_FILTER (before any engine call) for an `until` that is neither a duration,
+   * a timestamp nor Unix seconds, a label filter without a key, a malformed `reference` or
+   * repository pattern, or a malformed `before`/`since`; INVALID_FILTER also when
+   * `before`/`since` names no image or several; NOT_CONNECTED; the read errors.
+   */
   planPrune(options: PruneOptions): PrunePlan;
   /**
    * Runs a previewed plan by ID, re-checking each target just before deleting it; a target
-   * that changed since the preview is skipped and reported. Progress arrives as events.
+   * that changed since the preview is skipped and reported. Progress arrives as events. A
+   * plan runs once. Per-target problems are in the result, not errors: each TargetResult
+   * carries its own (CHANGED_SINCE_PREVIEW, CONFLICT, NOT_FOUND, ENGINE_ERROR…).
+   * Errors: NOT_CONNECTED (the plan stays runnable); NOT_FOUND for a plan that is unknown,
+   * expired (older than 15 minutes), running, or already ran.
    */
   runPlan(planId: string): RunResult;
-  /** Stops a running plan between targets. */
+  /**
+   * Stops a running plan between targets; its runPlan then resolves with `cancelled`. An
+   * unknown or finished plan is ignored. No errors beyond VALIDATION.
+   */
   cancelRun(planId: string): void;
-  /** Removes stopped containers by ID (running ones are refused). */
+  /**
+   * Removes stopped containers by full 64-hex ID (never a prefix), without force and
+   * keeping their volumes. Errors: NOT_CONNECTED. Per container, in `failed`: NOT_FOUND (not
+   * in the latest snapshot), CONFLICT (running, or refused by the engine), ENGINE_ERROR.
+   */
   removeContainers(ids: string[]): ResourceRemovalResult;
-  /** Removes the named volumes; each must be unused and named explicitly. */
+  /**
+   * Removes the named volumes; each must be unused and named explicitly. Errors:
+   * NOT_CONNECTED. Per volume, in `failed`: NOT_FOUND, CONFLICT (in use), ENGINE_ERROR.
+   */
   removeVolumes(names: string[]): ResourceRemovalResult;
-  /** `docker builder prune`: removes build cache not in use. */
+  /**
+   * `docker builder prune`: removes build cache not in use.
+   * Errors: NOT_CONNECTED; CONFLICT or ENGINE_ERROR with the engine's words; the read errors.
+   */
   pruneBuildCache(): ResourceRemovalResult;
+  /** The saved settings. No errors. */
   getSettings(): Settings;
-  /** Merges `patch` into the settings and saves them. */
+  /**
+   * Merges `patch` into the settings and saves them. Errors: VALIDATION, naming the value,
+   * for a protected pattern that does not compile or a protected label without a key (and
+   * for any other invalid value); nothing is saved then. INTERNAL if the file cannot be written.
+   */
   updateSettings(patch: Partial<Settings>): Settings;
-  /** Opens an allow-listed documentation URL in the system browser. */
+  /**
+   * Opens a documentation URL in the system browser. Errors: VALIDATION for any URL not on
+   * the allow-list (https docs.docker.com, docs.podman.io, github.com/reclaim-app/reclaim).
+   */
   openDocs(url: string): void;
 }
 
