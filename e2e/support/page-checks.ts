@@ -66,11 +66,15 @@ export async function checkBothThemes(
   return found;
 }
 
+const DOCKER_COMMAND =
+  /\bdocker (system df|image prune|images|rmi|rm|volume (prune|rm)|container prune|builder prune)\b/g;
+
 /**
  * Latin words in the visible UI text under `selector`, outside what is not UI text: <code>,
  * <pre>, <option> of a select (the Docker filter names are CLI syntax), and data cells (table
- * and grid cells, except the badges inside them, which are UI). Docker's size units and the
- * `allowed` words (product names, image names) are left out.
+ * and grid cells, except the badges inside them, which are UI). Docker commands, figures
+ * and versions (tokens starting with a digit: 12.3MB, 20.10.24+dfsg1) and the `allowed`
+ * words (product names, image names) are left out.
  */
 export async function englishWordsOutsideData(
   page: Page,
@@ -95,8 +99,14 @@ export async function englishWordsOutsideData(
   const allowedSet = new Set(allowed.map((word) => word.toLowerCase()));
   const words: string[] = [];
   for (const text of texts) {
-    const withoutUnits = text.replace(/\d+(\.\d+)?\s?(B|kB|MB|GB|TB)\b/g, ' ');
-    for (const word of withoutUnits.match(/[A-Za-z][A-Za-z'-]*/g) ?? []) {
+    const prose = text
+      // The docker command a sentence names is the CLI's, in any language.
+      .replace(DOCKER_COMMAND, ' ')
+      // Figures and versions as the engine gives them: 12.3MB, 20.10.24+dfsg1, 1.41.
+      .split(/\s+/)
+      .filter((token) => !/^\d/.test(token))
+      .join(' ');
+    for (const word of prose.match(/[A-Za-z][A-Za-z'-]*/g) ?? []) {
       if (!allowedSet.has(word.toLowerCase())) words.push(`${word} (in "${text.trim()}")`);
     }
   }
