@@ -1,15 +1,10 @@
 /**
  * Helpers for the user-path tests: what the engine holds (read straight from its socket, not
- * through Reclaim), the accessibility check, screenshots, and a few UI steps.
+ * through Reclaim), and a few UI steps that work in any language.
  */
-import { readFileSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { getJson } from '../test/engine/http';
-import { REPO_ROOT } from './support/build';
-
-export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
+import type { UiLanguage } from './support/page-checks';
 
 interface EngineImage {
   Id: string;
@@ -33,50 +28,26 @@ export async function engineDanglingIds(socketPath: string): Promise<string[]> {
   return images.map((image) => image.Id).sort();
 }
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
-const AXE_SOURCE = readFileSync(path.join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/**
- * Runs axe-core in the page and returns its serious and critical violations, worded for a
- * failure message. Evaluated through the debugger protocol, so the page's CSP still holds.
- */
-export async function seriousA11yViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate<AxeViolation[]>(
-    `axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations)`,
-  );
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
-    );
-}
-
-export async function screenshot(page: Page, name: string): Promise<void> {
-  await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
-}
-
 /** Types a reference into the remove field, waits until it resolves, and opens the preview. */
 export async function previewRemovalOf(page: Page, reference: string): Promise<void> {
   await page.getByTestId('nav-images').click();
   const input = page.getByTestId('reference-input');
   await input.fill(reference);
-  await page.getByTestId('reference-status').getByText('Resolves to').waitFor();
+  // The preview button is enabled once the field resolves (any language).
+  await page.locator('[data-testid=reference-preview]:enabled').waitFor();
   await page.getByTestId('reference-preview').click();
   await page.getByTestId('plan-target').first().waitFor();
 }
 
-/** Confirms the open removal preview and returns the result's output lines. */
-export async function confirmRemoval(page: Page): Promise<string[]> {
-  await page.getByTestId('plan-confirm').click();
+/**
+ * Confirms the open removal preview (unless it already ran), closes the result and returns
+ * its output lines.
+ */
+export async function confirmRemoval(
+  page: Page,
+  { alreadyRun = false }: { alreadyRun?: boolean } = {},
+): Promise<string[]> {
+  if (!alreadyRun) await page.getByTestId('plan-confirm').click();
   const output = page.getByTestId('run-output');
   await output.waitFor({ timeout: 30_000 });
   const lines = (await output.innerText()).split('\n').filter(Boolean);
@@ -94,4 +65,25 @@ export async function tabTo(page: Page, testid: string, maxPresses = 60): Promis
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached ${testid}`);
+}
+
+/** Switches the language on the Settings screen, as a user does. */
+export async function chooseLanguage(page: Page, language: UiLanguage): Promise<void> {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-language').selectOption(language);
+  await page.locator(`html[lang="${language}"]`).waitFor();
+}
+
+/** The image set after removing `ids` and untagging `untagged` (ID → tags that stay). */
+export function imageSetWithout(
+  set: Record<string, string[]>,
+  removed: string[],
+  untagged: Record<string, string[]> = {},
+): Record<string, string[]> {
+  const next: Record<string, string[]> = {};
+  for (const [id, tags] of Object.entries(set)) {
+    if (removed.includes(id)) continue;
+    next[id] = untagged[id] ?? tags;
+  }
+  return next;
 }
