@@ -51,9 +51,12 @@ export class LiveInventory {
   private readonly follower: EventFollower;
   private readonly listeners = new Set<InventoryListener>();
   private readonly pending = new PendingChanges();
-  /** Every read goes through here: a `/system/df` asked twice at once runs once. */
-  private readonly reads: SharedSlowReads;
-  private readonly connection: Connection;
+  /**
+   * The cold path's reads (the first full read and the dashboard figures before it ends): a
+   * `/system/df` asked by both runs once. Later reads, event-driven ones included, go
+   * straight to the connection, so they never get an answer older than their event.
+   */
+  private readonly cold: SharedSlowReads;
   private state: EngineState | null = null;
   private snapshot: Inventory | null = null;
   /** Every read that replaces `state` runs here, one at a time, in order. */
@@ -70,11 +73,10 @@ export class LiveInventory {
   private stopped = false;
 
   constructor(
-    connection: Connection,
+    private readonly connection: Connection,
     private readonly options: LiveInventoryOptions = {},
   ) {
-    this.reads = new SharedSlowReads(connection);
-    this.connection = this.reads.connection;
+    this.cold = new SharedSlowReads(connection);
     if (options.onChange) this.listeners.add(options.onChange);
     this.follower = new EventFollower(
       connection,
@@ -114,14 +116,14 @@ export class LiveInventory {
     }
     // Podman's own figures are 0 B: there the inventory is the fast way.
     if (this.connection.engine.kind === 'podman') return this.current().then((i) => i.diskUsage);
-    return readDiskUsage(this.connection);
+    return readDiskUsage(this.cold.connection);
   }
 
   /** Reads a complete snapshot now (after any update already under way). */
   refresh(): Promise<Inventory> {
     const read = this.enqueue(() => this.readEverything());
     // Answers kept for the cold figures serve the first read only; later reads are fresh.
-    const fresh = (): void => this.reads.stopKeeping();
+    const fresh = (): void => this.cold.stopKeeping();
     read.then(fresh, fresh);
     if (!this.snapshot) {
       this.firstRead = read;
@@ -190,7 +192,8 @@ export class LiveInventory {
    * containers listed without their sizes, so the UI is never held back by the slow part.
    */
   private async readEverything(): Promise<Inventory> {
-    const read = startStateRead(this.connection, this.facts);
+    const connection = this.hadCompleteSnapshot ? this.connection : this.cold.connection;
+    const read = startStateRead(connection, this.facts);
     const images = await read.images.catch(() => null);
     const lagMs = this.options.imagesFirstAfterMs ?? IMAGES_FIRST_AFTER_MS;
     if (images && !(await settlesWithin(read.state, lagMs)) && !this.stopped) {

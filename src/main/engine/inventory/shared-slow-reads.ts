@@ -1,11 +1,13 @@
 import type { Connection, EngineRequest } from '../connect/connection';
 
 /**
- * The reads that walk disks (`/system/df`, `/containers/json`) asked twice at once are asked
- * once: engines before API 1.42 refuse a second `/system/df` while one runs ("a disk usage
- * operation is already running"), and a second walk would only double the wait. Until the
- * first complete snapshot, answers are also kept, so the dashboard's cold figures and the
- * first inventory read share one `/system/df` however their calls interleave.
+ * The cold path's connection: the reads that walk disks (`/system/df`, `/containers/json`)
+ * asked twice at once are asked once, since engines before API 1.42 refuse a second
+ * `/system/df` while one runs ("a disk usage operation is already running") and a second
+ * walk would only double the wait. Until stopKeeping(), answers are also kept, so the
+ * dashboard's cold figures and the first inventory read share one `/system/df` however their
+ * calls interleave. Only those two use it: a read prompted by an event must see the engine
+ * after the event.
  */
 export class SharedSlowReads {
   readonly connection: Connection;
