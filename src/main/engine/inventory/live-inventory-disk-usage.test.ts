@@ -23,9 +23,12 @@ function pre142Engine() {
   let dfRunning = 0;
   let dfStarted = 0;
   let refused = 0;
+  /** Every request as it was asked, before any answer. */
+  const asked: string[] = [];
   const connection: Connection = {
     ...inner,
     request: async <T>(req: EngineRequest): Promise<T> => {
+      asked.push(req.path);
       if (req.path === '/system/df') {
         if (dfRunning > 0) {
           refused++;
@@ -50,7 +53,7 @@ function pre142Engine() {
   const until = async (test: () => boolean): Promise<void> => {
     while (!test()) await new Promise((resolve) => setTimeout(resolve, 2));
   };
-  return { engine, connection, finishDf, releaseInspects, dfCalls, until };
+  return { engine, connection, finishDf, releaseInspects, dfCalls, until, asked };
 }
 
 let live: LiveInventory | undefined;
@@ -98,6 +101,38 @@ describe('LiveInventory cold disk usage', () => {
     await cold;
     await live.current();
     expect(fake.dfCalls()).toBe(1);
+  });
+
+  it('lets the cold figures go first: the first read starts once their /system/df lands', async () => {
+    const fake = pre142Engine();
+    fake.releaseInspects();
+    live = new LiveInventory(fake.connection, { imagesFirstAfterMs: 10_000 });
+    const cold = live.diskUsage();
+    live.start();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fake.asked).toEqual(['/system/df']);
+    fake.finishDf();
+    await cold;
+    await live.current();
+    expect(fake.asked).toContain('/images/json');
+    expect(fake.dfCalls()).toBe(1);
+  });
+
+  it('holds the first read back only briefly when /system/df is slow', async () => {
+    const fake = pre142Engine();
+    fake.releaseInspects();
+    const seen: number[] = [];
+    live = new LiveInventory(fake.connection, {
+      imagesFirstAfterMs: 10,
+      onChange: (inventory) => seen.push(inventory.images.length),
+    });
+    void live.diskUsage();
+    live.start();
+    // The engine is still walking its disks, yet the images arrive.
+    await fake.until(() => seen.length > 0);
+    expect(seen).toEqual([1]);
+    expect(fake.dfCalls()).toBe(1);
+    fake.finishDf();
   });
 
   it('reads afresh after the first snapshot: kept answers never go stale', async () => {

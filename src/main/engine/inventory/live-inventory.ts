@@ -37,6 +37,8 @@ export interface LiveInventoryOptions {
 }
 
 const IMAGES_FIRST_AFTER_MS = 1_000;
+/** How long the first full read lets the dashboard's cold `/system/df` go first, at most. */
+const COLD_FIGURES_HEAD_START_MS = 250;
 
 /**
  * A snapshot kept current by the engine's events. It re-reads only what an event says
@@ -68,6 +70,8 @@ export class LiveInventory {
   private firstRead: Promise<Inventory> | null = null;
   /** A snapshot with every row read has been published (later ones may lag in places). */
   private hadCompleteSnapshot = false;
+  /** The cold dashboard figures being read, before the first complete snapshot. */
+  private coldFigures: Promise<DiskUsage> | null = null;
   private opens = 0;
   private lostReported = false;
   private stopped = false;
@@ -116,7 +120,14 @@ export class LiveInventory {
     }
     // Podman's own figures are 0 B: there the inventory is the fast way.
     if (this.connection.engine.kind === 'podman') return this.current().then((i) => i.diskUsage);
-    return readDiskUsage(this.cold.connection);
+    const figures = readDiskUsage(this.cold.connection);
+    this.coldFigures = figures;
+    void figures
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.coldFigures === figures) this.coldFigures = null;
+      });
+    return figures;
   }
 
   /** Reads a complete snapshot now (after any update already under way). */
@@ -192,6 +203,12 @@ export class LiveInventory {
    * containers listed without their sizes, so the UI is never held back by the slow part.
    */
   private async readEverything(): Promise<Inventory> {
+    if (!this.hadCompleteSnapshot && this.coldFigures) {
+      // The dashboard's figures go first: layer facts read beside their `/system/df` compete
+      // with it for the daemon and this process (about a third slower, measured), and the
+      // read below takes the same answer anyway. A slow engine holds the images back briefly.
+      await settlesWithin(this.coldFigures, COLD_FIGURES_HEAD_START_MS);
+    }
     const connection = this.hadCompleteSnapshot ? this.connection : this.cold.connection;
     const read = startStateRead(connection, this.facts);
     const images = await read.images.catch(() => null);
