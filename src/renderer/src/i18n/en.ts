@@ -175,6 +175,7 @@ export const en = {
       'blocked-by-running-container': 'Blocked by a running container',
       'blocked-by-children': 'Blocked by child images',
       'needs-force-multiple-tags': 'Needs force: several tags',
+      'kept-protected': 'Kept: protected',
     },
     fixesTitle: 'Ways forward',
     fix: {
@@ -270,6 +271,89 @@ export const en = {
     saved: 'Saved.',
   },
   time: { never: 'never' },
+  /** Punctuation differs by script: a full-width colon in Chinese, with no space after. */
+  punct: { colon: ': ', sentenceGap: ' — ' },
+  explain: {
+    reason: {
+      deleted: 'Deletes the image and the layers nothing else uses.',
+      deletedNoLayers: 'Deletes the image; every layer stays because something else uses it.',
+      'untagged-only': 'Only the name goes: other tags keep the image ({tags}).',
+      'blocked-by-containers': 'Blocked: used by {containers}.',
+      'blocked-by-running-container':
+        'Blocked: a running container uses it ({containers}); even force cannot delete it.',
+      'blocked-by-children':
+        'Blocked: {count, plural, one {# child image is} other {# child images are}} built on it.',
+      'needs-force-multiple-tags':
+        'Removed by ID while several tags point to it ({tags}): it must be forced.',
+      'kept-protected': 'Kept: a protected image is never removed together with others.',
+    },
+    duplicate: 'Already asked for as {input}: nothing more to do.',
+    protectedBy: 'Protected: {rule}',
+    engineWouldAnswer: 'The engine would answer',
+    fix: {
+      'remove-stopped-containers':
+        "Remove the stopped {count, plural, one {container} other {containers}} {names} first (docker rm {names}), then the image. The container's own files (its writable layer) are deleted with it.",
+      forceTags:
+        'Force removes every tag of the image and then deletes it. To keep the others, remove only the tag you no longer need (by name, not by ID).',
+      forceRunningName:
+        'Force removes only the name: the image stays (untagged, dangling) because a running container uses it. The container keeps running, but no new container can be created from the image by this name.',
+      forceStopped:
+        'Force deletes the image anyway: the stopped container keeps its files (the image layers stay on disk for it, so little space comes back) and can still start, but no new container can be created from the image.',
+      'children-first':
+        'Remove the child {count, plural, one {image} other {images}} first, deepest first ({ids}); an image other images are built on cannot be deleted, even by force.',
+    },
+    instead: {
+      running:
+        'Nothing can be removed while {names} runs: stop and remove the container first (docker stop {names}, docker rm {names}), then preview again.',
+      other: 'Nothing in this plan can run. Change the selection or cancel.',
+    },
+    keep: {
+      'in-use': 'a container uses it',
+      protected: 'protected by your settings',
+      'parent-of-kept': 'an image that stays is built on it',
+      'too-new': 'created after until={until}',
+      'not-matching': 'the filters do not select it',
+      tagged: 'tagged: only -a removes tagged images',
+    },
+  },
+  state: {
+    running: 'running',
+    exited: 'exited',
+    created: 'created',
+    paused: 'paused',
+    restarting: 'restarting',
+    removing: 'removing',
+    dead: 'dead',
+  },
+  engineSource: {
+    settings: 'from settings',
+    DOCKER_HOST: 'from DOCKER_HOST',
+    DOCKER_CONTEXT: 'from DOCKER_CONTEXT',
+    'config-json': 'from config.json',
+    'well-known-socket': 'well-known socket',
+    context: 'docker context',
+  },
+  errorText: {
+    message: {
+      ENGINE_NOT_RUNNING: 'No engine answers at {endpoint}.',
+      PERMISSION_DENIED: 'Permission denied at {endpoint}.',
+      TIMEOUT: 'The engine at {endpoint} did not answer in time.',
+      NOT_CONNECTED: 'Reclaim is not connected to an engine.',
+      AMBIGUOUS_REFERENCE: 'Ambiguous: {count} images start with this.',
+      CHANGED_SINCE_PREVIEW: 'The image changed since the preview.',
+      CANCELLED: 'Stopped before it ran.',
+    },
+    fix: {
+      ENGINE_NOT_RUNNING: 'Start Docker (or Podman), then try again, or choose another engine.',
+      PERMISSION_DENIED:
+        'Add your user to the docker group (then log in again), or choose a rootless engine.',
+      TIMEOUT: 'Check that the engine is healthy, then try again.',
+      NOT_CONNECTED: 'Connect to an engine first.',
+      AMBIGUOUS_REFERENCE: 'Type more of the ID.',
+      CHANGED_SINCE_PREVIEW: 'Preview again to see what would happen now.',
+      CANCELLED: 'Run it again when you are ready.',
+    },
+  },
 } as const;
 
 export type EnglishMessages = typeof en;

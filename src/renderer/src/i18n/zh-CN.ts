@@ -174,6 +174,7 @@ export const zhCN: Messages<EnglishMessages> = {
       'blocked-by-running-container': '被运行中的容器阻止',
       'blocked-by-children': '被子镜像阻止',
       'needs-force-multiple-tags': '需要强制：多个标签',
+      'kept-protected': '保留：受保护',
     },
     fixesTitle: '可选的解决办法',
     fix: {
@@ -266,4 +267,84 @@ export const zhCN: Messages<EnglishMessages> = {
     saved: '已保存。',
   },
   time: { never: '从未' },
+  /** Punctuation differs by script: a full-width colon in Chinese, with no space after. */
+  punct: { colon: '：', sentenceGap: ' ' },
+  explain: {
+    reason: {
+      deleted: '删除该镜像以及没有其他对象使用的层。',
+      deletedNoLayers: '删除该镜像；所有层都被其他对象使用，因此保留。',
+      'untagged-only': '只移除名称：其他标签（{tags}）仍保留该镜像。',
+      'blocked-by-containers': '受阻：被 {containers} 使用。',
+      'blocked-by-running-container':
+        '受阻：运行中的容器正在使用它（{containers}），即使强制也无法删除。',
+      'blocked-by-children': '受阻：有 {count} 个子镜像基于它构建。',
+      'needs-force-multiple-tags': '按 ID 删除，但有多个标签指向它（{tags}）：必须强制。',
+      'kept-protected': '保留：受保护的镜像绝不会与其他镜像一起删除。',
+    },
+    duplicate: '已作为 {input} 请求过：无需再做任何事。',
+    protectedBy: '受保护：{rule}',
+    engineWouldAnswer: '引擎会回答',
+    fix: {
+      'remove-stopped-containers':
+        '先删除已停止的容器 {names}（docker rm {names}，共 {count} 个），再删除镜像。容器自身的文件（可写层）会随之删除。',
+      forceTags:
+        '强制会移除该镜像的所有标签，然后删除它。若要保留其他标签，只按名称（而非 ID）移除不再需要的标签。',
+      forceRunningName:
+        '强制只移除名称：由于运行中的容器在使用，镜像仍会保留（无标签，成为悬空镜像）。容器继续运行，但无法再通过此名称从该镜像创建新容器。',
+      forceStopped:
+        '强制仍会删除镜像：已停止的容器保留其文件（镜像层为它留在磁盘上，因此几乎不释放空间），仍可启动，但无法再从该镜像创建新容器。',
+      'children-first':
+        '先删除 {count} 个子镜像，从最深的开始（{ids}）；有其他镜像基于它构建的镜像，即使强制也无法删除。',
+    },
+    instead: {
+      running:
+        '{names} 正在运行时无法删除：请先停止并删除该容器（docker stop {names}、docker rm {names}），然后重新预览。',
+      other: '此计划中没有可以执行的内容。请更改选择或取消。',
+    },
+    keep: {
+      'in-use': '有容器在使用',
+      protected: '受设置保护',
+      'parent-of-kept': '有保留的镜像基于它构建',
+      'too-new': '创建于 until={until} 之后',
+      'not-matching': '过滤条件未选中它',
+      tagged: '有标签：只有 -a 才会删除有标签的镜像',
+    },
+  },
+  state: {
+    running: '运行中',
+    exited: '已退出',
+    created: '已创建',
+    paused: '已暂停',
+    restarting: '重启中',
+    removing: '删除中',
+    dead: '已失效',
+  },
+  engineSource: {
+    settings: '来自设置',
+    DOCKER_HOST: '来自 DOCKER_HOST',
+    DOCKER_CONTEXT: '来自 DOCKER_CONTEXT',
+    'config-json': '来自 config.json',
+    'well-known-socket': '常见套接字位置',
+    context: 'docker 上下文',
+  },
+  errorText: {
+    message: {
+      ENGINE_NOT_RUNNING: '{endpoint} 上没有引擎响应。',
+      PERMISSION_DENIED: '访问 {endpoint} 被拒绝。',
+      TIMEOUT: '{endpoint} 上的引擎未及时响应。',
+      NOT_CONNECTED: 'Reclaim 尚未连接到引擎。',
+      AMBIGUOUS_REFERENCE: '有歧义：有 {count} 个镜像以此开头。',
+      CHANGED_SINCE_PREVIEW: '镜像在预览之后发生了变化。',
+      CANCELLED: '在执行之前已停止。',
+    },
+    fix: {
+      ENGINE_NOT_RUNNING: '启动 Docker（或 Podman）后重试，或选择其他引擎。',
+      PERMISSION_DENIED: '将你的用户加入 docker 组（然后重新登录），或选择无根（rootless）引擎。',
+      TIMEOUT: '检查引擎是否正常，然后重试。',
+      NOT_CONNECTED: '请先连接到引擎。',
+      AMBIGUOUS_REFERENCE: '请输入更多位 ID。',
+      CHANGED_SINCE_PREVIEW: '重新预览以查看现在会发生什么。',
+      CANCELLED: '准备好后再次执行。',
+    },
+  },
 };

@@ -36,7 +36,7 @@ describe('RemovalPlanDialog', () => {
     expect(within(dialog).getByTestId('plan-target').dataset.outcome).toBe('blocked-by-containers');
     expect(within(dialog).getByTestId('plan-confirm')).toHaveProperty('disabled', true);
     expect(within(dialog).getByTestId('fix-force').textContent).toContain(
-      'no new container can be created from that image',
+      'no new container can be created from the image',
     );
     await fireEvent.click(
       within(within(dialog).getByTestId('fix-remove-stopped-containers')).getByRole('checkbox'),
