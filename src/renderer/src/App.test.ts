@@ -57,8 +57,9 @@ describe('App', () => {
     render(App, { api });
     const screenEl = await screen.findByTestId('engine-error');
     expect(screenEl.textContent).toContain('Engine not running');
-    expect(screenEl.textContent).toContain('No engine answers on unix:///var/run/docker.sock.');
-    expect(screenEl.textContent).toContain('Start Docker, then try again.');
+    // Worded by the renderer from the code and endpoint, so every language reads its own.
+    expect(screenEl.textContent).toContain('No engine answers at unix:///var/run/docker.sock.');
+    expect(screenEl.textContent).toContain('Start Docker (or Podman), then try again');
     screen.getByRole('button', { name: 'Try again' }).click();
     await waitFor(() =>
       expect(screen.getByTestId('engine-status').dataset.state).toBe('connected'),

@@ -157,6 +157,9 @@ export const en = {
     target: 'Target',
     steps: 'Steps',
     step: {
+      untagNotDone: 'Untag {refs}: not done',
+      noUntag: 'By ID: its names go only if the image goes',
+      notReached: 'Not reached',
       untag: 'Untag {refs}',
       otherTags: 'Other tags keep the image: {tags}',
       noOtherTags: 'No other tag points to it',
@@ -275,6 +278,10 @@ export const en = {
   punct: { colon: ': ', sentenceGap: ' — ' },
   explain: {
     reason: {
+      untaggedRunning:
+        'Only the name goes: a running container uses the image ({containers}), so it stays, untagged (dangling).',
+      untaggedChildren:
+        'Only the name goes: child images are built on it, so it stays as their untagged parent.',
       deleted: 'Deletes the image and the layers nothing else uses.',
       deletedNoLayers: 'Deletes the image; every layer stays because something else uses it.',
       'untagged-only': 'Only the name goes: other tags keep the image ({tags}).',

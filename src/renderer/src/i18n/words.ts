@@ -46,8 +46,19 @@ export function targetReason(t: Translate, target: PlannedTarget): string {
       return t(
         target.deleted.length > 0 ? 'explain.reason.deleted' : 'explain.reason.deletedNoLayers',
       );
-    case 'untagged-only':
-      return t('explain.reason.untagged-only', { values: { tags: target.otherTags.join(', ') } });
+    case 'untagged-only': {
+      // The image stays for one of three reasons: other tags, a running container, children.
+      if (target.otherTags.length > 0) {
+        return t('explain.reason.untagged-only', { values: { tags: target.otherTags.join(', ') } });
+      }
+      const running = target.containers.filter((c) => c.running);
+      if (running.length > 0) {
+        return t('explain.reason.untaggedRunning', {
+          values: { containers: containerWords(t, running) },
+        });
+      }
+      return t('explain.reason.untaggedChildren');
+    }
     case 'blocked-by-containers':
       return t('explain.reason.blocked-by-containers', {
         values: { containers: containerWords(t, target.containers) },

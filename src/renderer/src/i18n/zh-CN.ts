@@ -156,6 +156,9 @@ export const zhCN: Messages<EnglishMessages> = {
     target: '目标',
     steps: '步骤',
     step: {
+      untagNotDone: '取消标记 {refs}：未执行',
+      noUntag: '按 ID 删除：只有镜像被删除时，名称才会一并移除',
+      notReached: '未到达此步',
       untag: '取消标记 {refs}',
       otherTags: '其他标签保留了该镜像：{tags}',
       noOtherTags: '没有其他标签指向它',
@@ -271,6 +274,9 @@ export const zhCN: Messages<EnglishMessages> = {
   punct: { colon: '：', sentenceGap: ' ' },
   explain: {
     reason: {
+      untaggedRunning:
+        '只移除名称：运行中的容器正在使用该镜像（{containers}），因此它会保留，成为无标签的悬空镜像。',
+      untaggedChildren: '只移除名称：有子镜像基于它构建，因此它会作为子镜像的无标签父镜像保留。',
       deleted: '删除该镜像以及没有其他对象使用的层。',
       deletedNoLayers: '删除该镜像；所有层都被其他对象使用，因此保留。',
       'untagged-only': '只移除名称：其他标签（{tags}）仍保留该镜像。',

@@ -2,7 +2,7 @@
  * Simplified planning over the fixture inventory, close enough to the real planner's rules
  * (the brief's four-step flow) for component tests and screenshots. Test-only.
  */
-import type { ImageInfo, Inventory } from '../../../shared/model';
+import type { ContainerRef, ImageInfo, Inventory } from '../../../shared/model';
 import type {
   Fix,
   PlannedTarget,
@@ -82,11 +82,20 @@ export function resolveIn(
   };
 }
 
-const FORCE: Fix = {
+// Fix words as the real planner writes them (src/main/engine/plan/explain.ts); the UI words
+// fixes itself from Fix.kind, but failures and fallbacks still show these.
+const FORCE_STOPPED: Fix = {
   kind: 'force',
   explanation:
-    'The image is removed although a container uses it: the container keeps its own layers, but no new container can be created from that image.',
+    'Force deletes the image anyway: the stopped container keeps its files (the image layers stay on disk for it, so little space comes back) and can still start, but no new container can be created from the image.',
 };
+const FORCE_RUNNING_BY_NAME: Fix = {
+  kind: 'force',
+  explanation:
+    'Force removes only the name: the image stays (untagged, dangling) because a running container uses it. The container keeps running, but no new container can be created from the image by this name.',
+};
+const listOf = (containers: ContainerRef[]): string =>
+  containers.map((c) => `${c.name} (${c.running ? 'running' : c.state})`).join(', ');
 
 function planTarget(
   inv: Inventory,
@@ -119,35 +128,58 @@ function planTarget(
     return {
       ...base,
       outcome: 'untagged-only',
-      reason: `Other tags still point to the image (${otherTags.join(', ')}): only ${reference} is untagged.`,
+      reason: `Only untagged: other tags keep it (${otherTags.join(', ')}).`,
       deleted: [],
       bytesFreed: 0,
     };
   }
-  if (running.length > 0 && !options.force) {
+  // The real planner: by name, a running container makes it a reference conflict that force
+  // resolves by untagging only; by ID, a running container blocks even force.
+  if (running.length > 0 && reference && options.force) {
+    return {
+      ...base,
+      outcome: 'untagged-only',
+      reason: `Only untagged: a running container uses it (${running.map((c) => c.name).join(', ')}), so the image stays, untagged (dangling).`,
+      deleted: [],
+      bytesFreed: 0,
+    };
+  }
+  if (running.length > 0 && reference) {
     return {
       ...base,
       outcome: 'blocked-by-running-container',
-      reason: `Running container ${running.map((c) => c.name).join(', ')} uses this image: it cannot be removed while the container runs.`,
+      reason: `Blocked: used by ${listOf(image.containers)}. The engine would answer: conflict: unable to remove repository reference "${reference}" (must force) - container ${shortId(running[0]?.id ?? '')} is using its referenced image ${shortId(image.id)}`,
+      untagged: [],
+      deleted: [],
+      bytesFreed: 0,
+      fixes: [FORCE_RUNNING_BY_NAME],
+    };
+  }
+  if (running.length > 0) {
+    return {
+      ...base,
+      outcome: 'blocked-by-running-container',
+      reason: `Blocked: a running container uses it (${listOf(running)}); even force cannot remove it. Stop and remove the container first. The engine would answer: conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image is being used by running container ${shortId(running[0]?.id ?? '')}`,
       untagged: [],
       deleted: [],
       bytesFreed: 0,
     };
   }
   if (stopped.length > 0 && !options.force && !options.removeStoppedContainers) {
+    const names = stopped.map((c) => c.name).join(' ');
     return {
       ...base,
       outcome: 'blocked-by-containers',
-      reason: `conflict: unable to delete ${shortId(image.id)} (must be forced) - image is being used by stopped container ${stopped.map((c) => c.id).join(', ')}`,
+      reason: `Blocked: used by ${listOf(image.containers)}. The engine would answer: conflict: unable to delete ${shortId(image.id)} (must be forced) - image is being used by stopped container ${shortId(stopped[0]?.id ?? '')}`,
       untagged: [],
       deleted: [],
       bytesFreed: 0,
       fixes: [
         {
           kind: 'remove-stopped-containers',
-          explanation: `Remove ${stopped.map((c) => c.name).join(', ')} first, then the image.`,
+          explanation: `Remove the stopped container${stopped.length > 1 ? 's' : ''} ${names} first (docker rm ${names}), then the image. The container's own files (its writable layer) are deleted with it.`,
         },
-        FORCE,
+        FORCE_STOPPED,
       ],
     };
   }
@@ -156,7 +188,7 @@ function planTarget(
     return {
       ...base,
       outcome: 'blocked-by-children',
-      reason: `conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`,
+      reason: `Blocked: it has child images built on it. The engine would answer: conflict: unable to delete ${shortId(image.id)} (cannot be forced) - image has dependent child images`,
       untagged: [],
       deleted: [],
       bytesFreed: 0,
@@ -164,7 +196,7 @@ function planTarget(
       fixes: [
         {
           kind: 'children-first',
-          explanation: `Remove the ${children.length} child image(s) first, deepest first, then this one.`,
+          explanation: `Remove the child image${children.length > 1 ? 's' : ''} first, deepest first (${children.map(shortId).join(', ')}); an image other images are built on cannot be deleted, even by force.`,
         },
       ],
     };

@@ -88,7 +88,58 @@ describe('RemovalPlanDialog results', () => {
     await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
     const failure = await within(dialog).findByTestId('run-failure');
     expect(failure.textContent).toContain('nginx:latest');
-    expect(failure.textContent).toContain('Running container web uses this image');
+    expect(failure.textContent).toContain('Blocked: used by web (running)');
     expect(within(dialog).getByTestId('run-output').textContent).toContain('Untagged: mongo:8.0');
+  });
+});
+
+describe('RemovalPlanDialog flow and dead ends', () => {
+  it('numbers the four steps, even when blocked, without repeating the reason', async () => {
+    const { dialog } = await openPlan(['postgres:16']);
+    const steps = within(dialog).getByTestId('plan-steps').querySelectorAll(':scope > li');
+    expect([...steps].map((s) => (s as HTMLElement).dataset.step)).toEqual([
+      'untag',
+      'other-tags',
+      'containers',
+      'layers',
+    ]);
+    expect(steps[0]?.textContent).toContain('Untag postgres:16: not done');
+    expect(steps[3]?.textContent).toContain('Not reached');
+  });
+
+  it('by name, a running container offers force as untag only (as the real planner)', async () => {
+    const { api, dialog } = await openPlan(['nginx:latest']);
+    expect(within(dialog).getByTestId('fix-force').textContent).toContain(
+      'Force removes only the name',
+    );
+    await fireEvent.click(within(within(dialog).getByTestId('fix-force')).getByRole('checkbox'));
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('plan-target').dataset.outcome).toBe('untagged-only'),
+    );
+    expect(within(dialog).getByTestId('plan-reason').textContent).toContain(
+      'a running container uses the image (web (running))',
+    );
+    expect(api.inventory().images.some((i) => i.repoTags.includes('nginx:latest'))).toBe(true);
+  });
+
+  it('by ID, a running container: says what to do instead, hides Frees 0B, titles the result', async () => {
+    const api = createFakeApi();
+    const nginx = api.inventory().images.find((i) => i.repoTags.includes('nginx:latest'));
+    const shortNginx = nginx?.id.replace('sha256:', '').slice(0, 12) ?? '';
+    render(RemovalPlanDialog, { api, inputs: [shortNginx], onclose: vi.fn() });
+    const dialog = await screen.findByTestId('plan-dialog');
+    const blocked = await within(dialog).findByTestId('plan-blocked');
+    expect(blocked.textContent).toContain('stop and remove the container first (docker stop web');
+    expect(blocked.textContent).not.toContain('Choose a way forward');
+    expect(within(dialog).queryByTestId('plan-bytes')).toBeNull();
+    expect(within(dialog).queryByTestId('plan-fixes')).toBeNull();
+  });
+
+  it('says Result in the title after a run', async () => {
+    const { dialog } = await openPlan(['mongo:8.0']);
+    expect(within(dialog).getByRole('heading', { level: 2 }).textContent).toContain('preview');
+    await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
+    await within(dialog).findByTestId('run-output');
+    expect(within(dialog).getByRole('heading', { level: 2 }).textContent).toBe('Result');
   });
 });
