@@ -71,7 +71,7 @@ export const en = {
   },
   images: {
     title: 'Images',
-    count: '{shown} of {total} images',
+    count: '{shown} of {total} rows ({images, plural, one {# image} other {# images}})',
     search: 'Search images',
     searchPlaceholder: 'Search repository, tag or ID',
     showDigests: 'Show digests',
@@ -89,7 +89,11 @@ export const en = {
     selectAll: 'Select all shown images',
     none: '<none>',
     empty: 'No image matches.',
-    selection: '{count, plural, one {# image selected} other {# images selected}}, frees {bytes}',
+    selection:
+      '{count, plural, one {# row} other {# rows}} selected ({images, plural, one {# image} other {# images}})',
+    selectionHidden: '({hidden} hidden by the filters)',
+    frees: 'frees {bytes}',
+    freesAtMost: 'frees at most {bytes} (estimate, checking…)',
     clearSelection: 'Clear',
     removeSelected: 'Remove selected…',
     sortBy: 'Sort by {column}',

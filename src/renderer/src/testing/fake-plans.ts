@@ -230,11 +230,23 @@ export function planRemovalIn(
   id: string,
 ): { ok: true; value: RemovalPlan } | { ok: false; error: ReclaimError } {
   const targets: PlannedTarget[] = [];
+  // Targets run in order, as docker rmi does: a tag untagged by an earlier target no longer
+  // keeps the image for a later one (both tags of an image selected delete it).
+  const tagsLeft = new Map<string, string[]>();
   for (const input of inputs) {
     const resolved = resolveIn(inv, input);
     if (!resolved.ok) return resolved;
-    const image = inv.images.find((i) => i.id === resolved.value.imageId) as ImageInfo;
-    targets.push(planTarget(inv, input, image, resolved.value.reference, options));
+    const found = inv.images.find((i) => i.id === resolved.value.imageId) as ImageInfo;
+    const image = { ...found, repoTags: tagsLeft.get(found.id) ?? found.repoTags };
+    const { reference } = resolved.value;
+    const target = planTarget(inv, input, image, reference, options);
+    if (target.outcome === 'untagged-only' && reference) {
+      tagsLeft.set(
+        found.id,
+        image.repoTags.filter((tag) => tag !== reference),
+      );
+    }
+    targets.push(target);
   }
   const flags = options.force ? ' --force' : '';
   return {

@@ -91,15 +91,36 @@ describe('ImagesView filters', () => {
 });
 
 describe('ImagesView selection', () => {
-  it('totals bytes only for images whose every tag is selected', async () => {
+  it('totals the bytes the planner says the selection frees, "at most" while it plans', async () => {
+    const api = createFakeApi();
+    render(ImagesView, { ...props(), api });
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select redis:alpine' }));
+    const bytes = () => screen.getByTestId('selection-bytes');
+    expect(bytes().textContent).toContain('at most');
+    await waitFor(() => expect(bytes().dataset.bytes).toBe('0'));
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select redis:7-alpine' }));
+    await waitFor(() => expect(bytes().dataset.bytes).toBe('41000000'));
+    expect(bytes().textContent).toContain('2 rows selected (1 image)');
+    expect(bytes().textContent).toContain('frees 41MB');
+    expect(bytes().textContent).not.toContain('at most');
+    const asked = api.calls.filter((call) => call.method === 'planRemoval').at(-1);
+    expect(asked?.args).toEqual([
+      ['redis:alpine', 'redis:7-alpine'],
+      { force: false, removeStoppedContainers: false, childrenFirst: false },
+    ]);
+  });
+
+  it('does not claim bytes a running container keeps: the planner says 0', async () => {
+    render(ImagesView, props());
+    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select nginx:latest' }));
+    await waitFor(() => expect(screen.getByTestId('selection-bytes').dataset.bytes).toBe('0'));
+  });
+
+  it('says how many selected rows the search hides', async () => {
     render(ImagesView, props());
     await fireEvent.click(screen.getByRole('checkbox', { name: 'Select redis:alpine' }));
-    expect(screen.getByTestId('selection-bytes').dataset.bytes).toBe('0');
-    await fireEvent.click(screen.getByRole('checkbox', { name: 'Select redis:7-alpine' }));
-    expect(screen.getByTestId('selection-bytes').dataset.bytes).toBe('41000000');
-    expect(screen.getByTestId('selection-bytes').textContent).toContain(
-      '2 images selected, frees 41MB',
-    );
+    await fireEvent.input(screen.getByTestId('image-search'), { target: { value: 'mongo' } });
+    expect(screen.getByTestId('selection-hidden').textContent).toBe('(1 hidden by the filters)');
   });
 
   it('select all skips protected images; they can still be ticked one by one', async () => {
