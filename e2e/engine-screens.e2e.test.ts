@@ -9,10 +9,12 @@ import { describeEngine } from '../test/engine/gate';
 import { startBrowserMode, type BrowserMode } from './support/browser-mode';
 import { ensureBuilt } from './support/build';
 import { launchChromium, type Browser } from './support/chromium';
-import { checkBothThemes, type UiLanguage } from './support/page-checks';
+import { checkBothThemes, englishWordsOutsideData, type UiLanguage } from './support/page-checks';
 import { silentEngine, stoppedEngine, type StandInEngine } from './support/stand-in-engine';
 
 const LANGUAGES: UiLanguage[] = ['en', 'zh-CN'];
+/** Latin words a Chinese screen may show: product names. */
+const PRODUCT_NAMES = ['Reclaim', 'Docker', 'docker', 'Podman'];
 
 describeEngine('engine-state screens (Chromium, browser mode, no engine)', () => {
   let browser: Browser;
@@ -49,6 +51,9 @@ describeEngine('engine-state screens (Chromium, browser mode, no engine)', () =>
       await screen.waitFor();
       expect(await screen.innerText()).toContain(standIn?.host.slice('unix://'.length));
       expect(await checkBothThemes(page, 'engine-connecting', language)).toEqual([]);
+      if (language === 'zh-CN') {
+        expect(await englishWordsOutsideData(page, 'body', PRODUCT_NAMES)).toEqual([]);
+      }
       // Still connecting when the pictures were taken: the engine never answered.
       expect(await screen.isVisible()).toBe(true);
       expect(await page.getByTestId('engine-status').getAttribute('data-state')).toBe('connecting');
@@ -68,5 +73,9 @@ describeEngine('engine-state screens (Chromium, browser mode, no engine)', () =>
     expect(await detail.innerText()).not.toBe('');
     expect(await screen.getByRole('button').count()).toBe(2);
     expect(await checkBothThemes(page, 'engine-error', language)).toEqual([]);
+    if (language === 'zh-CN') {
+      // What happened and what to do, in Chinese (what the engine said is quoted in <code>).
+      expect(await englishWordsOutsideData(page, 'body', PRODUCT_NAMES)).toEqual([]);
+    }
   });
 });

@@ -48,11 +48,13 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
   };
   const danglingBadge = () => page().getByTestId('dangling-count');
   /**
-   * Words a Chinese screen may show in Latin letters: product names, the fixtures' names, and
-   * the two terms Chinese Docker writing keeps as they are (镜像 ID, Engine API).
+   * Words a Chinese screen may show in Latin letters: product names, the fixtures' names, the
+   * two terms Chinese Docker writing keeps as they are (镜像 ID, Engine API), and Docker's
+   * filter keys, which are CLI syntax.
    */
   const latinAllowed = () => [
-    ...['Reclaim', 'Docker', 'docker', 'API', 'ID'],
+    ...['Reclaim', 'Docker', 'docker', 'Podman', 'API', 'ID'],
+    ...['dangling', 'before', 'since', 'label', 'reference', 'until'],
     ...FIXTURE_REPO.split(/[^a-z]+/),
   ];
 
@@ -203,11 +205,20 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     const target = page().getByTestId('plan-target');
     expect(await target.getAttribute('data-outcome')).toBe('blocked-by-children');
     expect(await checkBothThemes(page(), 'plan-dialog-blocked', 'zh-CN')).toEqual([]);
+    // Reasons and fixes in Chinese; only the engine's own answer is quoted as it said it.
+    expect(
+      await englishWordsOutsideData(page(), '[data-testid=plan-dialog]', latinAllowed(), [
+        '[data-testid=plan-engine-answer]',
+      ]),
+    ).toEqual([]);
     await page().getByTestId('fix-children-first').getByRole('checkbox').check();
     await expect.poll(async () => target.getAttribute('data-outcome')).toBe('deleted');
     await page().getByTestId('plan-confirm').click();
     await page().getByTestId('run-output').waitFor({ timeout: 30_000 });
     expect(await checkBothThemes(page(), 'result-panel', 'zh-CN')).toEqual([]);
+    expect(
+      await englishWordsOutsideData(page(), '[data-testid=plan-dialog]', latinAllowed()),
+    ).toEqual([]);
     const lines = await confirmRemoval(page(), { alreadyRun: true });
     // The result lines are the CLI's, untranslated, whatever the language.
     expect(lines).toContain(`Deleted: ${fx.child.id}`);
@@ -232,6 +243,11 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
         .evaluateAll((items) => items.map((item) => item.getAttribute('data-image-id')));
       expect(listed).toEqual([fx.dangling.id]);
       violations.push(...(await checkBothThemes(page(), 'prune-dialog', language)));
+      if (language === 'zh-CN') {
+        expect(
+          await englishWordsOutsideData(page(), '[data-testid=prune-dialog]', latinAllowed()),
+        ).toEqual([]);
+      }
       await page().keyboard.press('Escape');
       await page().getByTestId('prune-dialog').waitFor({ state: 'detached' });
     }

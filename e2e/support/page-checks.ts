@@ -67,29 +67,34 @@ export async function checkBothThemes(
 }
 
 const DOCKER_COMMAND =
-  /\bdocker (system df|image prune|images|rmi|rm|volume (prune|rm)|container prune|builder prune)\b/g;
+  /\bdocker (system df|image prune|images|rmi|rm|volume (prune|rm)|container prune|builder prune)( -[a-z]\b| --[a-z-]+)*/g;
 
 /**
  * Latin words in the visible UI text under `selector`, outside what is not UI text: <code>,
  * <pre>, <option> of a select (the Docker filter names are CLI syntax), and data cells (table
  * and grid cells, except the badges inside them, which are UI). Docker commands, figures
- * and versions (tokens starting with a digit: 12.3MB, 20.10.24+dfsg1) and the `allowed`
- * words (product names, image names) are left out.
+ * and versions (12.3MB, 20.10.24+dfsg1), CLI flags, paths, endpoints and image references
+ * (ASCII runs with a /), image IDs, and the `allowed` words (product names, image names) are
+ * left out.
  */
 export async function englishWordsOutsideData(
   page: Page,
   selector: string,
   allowed: string[],
+  /** More elements whose text is data, not UI (the engine's own words, quoted). */
+  dataSelectors: string[] = [],
 ): Promise<string[]> {
+  const skipped = ['code', 'pre', 'option', 'script', 'style', ...dataSelectors].join(', ');
   // A string, not a function: this file is compiled without the DOM's types.
   const texts = await page.evaluate<string[]>(`(() => {
     const found = [];
+    const skipped = ${JSON.stringify(skipped)};
     for (const root of document.querySelectorAll(${JSON.stringify(selector)})) {
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
         const parent = node.parentElement;
         if (!parent || !node.textContent.trim()) continue;
-        if (parent.closest('code, pre, option, script, style')) continue;
+        if (parent.closest(skipped)) continue;
         if (parent.closest('td, [role=cell]') && !parent.closest('.badge')) continue;
         found.push(node.textContent);
       }
@@ -100,12 +105,14 @@ export async function englishWordsOutsideData(
   const words: string[] = [];
   for (const text of texts) {
     const prose = text
-      // The docker command a sentence names is the CLI's, in any language.
+      // The docker command a sentence names is the CLI's, in any language, and so are flags.
       .replace(DOCKER_COMMAND, ' ')
-      // Figures and versions as the engine gives them: 12.3MB, 20.10.24+dfsg1, 1.41.
-      .split(/\s+/)
-      .filter((token) => !/^\d/.test(token))
-      .join(' ');
+      .replace(/(?<![\w-])--?[a-z][a-z-]*\b/g, ' ')
+      // Paths, endpoints and image references: an ASCII run with a / in it.
+      .replace(/[\w.:+@-]*\/[\w./:+@-]*/g, ' ')
+      // Image IDs (12 to 64 hex digits), figures and versions: 12.3MB, 20.10.24+dfsg1, 1.41.
+      .replace(/\b(sha256:)?[0-9a-f]{12,64}\b/g, ' ')
+      .replace(/\b\d[\w.+~-]*/g, ' ');
     for (const word of prose.match(/[A-Za-z][A-Za-z'-]*/g) ?? []) {
       if (!allowedSet.has(word.toLowerCase())) words.push(`${word} (in "${text.trim()}")`);
     }
