@@ -92,6 +92,7 @@ export const en = {
     selection:
       '{count, plural, one {# row} other {# rows}} selected ({images, plural, one {# image} other {# images}})',
     selectionHidden: '({hidden} hidden by the filters)',
+    pruneDangling: 'Remove dangling…',
     frees: 'frees {bytes}',
     freesAtMost: 'frees at most {bytes} (estimate, checking…)',
     clearSelection: 'Clear',

@@ -90,6 +90,7 @@ export const zhCN: Messages<EnglishMessages> = {
     empty: '没有匹配的镜像。',
     selection: '已选 {count} 行（{images} 个镜像）',
     selectionHidden: '（{hidden} 行被过滤条件隐藏）',
+    pruneDangling: '删除悬空镜像…',
     frees: '可释放 {bytes}',
     freesAtMost: '最多可释放 {bytes}（估算，正在核实…）',
     clearSelection: '清除',

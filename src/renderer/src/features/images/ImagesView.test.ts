@@ -188,3 +188,17 @@ describe('Badges', () => {
     expect(protectedKeys.sort()).toEqual(['mongo:8.0', 'registry.local:5000/ci/runner:stable']);
   });
 });
+
+describe('ImagesView prune dangling', () => {
+  it('opens the prune dialog on dangling images only', async () => {
+    const api = createFakeApi();
+    render(ImagesView, { ...props(), api });
+    await fireEvent.click(screen.getByTestId('images-prune-dangling'));
+    const dialog = await screen.findByTestId('prune-dialog');
+    await waitFor(() =>
+      expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune'),
+    );
+    const asked = api.calls.filter((call) => call.method === 'planPrune').at(-1);
+    expect(asked?.args[0]).toMatchObject({ all: false });
+  });
+});
