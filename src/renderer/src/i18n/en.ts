@@ -280,6 +280,7 @@ export const en = {
   },
   time: { never: 'never' },
   /** Punctuation differs by script: a full-width colon in Chinese, with no space after. */
+  dialog: { close: 'Close' },
   punct: { colon: ': ', sentenceGap: ' — ' },
   explain: {
     reason: {

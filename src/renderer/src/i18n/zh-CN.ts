@@ -275,6 +275,7 @@ export const zhCN: Messages<EnglishMessages> = {
   },
   time: { never: '从未' },
   /** Punctuation differs by script: a full-width colon in Chinese, with no space after. */
+  dialog: { close: '关闭' },
   punct: { colon: '：', sentenceGap: ' ' },
   explain: {
     reason: {
