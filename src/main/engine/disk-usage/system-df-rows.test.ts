@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DiskUsageRow } from '../../../shared/model';
 import { recorded } from '../inventory/recorded/docker-20.10';
-import { humanSize, reclaimableCell } from './human-size';
+import { humanSize, reclaimableCell } from '../../../shared/format/human-size';
 import { rowsFromSystemDf } from './system-df-rows';
 
 /** The CLI's table, as the recorded `docker system df` printed it. */

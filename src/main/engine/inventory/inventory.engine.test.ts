@@ -14,7 +14,7 @@ import { buildCacheRecords, cliBuildCacheRow, layersSize } from '../../../../tes
 import type { DiskUsage, DiskUsageRow, ImageInfo, Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { openConnection } from '../connect/open';
-import { humanSize, reclaimableCell } from '../disk-usage/human-size';
+import { humanSize, reclaimableCell } from '../../../shared/format/human-size';
 import { readDiskUsage } from '../disk-usage/read-disk-usage';
 import { rowsFromSystemDf } from '../disk-usage/system-df-rows';
 import { LiveInventory } from './live-inventory';

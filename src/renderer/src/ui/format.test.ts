@@ -9,6 +9,8 @@ describe('dockerBytes', () => {
     expect(dockerBytes(77_800_000)).toBe('77.8MB');
     expect(dockerBytes(1_234_567_890)).toBe('1.235GB');
     expect(dockerBytes(123_456_789)).toBe('123.5MB');
+    // Go's units.HumanSize rounds within the unit: 999999 bytes is 1000kB, not 1MB.
+    expect(dockerBytes(999_999)).toBe('1000kB');
   });
   it('shows an unknown size as a dash', () => {
     expect(dockerBytes(-1)).toBe('—');

@@ -1,4 +1,4 @@
-import prettyBytes from 'pretty-bytes';
+import { humanSize } from '../../../shared/format/human-size';
 
 /**
  * Bytes as the docker CLI prints them (go-units HumanSize: decimal units, four significant
@@ -6,9 +6,8 @@ import prettyBytes from 'pretty-bytes';
  */
 export function dockerBytes(bytes: number): string {
   if (bytes < 0) return '—';
-  // Rounding to four significant digits first makes pretty-bytes print what Go's %.4g does.
-  const rounded = bytes < 1000 ? bytes : Number(bytes.toPrecision(4));
-  return prettyBytes(rounded, { space: false, locale: 'en', maximumFractionDigits: 3 });
+  // The same formatter the main process checks against `docker system df`.
+  return humanSize(bytes);
 }
 
 /** A percentage as `docker system df` prints it: rounded down, `0%` for an empty total. */
