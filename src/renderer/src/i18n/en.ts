@@ -13,9 +13,9 @@ export const en = {
   },
   engine: {
     connecting: 'Connecting to {endpoint}…',
-    connected: '{kind} {version} · API {api} · {store} store',
+    connected: '{kind} {version} · API {api} · {store}',
     reconnected: 'Reconnected to the engine.',
-    store: { classic: 'classic', containerd: 'containerd' },
+    store: { classic: 'classic store', containerd: 'containerd store' },
     kind: { docker: 'Docker', podman: 'Podman' },
     errorTitle: 'Reclaim cannot reach the engine',
     whatToDo: 'What to do',
@@ -31,6 +31,8 @@ export const en = {
     custom: 'Other endpoint',
     customPlaceholder: 'unix:///var/run/docker.sock or tcp://host:2376',
     current: 'connected now',
+    alreadyConnected: 'Already connected to this engine',
+    socketMissing: 'No socket at this path: start that engine first',
     noneFound: 'No engine found.',
   },
   errors: {

@@ -13,9 +13,9 @@ export const zhCN: Messages<EnglishMessages> = {
   },
   engine: {
     connecting: '正在连接 {endpoint}…',
-    connected: '{kind} {version} · API {api} · {store} 存储',
+    connected: '{kind} {version} · API {api} · {store}',
     reconnected: '已重新连接到引擎。',
-    store: { classic: '经典', containerd: 'containerd' },
+    store: { classic: '经典存储', containerd: 'containerd 存储' },
     kind: { docker: 'Docker', podman: 'Podman' },
     errorTitle: 'Reclaim 无法连接到引擎',
     whatToDo: '解决办法',
@@ -31,6 +31,8 @@ export const zhCN: Messages<EnglishMessages> = {
     custom: '其他端点',
     customPlaceholder: 'unix:///var/run/docker.sock 或 tcp://host:2376',
     current: '当前连接',
+    alreadyConnected: '已连接到此引擎',
+    socketMissing: '此路径下没有套接字：请先启动该引擎',
     noneFound: '未发现引擎。',
   },
   errors: {

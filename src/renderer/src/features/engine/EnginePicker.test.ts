@@ -8,7 +8,7 @@ import EnginePicker from './EnginePicker.svelte';
 beforeAll(setupComponentTests);
 
 describe('EnginePicker', () => {
-  it('lists what discovery found, marks the current engine, and connects to another', async () => {
+  it('lists what discovery found; Connect is off, with why, on the current engine and a missing socket', async () => {
     const api = createFakeApi();
     const onclose = vi.fn();
     render(EnginePicker, { api, current: 'unix:///var/run/docker.sock', onclose });
@@ -19,11 +19,21 @@ describe('EnginePicker', () => {
       'disabled',
       true,
     );
+    expect(docker.textContent).toContain('Already connected to this engine');
     expect(podman.textContent).toContain('socket missing');
-    await fireEvent.click(within(podman).getByRole('button', { name: 'Connect' }));
+    const podmanConnect = within(podman).getByRole('button', { name: 'Connect' });
+    expect(podmanConnect).toHaveProperty('disabled', true);
+    expect(podmanConnect.getAttribute('aria-describedby')).toBeTruthy();
+    expect(podman.textContent).toContain('No socket at this path');
+    await fireEvent.input(screen.getByLabelText('Other endpoint'), {
+      target: { value: 'tcp://127.0.0.1:2375' },
+    });
+    await fireEvent.submit(
+      screen.getByLabelText('Other endpoint').closest('form') as HTMLFormElement,
+    );
     await waitFor(() => expect(onclose).toHaveBeenCalled());
     expect(api.calls.find((c) => c.method === 'connect')?.args).toEqual([
-      { host: 'unix:///run/user/1000/podman/podman.sock' },
+      { host: 'tcp://127.0.0.1:2375' },
     ]);
   });
 });
