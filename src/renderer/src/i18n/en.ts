@@ -111,7 +111,7 @@ export const en = {
     usedBy: 'Used by: {names}',
     tags: '{count} tags',
     tagsHint: 'Several tags point to this image: removing one tag only untags',
-    children: 'has children',
+    children: '{count, plural, one {# child} other {# children}}',
     childrenHint: 'Other images are built on it: remove them first',
     protected: 'protected',
     protectedHint: 'Never selected by a batch clean-up',
@@ -283,7 +283,7 @@ export const en = {
   time: { never: 'never' },
   /** Punctuation differs by script: a full-width colon in Chinese, with no space after. */
   dialog: { close: 'Close' },
-  punct: { colon: ': ', sentenceGap: ' — ' },
+  punct: { colon: ': ', listGap: '; ', sentenceGap: ' — ' },
   explain: {
     reason: {
       untaggedRunning:

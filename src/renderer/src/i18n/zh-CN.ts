@@ -109,7 +109,7 @@ export const zhCN: Messages<EnglishMessages> = {
     usedBy: '使用者：{names}',
     tags: '{count} 个标签',
     tagsHint: '多个标签指向此镜像：删除一个标签只会取消标记',
-    children: '有子镜像',
+    children: '{count} 个子镜像',
     childrenHint: '其他镜像基于它构建：请先删除它们',
     protected: '受保护',
     protectedHint: '批量清理从不选择它',
@@ -278,7 +278,7 @@ export const zhCN: Messages<EnglishMessages> = {
   time: { never: '从未' },
   /** Punctuation differs by script: a full-width colon in Chinese, with no space after. */
   dialog: { close: '关闭' },
-  punct: { colon: '：', sentenceGap: ' ' },
+  punct: { colon: '：', listGap: '；', sentenceGap: ' ' },
   explain: {
     reason: {
       untaggedRunning:

@@ -160,11 +160,12 @@ describe('ImagesView selection', () => {
 });
 
 describe('Badges', () => {
-  it('names the containers using an image on hover', () => {
+  it('names the containers using an image on hover and in text screen readers get', () => {
     render(ImagesView, props());
     const nginx = screen.getAllByTestId('image-row').find((r) => r.dataset.key === 'nginx:latest');
     const badge = within(nginx as HTMLElement).getByTestId('badge-running');
-    expect(badge.textContent?.trim()).toBe('in use · running');
+    expect(badge.textContent).toMatch(/^\s*in use · running\s*; Used by: web\s*$/);
+    expect(within(badge).getByTestId('badge-names').className).toContain('visually-hidden');
     expect(badge.getAttribute('title')).toBe('Used by: web');
     const postgres = screen
       .getAllByTestId('image-row')
@@ -174,6 +175,18 @@ describe('Badges', () => {
         .getByTestId('badge-stopped')
         .getAttribute('title'),
     ).toBe('Used by: old-db');
+  });
+
+  it('counts the child images on the has-children badge', () => {
+    render(ImagesView, props());
+    const base = screen
+      .getAllByTestId('image-row')
+      .find((r) => r.dataset.key === 'team/app-base:1');
+    expect(
+      within(base as HTMLElement)
+        .getByTestId('badge-children')
+        .textContent?.trim(),
+    ).toBe('2 children');
   });
 
   it('marks images protected by label and by pattern', () => {
