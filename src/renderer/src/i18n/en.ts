@@ -94,6 +94,9 @@ export const en = {
     selection:
       '{count, plural, one {# row} other {# rows}} selected ({images, plural, one {# image} other {# images}})',
     selectionHidden: '({hidden} hidden by the filters)',
+    showIntermediate: 'Intermediate images (-a)',
+    showIntermediateHint:
+      'Untagged build steps other images are built on; docker images -a lists them',
     pruneDangling: 'Remove dangling…',
     frees: 'frees {bytes}',
     freesAtMost: 'frees at most {bytes} (estimate, checking…)',

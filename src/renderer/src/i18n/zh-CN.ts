@@ -92,6 +92,8 @@ export const zhCN: Messages<EnglishMessages> = {
     empty: '没有匹配的镜像。',
     selection: '已选 {count} 行（{images} 个镜像）',
     selectionHidden: '（{hidden} 行被过滤条件隐藏）',
+    showIntermediate: '中间层镜像（-a）',
+    showIntermediateHint: '其他镜像基于其构建的无标签构建步骤；docker images -a 会列出它们',
     pruneDangling: '删除悬空镜像…',
     frees: '可释放 {bytes}',
     freesAtMost: '最多可释放 {bytes}（估算，正在核实…）',

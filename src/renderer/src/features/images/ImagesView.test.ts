@@ -215,3 +215,37 @@ describe('ImagesView prune dangling', () => {
     expect(asked?.args[0]).toMatchObject({ all: false });
   });
 });
+
+describe('ImagesView status, digest and intermediate images', () => {
+  const base = images[0] as (typeof images)[number];
+  const intermediate = {
+    ...base,
+    id: `sha256:${'ab'.repeat(32)}`,
+    repoTags: [],
+    repoDigests: [],
+    dangling: false,
+    intermediate: true,
+    containers: [],
+    size: 999 * 1_000_000_000,
+  };
+
+  it('hides intermediate images unless -a is ticked, as docker images does', async () => {
+    render(ImagesView, props([...images, intermediate]));
+    expect(rowKeys()).not.toContain(intermediate.id);
+    await fireEvent.click(screen.getByTestId('intermediate-toggle'));
+    expect(rowKeys()).toContain(intermediate.id);
+  });
+
+  it('sorts by Status in clean-up order and by Digest', async () => {
+    render(ImagesView, props());
+    await fireEvent.click(screen.getByTestId('sort-status'));
+    const rows = screen.getAllByTestId('image-row');
+    expect(within(rows[0] as HTMLElement).queryByTestId('badge-dangling')).toBeTruthy();
+    expect(within(rows.at(-1) as HTMLElement).queryByTestId('badge-running')).toBeTruthy();
+    await fireEvent.click(screen.getByTestId('digest-toggle'));
+    await fireEvent.click(screen.getByTestId('sort-digest'));
+    expect(screen.getByTestId('sort-digest').parentElement?.getAttribute('aria-sort')).toBe(
+      'ascending',
+    );
+  });
+});

@@ -1,10 +1,30 @@
 import type { ImageRow } from './image-rows';
 
 export type SortColumn =
-  'repository' | 'tag' | 'id' | 'created' | 'size' | 'uniqueSize' | 'containers';
+  | 'repository'
+  | 'tag'
+  | 'id'
+  | 'digest'
+  | 'created'
+  | 'size'
+  | 'uniqueSize'
+  | 'containers'
+  | 'status';
 export interface SortOrder {
   column: SortColumn;
   descending: boolean;
+}
+
+/**
+ * The Status column in clean-up order: what can go first (dangling, intermediate, unused),
+ * then images only stopped containers use, then those a running container uses.
+ */
+function statusRank(row: ImageRow): number {
+  const { image } = row;
+  if (image.dangling) return 0;
+  if (image.intermediate) return 1;
+  if (image.containers.length === 0) return 2;
+  return image.containers.some((c) => c.running) ? 4 : 3;
 }
 
 function value(row: ImageRow, column: SortColumn): string | number | null {
@@ -23,6 +43,10 @@ function value(row: ImageRow, column: SortColumn): string | number | null {
       return row.image.uniqueSize;
     case 'containers':
       return row.image.containers.length;
+    case 'digest':
+      return row.digest;
+    case 'status':
+      return statusRank(row);
   }
 }
 
