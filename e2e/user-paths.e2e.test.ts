@@ -251,11 +251,11 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
       await page().keyboard.press('Escape');
       await page().getByTestId('prune-dialog').waitFor({ state: 'detached' });
     }
+    await chooseLanguage(page(), 'en');
     expect(violations).toEqual([]);
   });
 
-  it('prunes the dangling image from the images list: filter dangling=true, select all, remove', async () => {
-    willRemove([fx.dangling.id]);
+  it('on the images list, filter dangling=true and select all previews removing the dangling image only', async () => {
     await page().getByTestId('nav-images').click();
     await page().getByTestId('filter-kind').selectOption('dangling');
     await page().getByTestId('filter-add').click();
@@ -266,19 +266,47 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     await expect.poll(async () => rows.evaluateAll((all) => all.length)).toBe(1);
     expect(await rows.first().getAttribute('data-image-id')).toBe(fx.dangling.id);
     await page().getByTestId('image-table').getByRole('columnheader').getByRole('checkbox').check();
-    expect(Number(await page().getByTestId('selection-bytes').getAttribute('data-bytes'))).toBe(
-      fx.dangling.size,
-    );
+    await expect
+      .poll(async () =>
+        Number(await page().getByTestId('selection-bytes').getAttribute('data-bytes')),
+      )
+      .toBe(fx.dangling.size);
     await page().getByTestId('remove-selected').click();
     const target = page().getByTestId('plan-target');
     await target.waitFor();
     expect(await target.count()).toBe(1);
     expect(await target.getAttribute('data-outcome')).toBe('deleted');
-    const lines = await confirmRemoval(page());
-    // `docker rmi` prints the image, then each layer it deleted; nothing is untagged.
+    expect(await page().getByTestId('plan-command').innerText()).toContain('docker rmi ');
+    await page().keyboard.press('Escape');
+    await page().getByTestId('plan-dialog').waitFor({ state: 'detached' });
+    await page().getByTestId('filter-dangling').getByRole('button').click();
+  });
+
+  it('prunes dangling images from the images list with Remove dangling…', async () => {
+    willRemove([fx.dangling.id]);
+    await page().getByTestId('nav-images').click();
+    await page().getByTestId('images-prune-dangling').click();
+    await page().getByTestId('prune-plan').waitFor();
+    expect(await page().getByTestId('prune-command').innerText()).toMatch(
+      /^docker image prune( -f)?$/,
+    );
+    const listed = await page()
+      .getByTestId('prune-remove-list')
+      .locator('li')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-image-id')));
+    expect(listed).toEqual([fx.dangling.id]);
+    await page().getByTestId('prune-confirm').click();
+    const output = page().getByTestId('run-output');
+    await output.waitFor({ timeout: 30_000 });
+    const lines = (await output.innerText()).split('\n').filter(Boolean);
+    // `docker image prune` lists the image, then each layer it deleted; nothing is untagged.
     expect(lines[0]).toBe(`Deleted: ${fx.dangling.id}`);
     expect(lines.filter((line) => !line.startsWith('Deleted: sha256:'))).toEqual([]);
-    await page().getByTestId('filter-dangling').getByRole('button').click();
+    await page()
+      .getByTestId('prune-dialog')
+      .getByRole('button', { name: 'Close', exact: true })
+      .click();
+    await page().getByTestId('prune-dialog').waitFor({ state: 'detached' });
     await page().getByTestId('nav-dashboard').click();
     await expect
       .poll(async () => danglingBadge().locator('[data-count]').getAttribute('data-count'))
