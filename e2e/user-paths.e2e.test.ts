@@ -56,6 +56,9 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     ...['Reclaim', 'Docker', 'docker', 'Podman', 'API', 'ID'],
     ...['dangling', 'before', 'since', 'label', 'reference', 'until'],
     ...FIXTURE_REPO.split(/[^a-z]+/),
+    // Container names (in the badges' "used by …") are data.
+    fx.running.name,
+    fx.stopped.name,
   ];
 
   beforeAll(async () => {
@@ -302,10 +305,7 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     // `docker image prune` lists the image, then each layer it deleted; nothing is untagged.
     expect(lines[0]).toBe(`Deleted: ${fx.dangling.id}`);
     expect(lines.filter((line) => !line.startsWith('Deleted: sha256:'))).toEqual([]);
-    await page()
-      .getByTestId('prune-dialog')
-      .getByRole('button', { name: 'Close', exact: true })
-      .click();
+    await page().getByTestId('prune-close').click();
     await page().getByTestId('prune-dialog').waitFor({ state: 'detached' });
     await page().getByTestId('nav-dashboard').click();
     await expect
