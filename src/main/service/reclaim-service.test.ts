@@ -136,6 +136,16 @@ describe('ReclaimService', () => {
     expect(settings.get().endpoint).toEqual({ host: 'unix:///tmp/saved.sock' });
   });
 
+  it('a retry (connect with null) on an instance started for an endpoint goes back to it, never to discovery', async () => {
+    const pinned = { host: 'unix:///tmp/private-engine.sock' };
+    await service.start(pinned);
+    engine.calls.length = 0;
+    const status = await service.connect(null);
+    expect(status).toMatchObject({ state: 'connected', engine: { endpoint: pinned } });
+    expect(engine.calls).not.toContain('discoverEndpoints');
+    expect(settings.get().endpoint).toBeNull();
+  });
+
   it('forwards inventory changes and reports a lost engine as an error status', async () => {
     await service.connect(null);
     const changes: unknown[] = [];

@@ -36,6 +36,12 @@ export class ReclaimService implements Service {
   private readonly hub = new EventHub();
   private readonly session: EngineSession;
   private readonly plans = new PlanRegistry();
+  /**
+   * The endpoint this process was started for (browser mode's --host), if any. While set,
+   * "connect to the default" means this endpoint, never discovery: a Retry on an instance
+   * pointed at a private engine must not wander off to /var/run/docker.sock.
+   */
+  private pinned: Endpoint | null = null;
 
   constructor(private readonly options: ReclaimServiceOptions) {
     this.session = new EngineSession(options.engine, this.hub);
@@ -50,6 +56,7 @@ export class ReclaimService implements Service {
    * else to the endpoint in settings, else to what discovery finds.
    */
   async start(override: Endpoint | null = null): Promise<EngineStatus> {
+    this.pinned = override;
     return this.session.connect(override ?? this.options.settings.get().endpoint);
   }
 
@@ -62,13 +69,18 @@ export class ReclaimService implements Service {
   }
 
   async listEndpoints(): Promise<DiscoveredEndpoint[]> {
-    return this.options.engine.discoverEndpoints(this.options.settings.get().endpoint);
+    return this.options.engine.discoverEndpoints(
+      this.pinned ?? this.options.settings.get().endpoint,
+    );
   }
 
   async connect(endpoint: Endpoint | null): Promise<EngineStatus> {
-    const status = await this.session.connect(endpoint);
-    // Remember only a choice that worked, so a typo cannot strand the next start.
-    if (status.state === 'connected') await this.options.settings.update({ endpoint });
+    const status = await this.session.connect(endpoint ?? this.pinned);
+    // Remember only a choice that worked, so a typo cannot strand the next start; a pinned
+    // endpoint is this process's, never the user's saved choice.
+    if (status.state === 'connected' && (endpoint !== null || this.pinned === null)) {
+      await this.options.settings.update({ endpoint });
+    }
     return status;
   }
 
