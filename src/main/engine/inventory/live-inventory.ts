@@ -1,24 +1,17 @@
 import type { DiskUsage, Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { readDiskUsage } from '../disk-usage/read-disk-usage';
-import { mergeContainers, mergeImages } from './apply-changes';
 import { assembleInventory, type EngineState } from './assemble';
-import { effectsOf } from './event-effects';
+import { EventLanes } from './event-lanes';
 import { EventFollower, type BackoffOptions } from './event-follower';
 import { LayerFacts } from './layer-facts';
-import { PendingChanges } from './pending-changes';
 import { settlesWithin } from './settles-within';
 import { SharedSlowReads } from './shared-slow-reads';
 import type { RawEvent } from './raw-types';
 import type { ImageRecord } from './records';
 import { startStateRead } from './snapshot';
-import {
-  readContainers,
-  readContainersWithoutSizes,
-  readImage,
-  readImages,
-  readStores,
-} from './state-reads';
+import { readContainersWithoutSizes, readImages } from './state-reads';
+import { withKnownSizes } from './state-updates';
 
 export type InventoryListener = (inventory: Inventory) => void;
 
@@ -52,7 +45,7 @@ export class LiveInventory {
   private readonly facts = new LayerFacts();
   private readonly follower: EventFollower;
   private readonly listeners = new Set<InventoryListener>();
-  private readonly pending = new PendingChanges();
+  private readonly lanes: EventLanes;
   /**
    * The cold path's reads (the first full read and the dashboard figures before it ends): a
    * `/system/df` asked by both runs once. Later reads, event-driven ones included, go
@@ -63,9 +56,6 @@ export class LiveInventory {
   private snapshot: Inventory | null = null;
   /** Every read that replaces `state` runs here, one at a time, in order. */
   private queue: Promise<unknown> = Promise.resolve();
-  private fastScheduled = false;
-  private storesQueue: Promise<unknown> = Promise.resolve();
-  private storesScheduled = false;
   /** The read that will give the first snapshot, while it runs (current() waits for it). */
   private firstRead: Promise<Inventory> | null = null;
   /** A snapshot with every row read has been published (later ones may lag in places). */
@@ -81,11 +71,25 @@ export class LiveInventory {
     private readonly options: LiveInventoryOptions = {},
   ) {
     this.cold = new SharedSlowReads(connection);
+    this.lanes = new EventLanes({
+      connection,
+      facts: this.facts,
+      isStopped: () => this.stopped,
+      state: () => this.state,
+      enqueue: (task) => this.enqueue(task),
+      commit: (state) => {
+        this.state = state;
+        this.publish();
+      },
+    });
     if (options.onChange) this.listeners.add(options.onChange);
     this.follower = new EventFollower(
       connection,
       {
-        onEvent: (event) => this.onEvent(event),
+        onEvent: (event) => {
+          options.onEvent?.(event);
+          this.lanes.onEvent(event);
+        },
         onOpen: () => this.onOpen(),
         onClose: (error) => this.onClose(error),
       },
@@ -162,7 +166,6 @@ export class LiveInventory {
         readContainersWithoutSizes(this.connection),
       ]);
       const previous = this.state;
-      const knownSizes = new Map(previous?.containers.map((c) => [c.id, c.sizeRw]) ?? []);
       this.state = {
         ...(previous ?? {
           engine: this.connection.engine,
@@ -171,7 +174,7 @@ export class LiveInventory {
           engineRows: {},
         }),
         images,
-        containers: containers.map((c) => ({ ...c, sizeRw: knownSizes.get(c.id) ?? 0 })),
+        containers: withKnownSizes(previous, containers),
       };
       // Not published: a batch run re-checks before every target, and the engine's own
       // events already tell listeners what each deletion changed.
@@ -226,11 +229,10 @@ export class LiveInventory {
     const containers = await readContainersWithoutSizes(this.connection).catch(() => null);
     if (!containers) return;
     const previous = this.state;
-    const knownSizes = new Map(previous?.containers.map((c) => [c.id, c.sizeRw]) ?? []);
     this.state = {
       engine: this.connection.engine,
       images,
-      containers: containers.map((c) => ({ ...c, sizeRw: knownSizes.get(c.id) ?? 0 })),
+      containers: withKnownSizes(previous, containers),
       volumes: previous?.volumes ?? [],
       buildCache: previous?.buildCache ?? [],
       engineRows: previous?.engineRows ?? {},
@@ -253,92 +255,12 @@ export class LiveInventory {
     return inventory;
   }
 
-  private onEvent(event: RawEvent): void {
-    this.options.onEvent?.(event);
-    for (const effect of effectsOf(event)) this.pending.add(effect);
-    if (this.pending.hasFastChanges && !this.fastScheduled) {
-      this.fastScheduled = true;
-      void this.enqueue(() => this.applyFastChanges()).catch(() => this.markStale());
-    }
-    if (this.pending.stores && !this.storesScheduled) {
-      this.storesScheduled = true;
-      this.storesQueue = this.storesQueue
-        .then(() => this.applyStoreChanges())
-        .catch(() => this.markStale());
-    }
-  }
-
-  /** An update failed half-way: the next one reads everything. */
-  private markStale(): void {
-    this.pending.add({ kind: 'all-images' });
-    this.pending.add({ kind: 'stores' });
-  }
-
-  private async applyFastChanges(): Promise<void> {
-    this.fastScheduled = false;
-    const changes = this.pending.takeFast();
-    if (!this.state || this.stopped) return;
-    const [images, containers] = await Promise.all([
-      changes.allImages
-        ? readImages(this.connection, this.facts)
-        : this.rereadImages(changes.images),
-      changes.containers.length > 0
-        ? readContainers(this.connection, changes.containers)
-        : Promise.resolve(null),
-    ]);
-    const state = this.state;
-    this.state = {
-      ...state,
-      images: images,
-      containers: containers
-        ? mergeContainers(state.containers, changes.containers, containers)
-        : state.containers,
-    };
-    this.publish();
-  }
-
-  private async rereadImages(ids: readonly string[]): Promise<ImageRecord[]> {
-    const current = this.state?.images ?? [];
-    if (ids.length === 0) return [...current];
-    const reread = new Map<string, ImageRecord | null>();
-    await Promise.all(
-      ids.map(async (id) => reread.set(id, await readImage(this.connection, this.facts, id))),
-    );
-    const merged = mergeImages(current, reread);
-    // A new image may share layers at points no image size proves yet; a removal cannot
-    // need new facts (known sizes are kept by chain).
-    const known = new Set(current.map((image) => image.id));
-    if (merged.some((image) => !known.has(image.id))) {
-      await this.facts.ensure(
-        this.connection,
-        merged.map((image) => image.id),
-      );
-    }
-    return merged;
-  }
-
-  private async applyStoreChanges(): Promise<void> {
-    this.storesScheduled = false;
-    if (!this.pending.takeStores() || !this.state || this.stopped) return;
-    const stores = await readStores(this.connection);
-    await this.enqueue(async () => {
-      if (!this.state) return;
-      this.state = {
-        ...this.state,
-        volumes: stores.volumes,
-        buildCache: stores.buildCache,
-        engineRows: { ...this.state.engineRows, ...stores.engineRows },
-      };
-      this.publish();
-    });
-  }
-
   private onOpen(): void {
     this.opens++;
     this.lostReported = false;
     // First open: the first snapshot. Reopened: events were missed, read it all again.
     if (this.opens > 1 || (!this.snapshot && !this.firstRead)) {
-      void this.refresh().catch(() => this.markStale());
+      void this.refresh().catch(() => this.lanes.markStale());
     }
   }
 

@@ -1,0 +1,82 @@
+import type { Connection } from '../connect/connection';
+import type { EngineState } from './assemble';
+import { effectsOf } from './event-effects';
+import type { LayerFacts } from './layer-facts';
+import { PendingChanges } from './pending-changes';
+import type { RawEvent } from './raw-types';
+import { readContainers, readStores } from './state-reads';
+import { readChangedImages, withFastChanges, withStores } from './state-updates';
+
+/** What the event lanes need from the inventory they keep current. */
+export interface LaneHost {
+  readonly connection: Connection;
+  readonly facts: LayerFacts;
+  isStopped(): boolean;
+  state(): EngineState | null;
+  /** Runs `task` in the inventory's queue, where every read that replaces the state runs. */
+  enqueue<T>(task: () => Promise<T>): Promise<T>;
+  /** Replaces the state held and publishes the snapshot made from it. */
+  commit(state: EngineState): void;
+}
+
+/**
+ * The event-driven updates of a LiveInventory, in two lanes: images and containers (fast,
+ * in the inventory's queue) and the stores (`/system/df`, slow, read in a lane of their own
+ * so they never hold back an image or container update). Events arriving while an update is
+ * scheduled are merged into it.
+ */
+export class EventLanes {
+  private readonly pending = new PendingChanges();
+  private fastScheduled = false;
+  private storesQueue: Promise<unknown> = Promise.resolve();
+  private storesScheduled = false;
+
+  constructor(private readonly host: LaneHost) {}
+
+  onEvent(event: RawEvent): void {
+    for (const effect of effectsOf(event)) this.pending.add(effect);
+    if (this.pending.hasFastChanges && !this.fastScheduled) {
+      this.fastScheduled = true;
+      void this.host.enqueue(() => this.applyFastChanges()).catch(() => this.markStale());
+    }
+    if (this.pending.stores && !this.storesScheduled) {
+      this.storesScheduled = true;
+      this.storesQueue = this.storesQueue
+        .then(() => this.applyStoreChanges())
+        .catch(() => this.markStale());
+    }
+  }
+
+  /** An update failed half-way: the next one reads everything. */
+  markStale(): void {
+    this.pending.add({ kind: 'all-images' });
+    this.pending.add({ kind: 'stores' });
+  }
+
+  private async applyFastChanges(): Promise<void> {
+    this.fastScheduled = false;
+    const changes = this.pending.takeFast();
+    const state = this.host.state();
+    if (!state || this.host.isStopped()) return;
+    const { connection, facts } = this.host;
+    const [images, containers] = await Promise.all([
+      readChangedImages(connection, facts, state.images, changes),
+      changes.containers.length > 0
+        ? readContainers(connection, changes.containers)
+        : Promise.resolve(null),
+    ]);
+    // This runs in the host's queue, where every state change runs: `state` is still current.
+    this.host.commit(withFastChanges(state, images, changes.containers, containers));
+  }
+
+  private async applyStoreChanges(): Promise<void> {
+    this.storesScheduled = false;
+    if (!this.pending.takeStores() || !this.host.state() || this.host.isStopped()) return;
+    const stores = await readStores(this.host.connection);
+    await this.host.enqueue(async () => {
+      const state = this.host.state();
+      if (!state) return;
+      this.host.commit(withStores(state, stores));
+    });
+  }
+}
