@@ -273,6 +273,9 @@ describeEngine('inventory against a private Docker engine', () => {
       const created = withNew.images.find((image) => image.id === added?.id);
       expect(created).toMatchObject({ size: 555_000, uniqueSize: 333_000, sharedSize: 222_000 });
 
+      // The two loads each send events; a re-list for the later one may still be under way
+      // after the snapshot first showed the image. Let those finish before counting.
+      await quietFor(calls, 300);
       const gone = until(live, (inv) => !inv.images.some((image) => image.id === added?.id));
       calls.length = 0;
       await engine.dockerOk(['rmi', 'ev/new:1']);
@@ -306,3 +309,13 @@ describeEngine('inventory against a private Docker engine', () => {
     });
   });
 });
+
+/** Resolves once `calls` has not grown for `ms` milliseconds (at most 10 s). */
+async function quietFor(calls: readonly string[], ms: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let seen = -1;
+  while (calls.length !== seen && Date.now() < deadline) {
+    seen = calls.length;
+    await new Promise((resolve) => setTimeout(resolve, ms));
+  }
+}
