@@ -169,6 +169,8 @@ export interface KeptImage extends PruneCandidate {
   reason: KeepReason;
   /** Words for the reason ("used by running container web"). */
   explanation: string;
+  /** For `in-use`: the containers that use it, so the UI can name them in its own language. */
+  containers?: ContainerRef[];
 }
 
 export interface PrunePlan {

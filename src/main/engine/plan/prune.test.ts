@@ -110,6 +110,7 @@ describe('planPrune', () => {
     expect(plan.keep.find((k) => k.imageId === USED)).toMatchObject({
       reason: 'in-use',
       explanation: 'used by stopped-job (exited)',
+      containers: [{ name: 'stopped-job', running: false, state: 'exited' }],
     });
     expect(plan.keep.find((k) => k.imageId === NEW)?.reason).toBe('tagged');
     expect(plan.command).toBe('docker image prune -f');

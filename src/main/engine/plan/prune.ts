@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ImageInfo, Inventory } from '../../../shared/model';
+import type { ContainerRef, ImageInfo, Inventory } from '../../../shared/model';
 import type {
   KeepReason,
   KeptImage,
@@ -37,8 +37,18 @@ export function planPrune(
   const selected = new Set<string>();
   /** Kept images `docker image prune` with the same filters would untag or delete. */
   const cliWouldTouch = new Set<string>();
-  const keepAs = (image: ImageInfo, reason: KeepReason, explanation: string): void => {
-    keep.set(image.id, { ...candidateOf(image), reason, explanation });
+  const keepAs = (
+    image: ImageInfo,
+    reason: KeepReason,
+    explanation: string,
+    containers?: ContainerRef[],
+  ): void => {
+    keep.set(image.id, {
+      ...candidateOf(image),
+      reason,
+      explanation,
+      ...(containers ? { containers } : {}),
+    });
   };
 
   for (const image of inv.images) {
@@ -70,10 +80,11 @@ export function planPrune(
       continue;
     }
     if (inUse) {
-      const names = inv.containers
+      const users: ContainerRef[] = inv.containers
         .filter((c) => c.imageId === image.id)
-        .map((c) => `${c.name} (${c.running ? 'running' : c.state})`);
-      keepAs(image, 'in-use', `used by ${names.join(', ')}`);
+        .map((c) => ({ id: c.id, name: c.name, running: c.running, state: c.state }));
+      const names = users.map((c) => `${c.name} (${c.running ? 'running' : c.state})`);
+      keepAs(image, 'in-use', `used by ${names.join(', ')}`, users);
       continue;
     }
     selected.add(image.id);

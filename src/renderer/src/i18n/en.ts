@@ -327,6 +327,7 @@ export const en = {
     },
     keep: {
       'in-use': 'a container uses it',
+      'in-use-by': 'used by {names}',
       protected: 'protected by your settings',
       'parent-of-kept': 'an image that stays is built on it',
       'too-new': 'created after until={until}',

@@ -122,6 +122,10 @@ export function runningBlockers(targets: readonly PlannedTarget[]): string[] {
 }
 
 export function keptReason(t: Translate, kept: KeptImage, options: PruneOptions): string {
+  if (kept.reason === 'in-use' && kept.containers && kept.containers.length > 0) {
+    const names = kept.containers.map((c) => c.name).join(', ');
+    return t('explain.keep.in-use-by', { values: { names } });
+  }
   return t(`explain.keep.${kept.reason}`, { values: { until: options.until ?? '' } });
 }
 

@@ -318,6 +318,7 @@ export const zhCN: Messages<EnglishMessages> = {
     },
     keep: {
       'in-use': '有容器在使用',
+      'in-use-by': '被 {names} 使用',
       protected: '受设置保护',
       'parent-of-kept': '有保留的镜像基于它构建',
       'too-new': '创建于 until={until} 之后',

@@ -288,6 +288,7 @@ export function planPruneIn(inv: Inventory, options: PruneOptions, id: string): 
         ...candidate,
         reason: 'in-use' as const,
         explanation: `used by ${img.containers.map((c) => c.name).join(', ')}`,
+        containers: img.containers,
       });
     else if (img.labels['reclaim.protected'] === 'true')
       keep.push({
