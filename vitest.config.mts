@@ -11,6 +11,8 @@ export default defineConfig({
           include: ['src/main/**/*.test.ts', 'src/shared/**/*.test.ts', 'test/**/*.unit.test.ts'],
           exclude: ['**/*.engine.test.ts', 'node_modules/**'],
           environment: 'node',
+          // No test process may open a connection to a user's Docker or Podman.
+          setupFiles: ['test/guards/no-default-endpoint.setup.ts'],
         },
       },
       {
@@ -31,6 +33,8 @@ export default defineConfig({
           name: 'engine',
           include: ['src/**/*.engine.test.ts', 'test/**/*.engine.test.ts', 'e2e/**/*.e2e.test.ts'],
           environment: 'node',
+          // No test process may open a connection to a user's Docker or Podman.
+          setupFiles: ['test/guards/no-default-endpoint.setup.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
