@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { access, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Endpoint } from '../../../shared/model';
+import { fileExists } from './file-exists';
 
 /**
  * The docker CLI's context store, read the way the CLI reads it: `config.json` names the
@@ -25,15 +26,6 @@ interface ContextMeta {
 /** The CLI's folder name for a context: the hex SHA-256 of its name. */
 export function contextDirName(name: string): string {
   return createHash('sha256').update(name).digest('hex');
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function readJson(file: string): Promise<unknown> {
@@ -68,7 +60,7 @@ async function contextTls(
   const [ca, cert, key] = await Promise.all(
     ['ca.pem', 'cert.pem', 'key.pem'].map(async (file) => {
       const full = path.join(dir, file);
-      return (await exists(full)) ? full : undefined;
+      return (await fileExists(full)) ? full : undefined;
     }),
   );
   if (!ca && !cert && !key && !skipVerify) return undefined;

@@ -1,6 +1,6 @@
-import { access } from 'node:fs/promises';
 import path from 'node:path';
 import type { Endpoint } from '../../../shared/model';
+import { fileExists } from './file-exists';
 import { formatHost, parseHost } from './host-url';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -8,15 +8,6 @@ export type Env = Readonly<Record<string, string | undefined>>;
 /** The CLI's configuration folder: `DOCKER_CONFIG`, else `~/.docker`. */
 export function cliConfigDir(env: Env, homedir: string): string {
   return env.DOCKER_CONFIG || path.join(homedir, '.docker');
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**
@@ -34,8 +25,8 @@ async function tlsFromEnv(env: Env, configDir: string): Promise<Endpoint['tls']>
   return {
     verify,
     caPath: path.join(certDir, 'ca.pem'),
-    ...((await exists(certPath)) ? { certPath } : {}),
-    ...((await exists(keyPath)) ? { keyPath } : {}),
+    ...((await fileExists(certPath)) ? { certPath } : {}),
+    ...((await fileExists(keyPath)) ? { keyPath } : {}),
   };
 }
 
