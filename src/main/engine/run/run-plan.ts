@@ -138,6 +138,16 @@ function removalSteps(conn: Connection, plan: RemovalPlan): Step[] {
   }));
 }
 
+/** A target the run refuses before any engine call: nothing removed, the preview's reason kept. */
+function conflictUntouched(reason: string, fix: string): Omit<TargetResult, 'input' | 'imageId'> {
+  return {
+    status: 'failed',
+    lines: [],
+    bytesReclaimed: 0,
+    error: reclaimError('CONFLICT', reason, fix),
+  };
+}
+
 async function runRemovalTarget(
   conn: Connection,
   plan: RemovalPlan,
@@ -147,28 +157,16 @@ async function runRemovalTarget(
   // A repeat of an earlier input: the earlier one did the work (or reported why not).
   if (target.duplicateOf !== undefined) return { status: 'done', lines: [], bytesReclaimed: 0 };
   if (target.outcome === 'kept-protected') {
-    return {
-      status: 'failed',
-      lines: [],
-      bytesReclaimed: 0,
-      error: reclaimError(
-        'CONFLICT',
-        target.reason,
-        'Nothing was done to it. Remove it on its own if you really mean to delete it.',
-      ),
-    };
+    return conflictUntouched(
+      target.reason,
+      'Nothing was done to it. Remove it on its own if you really mean to delete it.',
+    );
   }
   if (isBlocked(target)) {
-    return {
-      status: 'failed',
-      lines: [],
-      bytesReclaimed: 0,
-      error: reclaimError(
-        'CONFLICT',
-        target.reason,
-        target.fixes.map((f) => f.explanation).join(' ') || 'See the preview.',
-      ),
-    };
+    return conflictUntouched(
+      target.reason,
+      target.fixes.map((f) => f.explanation).join(' ') || 'See the preview.',
+    );
   }
   if (target.untagged.length === 0 && target.deleted.length === 0) {
     // Previewed as already done by an earlier target: it must indeed be gone by now.
