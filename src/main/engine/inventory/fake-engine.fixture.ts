@@ -1,6 +1,7 @@
 import type Docker from 'dockerode';
 import { PassThrough } from 'node:stream';
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
+import { testEngineInfo } from '../../../shared/testing/inventory-builders';
 import type { Connection, EngineRequest } from '../connect/connection';
 import type { RawImageInspect, RawImageSummary, RawSystemDf } from './raw-types';
 
@@ -61,18 +62,8 @@ export class FakeEngine {
     } as unknown as Docker;
     return {
       docker,
-      engine: {
-        // Not a unix socket: every read goes through request(), which the fake answers.
-        endpoint: { host: 'tcp://fake-engine:2375' },
-        kind: 'docker',
-        version: '20.10.24',
-        apiVersion: '1.41',
-        maxApiVersion: '1.41',
-        minApiVersion: '1.12',
-        imageStore: 'classic',
-        os: 'linux',
-        arch: 'amd64',
-      },
+      // Not a unix socket: every read goes through request(), which the fake answers.
+      engine: testEngineInfo({ endpoint: { host: 'tcp://fake-engine:2375' } }),
       request: async <T>(req: EngineRequest) => {
         if (req.path === '/system/df' && this.slowDf) await this.slowDf;
         return this.answer(req) as T;

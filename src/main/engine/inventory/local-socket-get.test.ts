@@ -5,6 +5,7 @@ import path from 'node:path';
 import type Docker from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
+import { testEngineInfo } from '../../../shared/testing/inventory-builders';
 import type { Connection, EngineRequest } from '../connect/connection';
 import { getJsonOrNull } from './local-socket-get';
 
@@ -45,17 +46,7 @@ function connection(
     slow,
     connection: {
       docker: {} as Docker,
-      engine: {
-        endpoint: { host },
-        kind: 'docker',
-        version: 'x',
-        apiVersion: '1.41',
-        maxApiVersion: '1.41',
-        minApiVersion: '1.12',
-        imageStore: 'classic',
-        os: 'linux',
-        arch: 'amd64',
-      },
+      engine: testEngineInfo({ endpoint: { host }, version: 'x' }),
       request: async <T>(req: EngineRequest) => {
         slow.push(req.path);
         return answer(req) as T;
