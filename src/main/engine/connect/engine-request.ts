@@ -1,5 +1,4 @@
 import type Docker from 'dockerode';
-import { stringify } from 'node:querystring';
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
 import type { EngineRequest } from './connection';
 import { toReclaimFailure } from './errors';
@@ -22,12 +21,6 @@ function encodeQuery(query: EngineRequest['query']): Record<string, QueryValue> 
     encoded[key] = Array.isArray(value) ? value : String(value);
   }
   return encoded;
-}
-
-/** `/images/json?all=true&filters=…`: the path with its query, for messages and dialing. */
-export function requestPath(req: EngineRequest): string {
-  const query = stringify(encodeQuery(req.query));
-  return query === '' ? req.path : `${req.path}?${query}`;
 }
 
 /** Every 2xx and 304 (`/containers/{id}/stop` on a stopped one) is an answer, not an error. */

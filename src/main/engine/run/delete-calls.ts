@@ -35,10 +35,6 @@ export function deletedIds(lines: readonly string[]): string[] {
   return lines.filter((l) => l.startsWith('Deleted: ')).map((l) => l.slice('Deleted: '.length));
 }
 
-export function untaggedRefs(lines: readonly string[]): string[] {
-  return lines.filter((l) => l.startsWith('Untagged: ')).map((l) => l.slice('Untagged: '.length));
-}
-
 /** The lines a plan predicts, in the CLI's format. */
 export function predictedLines(untagged: readonly string[], deleted: readonly string[]): string[] {
   return [...untagged.map((u) => `Untagged: ${u}`), ...deleted.map((d) => `Deleted: ${d}`)];
