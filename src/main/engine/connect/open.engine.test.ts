@@ -6,23 +6,14 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
 import { describeEngine } from '../../../../test/engine/gate';
 import { run } from '../../../../test/engine/run';
-import { ReclaimFailure, type ReclaimError } from '../../../shared/errors';
+import { type ReclaimError } from '../../../shared/errors';
 import { encodeFilters } from './engine-request';
 import { openConnection } from './open';
+import { failure } from './reclaim-failure.fixture';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const OPEN_MODULE = path.join(REPO_ROOT, 'src/main/engine/connect/open.ts');
 const NOBODY = '65534';
-
-async function failure(promise: Promise<unknown>): Promise<ReclaimError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReclaimFailure);
-    return (error as ReclaimFailure).error;
-  }
-  throw new Error('expected a ReclaimFailure');
-}
 
 /**
  * A unix socket file that nothing listens on, as a crashed engine leaves behind: a child

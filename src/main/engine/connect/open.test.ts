@@ -4,9 +4,9 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReclaimFailure, type ReclaimError } from '../../../shared/errors';
 import { encodeFilters } from './engine-request';
 import { openConnection } from './open';
+import { failure } from './reclaim-failure.fixture';
 
 /**
  * A fake engine on a private unix socket: answers /version and /info as told and records
@@ -52,16 +52,6 @@ async function fakeEngine(answers: {
     seen,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-async function failure(promise: Promise<unknown>): Promise<ReclaimError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReclaimFailure);
-    return (error as ReclaimFailure).error;
-  }
-  throw new Error('expected a ReclaimFailure');
 }
 
 const DOCKER_47 = {

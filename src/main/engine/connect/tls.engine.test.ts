@@ -4,20 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
 import { describeEngine } from '../../../../test/engine/gate';
-import { ReclaimFailure, type ReclaimError } from '../../../shared/errors';
 import type { Endpoint } from '../../../shared/model';
 import { openConnection } from './open';
+import { failure } from './reclaim-failure.fixture';
 import { createTestPki, type TestPki } from './tls-certs.fixture';
-
-async function failure(promise: Promise<unknown>): Promise<ReclaimError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(ReclaimFailure);
-    return (error as ReclaimFailure).error;
-  }
-  throw new Error('expected a ReclaimFailure');
-}
 
 /** A loopback port nobody uses right now. */
 async function freePort(): Promise<number> {
