@@ -49,7 +49,7 @@ export function startStateRead(connection: Connection, facts: LayerFacts): State
   return { images, state };
 }
 
-export function readEngineState(connection: Connection, facts: LayerFacts): Promise<EngineState> {
+function readEngineState(connection: Connection, facts: LayerFacts): Promise<EngineState> {
   return startStateRead(connection, facts).state;
 }
 

@@ -38,7 +38,7 @@ export function imagesRemovedWith(
 }
 
 /** How many images include each chain. */
-export function chainUseCounts(images: readonly AccountedImage[]): Map<string, number> {
+function chainUseCounts(images: readonly AccountedImage[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const image of images) {
     for (const chain of image.chains) counts.set(chain, (counts.get(chain) ?? 0) + 1);
@@ -47,7 +47,7 @@ export function chainUseCounts(images: readonly AccountedImage[]): Map<string, n
 }
 
 /** Every chain some container sits on (through its image). */
-export function chainsUnderContainers(
+function chainsUnderContainers(
   images: readonly AccountedImage[],
   usedByContainers: ReadonlySet<string>,
 ): Set<string> {
@@ -62,7 +62,7 @@ export function chainsUnderContainers(
  * Bytes freed by removing exactly `removedIds` together: layers of theirs that no other image
  * includes and no container holds, each counted once.
  */
-export function bytesFreedByRemoving(
+function bytesFreedByRemoving(
   removedIds: readonly string[],
   byId: ReadonlyMap<string, AccountedImage>,
   useCounts: ReadonlyMap<string, number>,

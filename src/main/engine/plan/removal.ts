@@ -84,7 +84,7 @@ export function protectedById(
  * targets kept as protected or repeated are left out, and targets that must not prune their
  * parents get their own `docker rmi --no-prune`.
  */
-export function removalCommand(targets: readonly PlannedTarget[], options: RemovalOptions): string {
+function removalCommand(targets: readonly PlannedTarget[], options: RemovalOptions): string {
   const acting = targets.filter(
     (t) => t.duplicateOf === undefined && t.outcome !== 'kept-protected',
   );

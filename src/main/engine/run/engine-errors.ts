@@ -39,7 +39,7 @@ function messageOf(thrown: unknown): string {
 }
 
 /** The fix for each of the engine's conflict sentences. */
-export function conflictFix(detail: string): string {
+function conflictFix(detail: string): string {
   if (detail.includes('running container')) {
     return 'A running container uses the image and even force cannot remove it: stop and remove the container first (docker stop, docker rm), then remove the image.';
   }
