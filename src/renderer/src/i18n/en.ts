@@ -61,7 +61,6 @@ export const en = {
     chartTitle: 'Size and reclaimable part of each category',
     totalSize: 'Total {size}, of which {reclaimable} reclaimable',
     pending: 'still reading…',
-    takenAt: 'Read {time}',
   },
   dashboard: {
     dangling:
@@ -102,7 +101,6 @@ export const en = {
     freesAtMost: 'frees at most {bytes} (estimate, checking…)',
     clearSelection: 'Clear',
     removeSelected: 'Remove selected…',
-    sortBy: 'Sort by {column}',
   },
   badge: {
     dangling: 'dangling',
@@ -125,16 +123,8 @@ export const en = {
     title: 'Filters',
     add: 'Add filter',
     kind: 'Filter',
-    value: 'Value',
     remove: 'Remove filter {filter}',
     equivalent: 'Equivalent command',
-    dangling: 'dangling',
-    before: 'before',
-    since: 'since',
-    label: 'label',
-    labelNot: 'label!',
-    reference: 'reference',
-    until: 'until',
     placeholder: {
       dangling: 'true',
       before: 'image (e.g. mongo:8.0)',
@@ -153,7 +143,6 @@ export const en = {
     badReference: "use Docker's pattern rules: * and ? (never across /), [a-z] classes",
   },
   remove: {
-    byReference: 'Remove by reference',
     referenceLabel: 'Image to remove',
     referencePlaceholder: 'short ID, full ID, name:tag or name@sha256:…',
     resolving: 'Resolving…',
@@ -164,7 +153,6 @@ export const en = {
     planIntro: 'Nothing is removed until you confirm. What runs is exactly this:',
     command: 'Equivalent command',
     bytesFreed: 'Frees {bytes}',
-    target: 'Target',
     steps: 'Steps',
     step: {
       untagNotDone: 'Untag {refs}: not done',
@@ -226,14 +214,6 @@ export const en = {
     willRemove:
       '{count, plural, =0 {Nothing to remove} one {Removes # image} other {Removes # images}}',
     willKeep: '{count, plural, one {Keeps # image} other {Keeps # images}}',
-    reason: {
-      'in-use': 'in use',
-      protected: 'protected',
-      'parent-of-kept': 'parent of a kept image',
-      'too-new': 'too new',
-      'not-matching': 'not matching',
-      tagged: 'tagged',
-    },
     confirm: 'Remove {count, plural, one {# image} other {# images}}',
   },
   resources: {

@@ -61,7 +61,6 @@ export const zhCN: Messages<EnglishMessages> = {
     chartTitle: '各类别的大小及可回收部分',
     totalSize: '共 {size}，其中 {reclaimable} 可回收',
     pending: '仍在读取…',
-    takenAt: '读取于 {time}',
   },
   dashboard: {
     dangling: '{count, plural, =0 {没有悬空镜像} other {# 个悬空镜像}}',
@@ -99,7 +98,6 @@ export const zhCN: Messages<EnglishMessages> = {
     freesAtMost: '最多可释放 {bytes}（估算，正在核实…）',
     clearSelection: '清除',
     removeSelected: '删除所选…',
-    sortBy: '按{column}排序',
   },
   badge: {
     dangling: '悬空',
@@ -122,16 +120,8 @@ export const zhCN: Messages<EnglishMessages> = {
     title: '过滤器',
     add: '添加过滤器',
     kind: '过滤器',
-    value: '值',
     remove: '移除过滤器 {filter}',
     equivalent: '等效命令',
-    dangling: 'dangling',
-    before: 'before',
-    since: 'since',
-    label: 'label',
-    labelNot: 'label!',
-    reference: 'reference',
-    until: 'until',
     placeholder: {
       dangling: 'true',
       before: '镜像（如 mongo:8.0）',
@@ -150,7 +140,6 @@ export const zhCN: Messages<EnglishMessages> = {
     badReference: '请使用 Docker 的模式规则：* 和 ?（不跨越 /）、[a-z] 字符类',
   },
   remove: {
-    byReference: '按引用删除',
     referenceLabel: '要删除的镜像',
     referencePlaceholder: '短 ID、完整 ID、name:tag 或 name@sha256:…',
     resolving: '正在解析…',
@@ -161,7 +150,6 @@ export const zhCN: Messages<EnglishMessages> = {
     planIntro: '确认之前不会删除任何内容。将要执行的正是：',
     command: '等效命令',
     bytesFreed: '释放 {bytes}',
-    target: '目标',
     steps: '步骤',
     step: {
       untagNotDone: '取消标记 {refs}：未执行',
@@ -222,14 +210,6 @@ export const zhCN: Messages<EnglishMessages> = {
     preview: '预览',
     willRemove: '{count, plural, =0 {没有可删除的镜像} other {将删除 # 个镜像}}',
     willKeep: '{count, plural, other {保留 # 个镜像}}',
-    reason: {
-      'in-use': '使用中',
-      protected: '受保护',
-      'parent-of-kept': '是保留镜像的父镜像',
-      'too-new': '太新',
-      'not-matching': '不匹配',
-      tagged: '有标签',
-    },
     confirm: '删除 {count} 个镜像',
   },
   resources: {
