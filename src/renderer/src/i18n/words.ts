@@ -7,14 +7,13 @@
 import type { ContainerRef } from '../../../shared/model';
 import type { ReclaimError } from '../../../shared/errors';
 import type { Fix, KeptImage, PlannedTarget, PruneOptions } from '../../../shared/plan';
+import { shortId } from '../ui/format';
 
 /** svelte-i18n's formatter, narrowed to what these helpers use. */
 export type Translate = (
   key: string,
   options?: { values?: Record<string, string | number>; default?: string },
 ) => string;
-
-const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
 /** Docker's state word in the UI language; an unknown word is shown as the engine said it. */
 export function stateWord(t: Translate, state: string): string {
