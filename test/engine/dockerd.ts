@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import path from 'node:path';
 import { isAlive, killGroup, killOnExit, removeEngineDir } from './cleanup';
+import { answersOk } from './http';
 import { assertPrivateEndpoint, registerPrivateSocket, unregisterPrivateSocket } from './guard';
 import { run, type RunResult } from './run';
 import { cleanUpIfOrphaned } from './watchdog';
@@ -47,18 +47,7 @@ const STOP_GRACE_MS = 10_000;
 
 /** GET /_ping on a unix socket; resolves true on a 200 "OK". */
 export function ping(socketPath: string, timeoutMs = 1_000): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request(
-      { socketPath, path: '/_ping', method: 'GET', timeout: timeoutMs },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode === 200));
-      },
-    );
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(false));
-    req.end();
-  });
+  return answersOk({ socketPath, path: '/_ping' }, timeoutMs);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { request, type RequestOptions } from 'node:http';
 
 /** GET a JSON document from an engine's unix socket (for rig checks, independent of src/). */
 export function getJson<T>(socketPath: string, path: string): Promise<T> {
@@ -21,6 +21,19 @@ export function getJson<T>(socketPath: string, path: string): Promise<T> {
     });
     req.on('timeout', () => req.destroy(new Error(`GET ${path} timed out`)));
     req.on('error', reject);
+    req.end();
+  });
+}
+
+/** A GET that resolves true on a 200 and false on anything else (a readiness probe). */
+export function answersOk(options: RequestOptions, timeoutMs = 1_000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request({ ...options, method: 'GET', timeout: timeoutMs }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode === 200));
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
     req.end();
   });
 }

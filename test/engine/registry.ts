@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { request } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { killGroup, killOnExit, removeEngineDir } from './cleanup';
+import { answersOk } from './http';
 import { cleanUpIfOrphaned } from './watchdog';
 
 export interface PrivateRegistry {
@@ -30,18 +30,8 @@ function freePort(): Promise<number> {
 }
 
 function registryAnswers(host: string): Promise<boolean> {
-  return new Promise((resolve) => {
-    const req = request(
-      { host: host.split(':')[0], port: Number(host.split(':')[1]), path: '/v2/', timeout: 1_000 },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode === 200));
-      },
-    );
-    req.on('timeout', () => req.destroy());
-    req.on('error', () => resolve(false));
-    req.end();
-  });
+  const [hostname, port] = host.split(':');
+  return answersOk({ host: hostname, port: Number(port), path: '/v2/' });
 }
 
 /** The smallest config: filesystem storage in our folder, no auth, localhost only. */
