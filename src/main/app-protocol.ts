@@ -7,8 +7,8 @@ import { readStaticFile } from './web/static-files';
  * origin with every local file, while a privileged standard scheme gives the page its own
  * origin, lets the CSP header apply, and lets IPC check exactly who is calling.
  */
-export const APP_SCHEME = 'app';
-export const APP_HOST = 'reclaim';
+const APP_SCHEME = 'app';
+const APP_HOST = 'reclaim';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 

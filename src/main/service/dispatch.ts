@@ -7,7 +7,7 @@ import type { ServiceMethods } from './service-api';
 
 const KNOWN_METHODS: ReadonlySet<string> = new Set(METHOD_NAMES);
 
-export function isMethodName(name: string): name is MethodName {
+function isMethodName(name: string): name is MethodName {
   return KNOWN_METHODS.has(name);
 }
 

@@ -13,7 +13,7 @@ export interface ConnectedEngine {
 
 /** Retry delays while no engine answers: engines restart in seconds, but may be off for hours. */
 export const RETRY_FIRST_MS = 5_000;
-export const RETRY_MAX_MS = 60_000;
+const RETRY_MAX_MS = 60_000;
 
 /**
  * The one live connection: connecting, following the engine's events, noticing when the

@@ -10,7 +10,7 @@ import type { EnginePort, FollowCallbacks, RunHooks } from './engine-port';
  * bookkeeping, settings, events). The engine modules themselves are tested against a real
  * private engine; this fake only answers with fixed facts and records what it was asked.
  */
-export const FAKE_ENGINE_INFO: EngineInfo = testEngineInfo({
+const FAKE_ENGINE_INFO: EngineInfo = testEngineInfo({
   endpoint: { host: 'unix:///tmp/fake.sock' },
 });
 
