@@ -15,6 +15,7 @@ export const en = {
     connecting: 'Connecting to {endpoint}…',
     connected: '{kind} {version} · API {api} · {store}',
     reconnected: 'Reconnected to the engine.',
+    chosenInSettings: 'Chosen in Settings',
     store: { classic: 'classic store', containerd: 'containerd store' },
     kind: { docker: 'Docker', podman: 'Podman' },
     errorTitle: 'Reclaim cannot reach the engine',

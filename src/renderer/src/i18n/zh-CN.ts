@@ -15,6 +15,7 @@ export const zhCN: Messages<EnglishMessages> = {
     connecting: '正在连接 {endpoint}…',
     connected: '{kind} {version} · API {api} · {store}',
     reconnected: '已重新连接到引擎。',
+    chosenInSettings: '设置中选择的引擎',
     store: { classic: '经典存储', containerd: 'containerd 存储' },
     kind: { docker: 'Docker', podman: 'Podman' },
     errorTitle: 'Reclaim 无法连接到引擎',
