@@ -3,7 +3,7 @@ import { readFile, readdir, readlink, rm } from 'node:fs/promises';
 import { run } from './run';
 
 /** Mount points at or below `dir`, deepest first so parents unmount after their children. */
-export async function mountsUnder(dir: string): Promise<string[]> {
+async function mountsUnder(dir: string): Promise<string[]> {
   const table = await readFile('/proc/self/mountinfo', 'utf8');
   const points = table
     .split('\n')
@@ -18,14 +18,14 @@ export async function mountsUnder(dir: string): Promise<string[]> {
 }
 
 /** Unmounts everything an engine left under `dir` (lazily, so a busy mount cannot block). */
-export async function unmountAll(dir: string): Promise<void> {
+async function unmountAll(dir: string): Promise<void> {
   for (const point of await mountsUnder(dir)) {
     await run('umount', ['-l', point], { timeoutMs: 10_000 });
   }
 }
 
 /** Process IDs whose command line mentions `dir`: shims and helpers an engine left behind. */
-export async function processesMentioning(dir: string): Promise<number[]> {
+async function processesMentioning(dir: string): Promise<number[]> {
   const found: number[] = [];
   for (const entry of await readdir('/proc')) {
     if (!/^\d+$/.test(entry)) continue;

@@ -55,7 +55,7 @@ export function ping(socketPath: string, timeoutMs = 1_000): Promise<boolean> {
  * variable the user may have set is dropped and the CLI config points at a private folder,
  * so neither a context nor a config.json can redirect it.
  */
-export function isolatedCliEnv(configDir: string, extra: Record<string, string> = {}) {
+function isolatedCliEnv(configDir: string, extra: Record<string, string> = {}) {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('DOCKER_')) env[key] = value;
@@ -151,7 +151,7 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
   const child = spawn(DOCKERD, daemonArgs(dir, socketPath, options.extraArgs ?? []), {
     detached: true,
     stdio: ['ignore', logFd, logFd],
-    env: { ...isolatedCliEnv(cliConfig) },
+    env: isolatedCliEnv(cliConfig),
   });
   closeSync(logFd);
   const forget = killOnExit(child);

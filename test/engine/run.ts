@@ -40,14 +40,3 @@ export function run(file: string, args: string[], opts: RunOptions = {}): Promis
     child.stdin.end(opts.input ?? '');
   });
 }
-
-/** Like run, but a non-zero exit is an error that quotes the command and its stderr. */
-export async function runOk(file: string, args: string[], opts: RunOptions = {}): Promise<string> {
-  const result = await run(file, args, opts);
-  if (result.code !== 0) {
-    throw new Error(
-      `${file} ${args.join(' ')} exited with ${result.code}\n${result.stderr}${result.stdout}`,
-    );
-  }
-  return result.stdout;
-}
