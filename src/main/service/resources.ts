@@ -11,6 +11,11 @@ import { engineCallError } from './engine-call-error';
 
 type ItemCheck = { ok: true; id: string; bytes: number } | { ok: false; error: ReclaimError };
 
+/** An item Reclaim will not send to the engine, with the reason and what to do instead. */
+function refused(...error: Parameters<typeof reclaimError>): ItemCheck {
+  return { ok: false, error: reclaimError(...error) };
+}
+
 async function removeEach(
   inputs: string[],
   check: (input: string) => ItemCheck,
@@ -46,24 +51,18 @@ export function removeContainers(
     // since, which the user never saw.
     const container = inventory.containers.find((candidate) => candidate.id === input);
     if (!container) {
-      return {
-        ok: false,
-        error: reclaimError(
-          'NOT_FOUND',
-          `Container ${input.slice(0, 12)} no longer exists.`,
-          'Refresh the list.',
-        ),
-      };
+      return refused(
+        'NOT_FOUND',
+        `Container ${input.slice(0, 12)} no longer exists.`,
+        'Refresh the list.',
+      );
     }
     if (container.running) {
-      return {
-        ok: false,
-        error: reclaimError(
-          'CONFLICT',
-          `Container ${container.name} is running, so Reclaim did not remove it.`,
-          `Stop it first (docker stop ${container.name}) if you no longer need it.`,
-        ),
-      };
+      return refused(
+        'CONFLICT',
+        `Container ${container.name} is running, so Reclaim did not remove it.`,
+        `Stop it first (docker stop ${container.name}) if you no longer need it.`,
+      );
     }
     return { ok: true, id: container.id, bytes: container.sizeRw };
   };
@@ -86,20 +85,14 @@ export function removeVolumes(
   const check = (name: string): ItemCheck => {
     const volume = inventory.volumes.find((candidate) => candidate.name === name);
     if (!volume) {
-      return {
-        ok: false,
-        error: reclaimError('NOT_FOUND', `Volume ${name} no longer exists.`, 'Refresh the list.'),
-      };
+      return refused('NOT_FOUND', `Volume ${name} no longer exists.`, 'Refresh the list.');
     }
     if (volume.refCount > 0) {
-      return {
-        ok: false,
-        error: reclaimError(
-          'CONFLICT',
-          `Volume ${name} is used by ${volume.refCount} container(s), so Reclaim did not remove it.`,
-          'Remove the containers that use it first, if you no longer need its data.',
-        ),
-      };
+      return refused(
+        'CONFLICT',
+        `Volume ${name} is used by ${volume.refCount} container(s), so Reclaim did not remove it.`,
+        'Remove the containers that use it first, if you no longer need its data.',
+      );
     }
     return { ok: true, id: name, bytes: Math.max(volume.size, 0) };
   };
