@@ -3,6 +3,7 @@ import { reclaimError, ReclaimFailure, type ReclaimError } from '../../shared/er
 import type { Inventory } from '../../shared/model';
 import type { Connection } from '../engine/connect/connection';
 import { engineCallError } from './engine-call-error';
+import { shortId } from '../../shared/format/short-id';
 
 /**
  * Containers, volumes and build cache: removed one item at a time, each checked against a
@@ -53,7 +54,7 @@ export function removeContainers(
     if (!container) {
       return refused(
         'NOT_FOUND',
-        `Container ${input.slice(0, 12)} no longer exists.`,
+        `Container ${shortId(input)} no longer exists.`,
         'Refresh the list.',
       );
     }

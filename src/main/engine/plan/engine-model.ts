@@ -6,6 +6,7 @@ import {
   parseReported,
   type ParsedReference,
 } from '../../../shared/references/reference-grammar';
+import { shortId } from '../../../shared/format/short-id';
 
 /**
  * A model of the classic image store, enough to predict `DELETE /images/{name}` exactly:
@@ -63,8 +64,6 @@ const ACTIVE_REFERENCE = 4;
 const STOPPED = 8;
 const HARD = CHILDREN | RUNNING;
 const SOFT = ACTIVE_REFERENCE | STOPPED;
-
-const short = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
 function isSingleReference(refs: readonly ParsedReference[]): boolean {
   if (refs.length <= 1) return refs.length === 1;
@@ -149,7 +148,7 @@ export class EngineModel {
         outcome.conflict = {
           kind: 'reference-in-use',
           hard: false,
-          message: `conflict: unable to remove repository reference "${target.reference}" (must force) - container ${short(user.id)} is using its referenced image ${short(image.id)}`,
+          message: `conflict: unable to remove repository reference "${target.reference}" (must force) - container ${shortId(user.id)} is using its referenced image ${shortId(image.id)}`,
           containerId: user.id,
         };
         return outcome;
@@ -242,7 +241,7 @@ export class EngineModel {
   }
 
   private conflict(image: ModelImage, mask: number): DeleteConflict | null {
-    const id12 = short(image.id);
+    const id12 = shortId(image.id);
     if (mask & CHILDREN && this.children(image.id).length > 0) {
       return {
         kind: 'dependent-children',
@@ -256,7 +255,7 @@ export class EngineModel {
       return {
         kind: 'running-container',
         hard: true,
-        message: `conflict: unable to delete ${id12} (cannot be forced) - image is being used by running container ${short(running.id)}`,
+        message: `conflict: unable to delete ${id12} (cannot be forced) - image is being used by running container ${shortId(running.id)}`,
         containerId: running.id,
       };
     }
@@ -272,7 +271,7 @@ export class EngineModel {
       return {
         kind: 'stopped-container',
         hard: false,
-        message: `conflict: unable to delete ${id12} (must be forced) - image is being used by stopped container ${short(stopped.id)}`,
+        message: `conflict: unable to delete ${id12} (must be forced) - image is being used by stopped container ${shortId(stopped.id)}`,
         containerId: stopped.id,
       };
     }

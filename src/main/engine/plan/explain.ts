@@ -1,10 +1,9 @@
 import type { ContainerRef } from '../../../shared/model';
 import type { Fix, TargetOutcome } from '../../../shared/plan';
 import type { DeleteConflict } from './engine-model';
+import { shortId } from '../../../shared/format/short-id';
 
 /** Sentences and fixes for removal outcomes, in Docker's words. */
-
-export const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12);
 
 export function containerList(containers: readonly ContainerRef[]): string {
   return containers.map((c) => `${c.name} (${c.running ? 'running' : c.state})`).join(', ');

@@ -13,7 +13,7 @@ import { EngineModel, type DeleteOutcome } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../../../shared/filters/protection';
-import { shortId } from './explain';
+import { shortId } from '../../../shared/format/short-id';
 import { explicitRmi, pruneCommand } from './prune-command';
 
 /**

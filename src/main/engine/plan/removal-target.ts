@@ -13,8 +13,8 @@ import {
   forceFix,
   outcomeOfConflict,
   removeStoppedFix,
-  shortId,
 } from './explain';
+import { shortId } from '../../../shared/format/short-id';
 import { bytesOf } from './layer-sizes';
 import { emptyTarget } from './planned-targets';
 import { deletedReason, keptLayers, untaggedReason } from './target-details';

@@ -13,7 +13,7 @@ import { bytesOf, layerSizeTable } from './layer-sizes';
 import { duplicateTarget, keptProtectedTarget } from './planned-targets';
 import { containerBytes, planTarget } from './removal-target';
 import { protectionTest, type Protection } from '../../../shared/filters/protection';
-import { shortId } from './explain';
+import { shortId } from '../../../shared/format/short-id';
 
 /**
  * Previews `docker rmi <inputs…>`: each input resolved (a bad one throws its ReclaimFailure

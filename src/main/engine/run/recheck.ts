@@ -2,7 +2,7 @@ import type { Inventory } from '../../../shared/model';
 import type { PlannedTarget, PrunedImage, RemovalOptions } from '../../../shared/plan';
 import { parseReported } from '../../../shared/references/reference-grammar';
 import { EngineModel } from '../plan/engine-model';
-import { shortId } from '../plan/explain';
+import { shortId } from '../../../shared/format/short-id';
 import { layerSizeTable } from '../plan/layer-sizes';
 import { deleteLikePrune } from '../plan/prune';
 import { planTarget } from '../plan/removal-target';

@@ -13,7 +13,7 @@ import type {
 } from '../../../shared/plan';
 import type { Protection } from '../../../shared/filters/protection';
 import type { Connection } from '../connect/connection';
-import { shortId } from '../plan/explain';
+import { shortId } from '../../../shared/format/short-id';
 import { fullString, parseReported } from '../../../shared/references/reference-grammar';
 import { bytesOf, layerSizeTable } from '../plan/layer-sizes';
 import { deletedIds, deleteImage, removeContainer } from './delete-calls';

@@ -16,10 +16,7 @@ export function dockerPercent(part: number, whole: number): string {
   return `${Math.floor((part * 100) / whole)}%`;
 }
 
-/** The 12-character short ID the CLI shows (`sha256:` dropped). */
-export function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
-}
+export { shortId } from '../../../shared/format/short-id';
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
