@@ -10,7 +10,12 @@ import { loadFixtures, type FixtureImage, type Fixtures } from '../../../../test
 import { describeEngine } from '../../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
 import { getJson } from '../../../../test/engine/http';
-import { buildCacheRecords, cliBuildCacheRow, layersSize } from '../../../../test/engine/measure';
+import {
+  buildCacheRecords,
+  cliBuildCacheRow,
+  cliDiskUsageTable,
+  layersSize,
+} from '../../../../test/engine/measure';
 import type { DiskUsage, DiskUsageRow, ImageInfo, Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { openConnection } from '../connect/open';
@@ -24,17 +29,6 @@ import { readInventory } from './snapshot';
 /** The engine's own `/system/df`, read beside the code under test (rig helper, not src/). */
 function engineDf(engine: PrivateDocker): Promise<RawSystemDf> {
   return getJson<RawSystemDf>(engine.socketPath, '/system/df');
-}
-
-/** `docker system df` as printed: TYPE → [TOTAL, ACTIVE, SIZE, RECLAIMABLE]. */
-async function cliDf(engine: PrivateDocker): Promise<Map<string, string[]>> {
-  const text = await engine.dockerOk(['system', 'df']);
-  const rows = new Map<string, string[]>();
-  for (const line of text.split('\n').slice(1)) {
-    const [type, ...cells] = line.split(/\s{2,}/).filter((cell) => cell.length > 0);
-    if (type) rows.set(type, cells);
-  }
-  return rows;
 }
 
 function printed(row: DiskUsageRow, percent = true): string[] {
@@ -200,7 +194,7 @@ describeEngine('inventory against a private Docker engine', () => {
     });
 
     it('agrees with `docker system df` at its display precision', async () => {
-      const table = await cliDf(engine);
+      const table = await cliDiskUsageTable(engine);
       const rows = inventory.diskUsage;
       expect(printed(rows.images)).toEqual(table.get('Images'));
       expect(printed(rows.containers)).toEqual(table.get('Containers'));
