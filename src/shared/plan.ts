@@ -16,6 +16,13 @@ export interface RemovalOptions {
   childrenFirst: boolean;
 }
 
+/** Plain `docker rmi`: no force, no guided fixes. What a removal preview starts from. */
+export const PLAIN_REMOVAL_OPTIONS: Readonly<RemovalOptions> = Object.freeze({
+  force: false,
+  removeStoppedContainers: false,
+  childrenFirst: false,
+});
+
 /** What a user typed or selected, resolved to an immutable image. */
 export interface ResolvedReference {
   /** What the user gave. */

@@ -1,11 +1,5 @@
 import type { RendererApi } from '../../../../shared/contract';
-import type { RemovalOptions } from '../../../../shared/plan';
-
-const DEFAULT_OPTIONS: RemovalOptions = {
-  force: false,
-  removeStoppedContainers: false,
-  childrenFirst: false,
-};
+import { PLAIN_REMOVAL_OPTIONS } from '../../../../shared/plan';
 
 /**
  * What removing the selection really frees, from the planner: a local sum cannot know which
@@ -29,7 +23,7 @@ export class SelectionFreed {
     clearTimeout(this.timer);
     if (inputs.length === 0) return;
     this.timer = setTimeout(() => {
-      void this.api.planRemoval([...inputs], DEFAULT_OPTIONS).then((outcome) => {
+      void this.api.planRemoval([...inputs], PLAIN_REMOVAL_OPTIONS).then((outcome) => {
         // An answer for an older selection never overwrites a newer one.
         if (ticket === this.asked && outcome.ok) this.exact = outcome.value.bytesFreed;
       });
