@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { chmod, link, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { build } from 'esbuild';
+import { chmod, link, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -35,33 +36,37 @@ async function abandonedSocket(dir: string): Promise<string> {
   return socketPath;
 }
 
-/** Runs openConnection in a separate process as `nobody` (root would ignore the socket's mode). */
+/**
+ * Runs openConnection in a separate process as `nobody` (root would ignore the socket's mode).
+ * The script is bundled into one file in `dir`, so the child needs no access to the checkout
+ * (a clone under a 0700 folder is out of `nobody`'s reach).
+ */
 async function openAsNobody(dir: string, host: string): Promise<ReclaimError | 'connected'> {
-  const script = path.join(dir, 'open-as-nobody.mts');
-  await writeFile(
-    script,
-    [
-      `import { openConnection } from ${JSON.stringify(OPEN_MODULE)};`,
-      'try {',
-      `  await openConnection({ host: ${JSON.stringify(host)} });`,
-      "  console.log(JSON.stringify('connected'));",
-      '} catch (error) {',
-      '  console.log(JSON.stringify((error as { error?: unknown }).error ?? String(error)));',
-      '}',
-    ].join('\n'),
-  );
+  const script = path.join(dir, 'open-as-nobody.cjs');
+  await build({
+    stdin: {
+      contents: [
+        `import { openConnection } from ${JSON.stringify(OPEN_MODULE)};`,
+        'openConnection({ host: ' + JSON.stringify(host) + ' }).then(',
+        "  () => console.log(JSON.stringify('connected')),",
+        '  (error) => console.log(JSON.stringify(error?.error ?? String(error))),',
+        ');',
+      ].join('\n'),
+      resolveDir: REPO_ROOT,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: script,
+    logLevel: 'error',
+    // Optional native speed-ups, each required inside a try: absent is fine.
+    external: ['cpu-features', '*.node'],
+  });
   await chmod(script, 0o644);
   const result = await run(
     'setpriv',
-    [
-      `--reuid=${NOBODY}`,
-      `--regid=${NOBODY}`,
-      '--clear-groups',
-      process.execPath,
-      '--import',
-      'tsx',
-      script,
-    ],
+    [`--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath, script],
     // Nothing of this process's environment (DOCKER_HOST…) leaks into the child.
     { env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: dir }, timeoutMs: 60_000 },
   );
