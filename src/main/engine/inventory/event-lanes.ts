@@ -7,6 +7,10 @@ import type { RawEvent } from './raw-types';
 import { readContainers, readStores } from './state-reads';
 import { readChangedImages, withFastChanges, withStores } from './state-updates';
 
+/** How soon, and how many times in a row, a failed image or container update is retried. */
+const FAST_RETRY_MS = 100;
+const FAST_RETRIES = 3;
+
 /** What the event lanes need from the inventory they keep current. */
 export interface LaneHost {
   readonly connection: Connection;
@@ -30,20 +34,19 @@ export class EventLanes {
   private fastScheduled = false;
   private storesQueue: Promise<unknown> = Promise.resolve();
   private storesScheduled = false;
+  /** Fast updates failed in a row, retried shortly (see retryFast). */
+  private retries = 0;
 
   constructor(private readonly host: LaneHost) {}
 
   onEvent(event: RawEvent): void {
     for (const effect of effectsOf(event)) this.pending.add(effect);
-    if (this.pending.hasFastChanges && !this.fastScheduled) {
-      this.fastScheduled = true;
-      void this.host.enqueue(() => this.applyFastChanges()).catch(() => this.markStale());
-    }
+    this.scheduleFast();
     if (this.pending.stores && !this.storesScheduled) {
       this.storesScheduled = true;
       this.storesQueue = this.storesQueue
         .then(() => this.applyStoreChanges())
-        .catch(() => this.markStale());
+        .catch(() => this.pending.add({ kind: 'stores' }));
     }
   }
 
@@ -53,20 +56,51 @@ export class EventLanes {
     this.pending.add({ kind: 'stores' });
   }
 
+  private scheduleFast(): void {
+    if (!this.pending.hasFastChanges || this.fastScheduled) return;
+    this.fastScheduled = true;
+    void this.host.enqueue(() => this.applyFastChanges());
+  }
+
   private async applyFastChanges(): Promise<void> {
     this.fastScheduled = false;
     const changes = this.pending.takeFast();
     const state = this.host.state();
     if (!state || this.host.isStopped()) return;
     const { connection, facts } = this.host;
-    const [images, containers] = await Promise.all([
-      readChangedImages(connection, facts, state.images, changes),
-      changes.containers.length > 0
-        ? readContainers(connection, changes.containers)
-        : Promise.resolve(null),
-    ]);
-    // This runs in the host's queue, where every state change runs: `state` is still current.
-    this.host.commit(withFastChanges(state, images, changes.containers, containers));
+    try {
+      const [images, containers] = await Promise.all([
+        readChangedImages(connection, facts, state.images, changes),
+        changes.containers.length > 0
+          ? readContainers(connection, changes.containers)
+          : Promise.resolve(null),
+      ]);
+      // This runs in the host's queue, where every state change runs: `state` is still current.
+      this.host.commit(withFastChanges(state, images, changes.containers, containers));
+      this.retries = 0;
+    } catch {
+      this.retryFast(changes.containers);
+    }
+  }
+
+  /**
+   * An image read while the engine deletes it can fail (moby answers HTTP 500 "layer does
+   * not exist" between removing the layers and the image record). Nothing about volumes or
+   * the build cache changed, so only the image list and the containers asked are read again,
+   * shortly, not the slow stores: a batch run must not set off a `/system/df` per target.
+   */
+  private retryFast(containers: readonly string[]): void {
+    this.pending.add({ kind: 'all-images' });
+    for (const id of containers) this.pending.add({ kind: 'container', id });
+    this.retries++;
+    if (this.retries > FAST_RETRIES) {
+      // The engine keeps failing: leave the changes pending for the next event.
+      this.retries = 0;
+      return;
+    }
+    setTimeout(() => {
+      if (!this.host.isStopped()) this.scheduleFast();
+    }, FAST_RETRY_MS).unref?.();
   }
 
   private async applyStoreChanges(): Promise<void> {

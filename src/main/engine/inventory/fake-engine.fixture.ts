@@ -18,6 +18,8 @@ export class FakeEngine {
   down = false;
   /** While set, `/system/df` waits for it: a busy engine walking its volumes. */
   slowDf: Promise<void> | null = null;
+  /** Inspects of these images fail as moby's do mid-deletion (HTTP 500), once each. */
+  readonly failInspectOnce = new Set<string>();
 
   addImage(id: string, tags: string[], size: number, diffIds: string[], parentId = ''): void {
     this.images.set(id, {
@@ -79,6 +81,11 @@ export class FakeEngine {
     if (req.path === '/containers/json') return [];
     const inspect = /^\/images\/(.+)\/json$/.exec(req.path);
     if (inspect?.[1]) {
+      if (this.failInspectOnce.delete(inspect[1])) {
+        throw new ReclaimFailure(
+          reclaimError('ENGINE_ERROR', 'HTTP 500: layer does not exist', 'none'),
+        );
+      }
       const image = this.images.get(inspect[1]);
       if (!image) {
         throw new ReclaimFailure(reclaimError('NOT_FOUND', 'No such image', 'none'));

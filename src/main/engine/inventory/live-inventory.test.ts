@@ -65,6 +65,20 @@ describe('LiveInventory', () => {
     expect(after.images[0]).toMatchObject({ id: BASE, childIds: [], uniqueSize: 100 });
   });
 
+  it('after a failed re-read (an image mid-deletion) re-lists the images soon, never /system/df', async () => {
+    const engine = engineWithTwoImages();
+    live = new LiveInventory(engine.connection()).start();
+    await live.current();
+    engine.requests.length = 0;
+    engine.failInspectOnce.add(APP);
+    const entry = engine.images.get(APP);
+    if (entry) entry.summary.RepoTags = ['app:2'];
+    const updated = next(live, (inv) => inv.images.some((i) => i.repoTags.join() === 'app:2'));
+    engine.emit({ Type: 'image', Action: 'untag', Actor: { ID: APP } });
+    await updated;
+    expect(engine.requests).toEqual([`GET /images/${APP}/json`, 'GET /images/json']);
+  });
+
   it('re-lists all images after a tag, which may move a tag off another image', async () => {
     const engine = engineWithTwoImages();
     live = new LiveInventory(engine.connection()).start();
