@@ -301,10 +301,14 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     await page().getByTestId('prune-confirm').click();
     const output = page().getByTestId('run-output');
     await output.waitFor({ timeout: 30_000 });
+    expect(await checkBothThemes(page(), 'prune-result', 'en')).toEqual([]);
     const lines = (await output.innerText()).split('\n').filter(Boolean);
-    // `docker image prune` lists the image, then each layer it deleted; nothing is untagged.
-    expect(lines[0]).toBe(`Deleted: ${fx.dangling.id}`);
-    expect(lines.filter((line) => !line.startsWith('Deleted: sha256:'))).toEqual([]);
+    // As `docker image prune` prints it: the image, then each layer it deleted; nothing is
+    // untagged; then the total.
+    expect(lines[0]).toBe('Deleted Images:');
+    expect(lines[1]).toBe(`deleted: ${fx.dangling.id}`);
+    expect(lines.at(-1)).toMatch(/^Total reclaimed space: \d+(\.\d+)?[kMG]?B$/);
+    expect(lines.slice(1, -1).filter((line) => !line.startsWith('deleted: sha256:'))).toEqual([]);
     await page().getByTestId('prune-close').click();
     await page().getByTestId('prune-dialog').waitFor({ state: 'detached' });
     await page().getByTestId('nav-dashboard').click();

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { describeEngine } from '../../../../test/engine/gate';
+import { cliOutput } from '../../../shared/format/cli-output';
 import type { PruneOptions } from '../../../shared/plan';
 import { planPrune } from '../plan/prune';
 import {
@@ -11,6 +12,13 @@ import {
 import { runPlan } from './run-plan';
 
 const noProtection = { patterns: [], label: null };
+
+/** Prune output with its records sorted: the engine deletes in an order of its own. */
+function outputShape(output: string): { records: string[]; rest: string[] } {
+  const lines = output.trim().split('\n');
+  const isRecord = (line: string): boolean => /^(untagged|deleted): /.test(line);
+  return { records: lines.filter(isRecord).sort(), rest: lines.filter((l) => !isRecord(l)) };
+}
 
 /** The `docker image prune` flags for the same options. */
 function cliArgs(options: PruneOptions): string[] {
@@ -38,16 +46,48 @@ describeEngine('prune plans against a private Docker engine', () => {
     ['-a until=72h', { all: true, until: '72h' }],
     ['-a label', { all: true, label: ['com.example.team=web'] }],
     ['-a label!', { all: true, labelNot: ['tier=frontend'] }],
-  ])('%s: the preview removes exactly what docker image prune removes', async (_name, options) => {
-    s = await startSession();
-    const plan = planPrune(await s.read(), options, noProtection);
-    const before = await s.imageIds();
-    await s.engine.dockerOk(cliArgs(options));
-    const after = await s.imageIds();
-    const removedByCli = [...before].filter((id) => !after.has(id)).sort();
-    expect(plan.remove.map((r) => r.imageId).sort()).toEqual(removedByCli);
-    expect(removedByCli.length).toBeGreaterThan(0);
-  });
+  ])(
+    '%s: the preview removes exactly what docker image prune removes, printed as it prints it',
+    async (_name, options) => {
+      s = await startSession();
+      const plan = planPrune(await s.read(), options, noProtection);
+      const before = await s.imageIds();
+      const printed = await s.engine.dockerOk(cliArgs(options));
+      const after = await s.imageIds();
+      const removedByCli = [...before].filter((id) => !after.has(id)).sort();
+      expect(plan.remove.map((r) => r.imageId).sort()).toEqual(removedByCli);
+      expect(removedByCli.length).toBeGreaterThan(0);
+      // What Reclaim shows after running this plan is what the CLI printed: the same records
+      // in prune's spelling (the engine's order aside) and the same total.
+      const shown = cliOutput(
+        {
+          planId: plan.id,
+          cancelled: false,
+          bytesReclaimed: plan.bytesFreed,
+          results: plan.remove.map((entry) => ({
+            input: entry.imageId,
+            imageId: entry.imageId,
+            status: 'done',
+            lines: predictedOf(entry),
+            bytesReclaimed: 0,
+          })),
+        },
+        'prune',
+      );
+      const ours = outputShape(shown);
+      const cli = outputShape(printed);
+      expect(ours.rest).toEqual(cli.rest);
+      expect(ours.records.filter((r) => !cli.records.includes(r))).toEqual([]);
+      // Where the prune would also untag a kept parent (its child stays), the plan's command is
+      // the explicit `docker rmi`, naming that parent; those untags are the only lines more.
+      const extra = cli.records.filter((r) => !ours.records.includes(r));
+      const sparedNames = plan.keep
+        .filter((k) => plan.command.includes(`${k.repoTags[0] ?? ''} (`))
+        .flatMap((k) => k.repoTags.map((tag) => `untagged: ${tag}`));
+      expect(extra.filter((r) => !sparedNames.includes(r))).toEqual([]);
+      if (extra.length > 0) expect(plan.command).toMatch(/^docker rmi .* # not docker image prune/);
+    },
+  );
 
   it('-a run by Reclaim: same set, the engine prints the predicted lines, bytes exact', async () => {
     s = await startSession();

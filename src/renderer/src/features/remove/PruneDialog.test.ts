@@ -34,7 +34,7 @@ describe('PruneDialog', () => {
     });
   });
 
-  it('runs the previewed plan and shows Deleted lines and reclaimed bytes', async () => {
+  it('runs the previewed plan and prints it as docker image prune does, with the bytes', async () => {
     const api = createFakeApi();
     render(PruneDialog, { api, onclose: vi.fn() });
     const dialog = await screen.findByTestId('prune-dialog');
@@ -42,9 +42,11 @@ describe('PruneDialog', () => {
     await waitFor(() => expect(confirm).toHaveProperty('disabled', false));
     await fireEvent.click(confirm);
     const output = await within(dialog).findByTestId('run-output');
-    expect(
-      output.textContent?.split('\n').every((line) => line.startsWith('Deleted: sha256:')),
-    ).toBe(true);
+    const lines = output.textContent?.split('\n') ?? [];
+    expect(lines[0]).toBe('Deleted Images:');
+    expect(lines.slice(1, -2).length).toBeGreaterThan(0);
+    expect(lines.slice(1, -2).every((line) => line.startsWith('deleted: sha256:'))).toBe(true);
+    expect(lines.slice(-2)).toEqual(['', 'Total reclaimed space: 10.7MB']);
     expect(within(dialog).getByTestId('run-reclaimed').dataset.bytes).toBe('10700000');
     expect(api.inventory().images.some((image) => image.dangling)).toBe(false);
   });
