@@ -55,6 +55,17 @@ export async function confirmRemoval(
   return lines;
 }
 
+/** The open prune dialog's preview: its command and the IDs it will remove, in order. */
+export async function prunePreview(page: Page): Promise<{ command: string; ids: string[] }> {
+  await page.getByTestId('prune-plan').waitFor();
+  const command = await page.getByTestId('prune-command').innerText();
+  const ids = await page
+    .getByTestId('prune-remove-list')
+    .locator('li')
+    .evaluateAll((items) => items.map((item) => item.getAttribute('data-image-id') ?? ''));
+  return { command, ids };
+}
+
 /** Presses Tab until the element with `testid` has focus (keyboard-only paths). */
 export async function tabTo(page: Page, testid: string, maxPresses = 60): Promise<void> {
   for (let n = 0; n < maxPresses; n++) {

@@ -26,6 +26,7 @@ import {
   engineImageSet,
   imageSetWithout,
   previewRemovalOf,
+  prunePreview,
   tabTo,
 } from './user-path-support';
 
@@ -235,16 +236,10 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
       await chooseLanguage(page(), language);
       await page().getByTestId('nav-dashboard').click();
       await page().getByTestId('clean-up').click();
-      await page().getByTestId('prune-plan').waitFor();
+      const preview = await prunePreview(page());
       // Dangling only: no -a (the CLI form may carry -f, since Reclaim asked already).
-      expect(await page().getByTestId('prune-command').innerText()).toMatch(
-        /^docker image prune( -f)?$/,
-      );
-      const listed = await page()
-        .getByTestId('prune-remove-list')
-        .locator('li')
-        .evaluateAll((items) => items.map((item) => item.getAttribute('data-image-id')));
-      expect(listed).toEqual([fx.dangling.id]);
+      expect(preview.command).toMatch(/^docker image prune( -f)?$/);
+      expect(preview.ids).toEqual([fx.dangling.id]);
       violations.push(...(await checkBothThemes(page(), 'prune-dialog', language)));
       if (language === 'zh-CN') {
         expect(
@@ -289,15 +284,9 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     willRemove([fx.dangling.id]);
     await page().getByTestId('nav-images').click();
     await page().getByTestId('images-prune-dangling').click();
-    await page().getByTestId('prune-plan').waitFor();
-    expect(await page().getByTestId('prune-command').innerText()).toMatch(
-      /^docker image prune( -f)?$/,
-    );
-    const listed = await page()
-      .getByTestId('prune-remove-list')
-      .locator('li')
-      .evaluateAll((items) => items.map((item) => item.getAttribute('data-image-id')));
-    expect(listed).toEqual([fx.dangling.id]);
+    const preview = await prunePreview(page());
+    expect(preview.command).toMatch(/^docker image prune( -f)?$/);
+    expect(preview.ids).toEqual([fx.dangling.id]);
     await page().getByTestId('prune-confirm').click();
     const output = page().getByTestId('run-output');
     await output.waitFor({ timeout: 30_000 });
