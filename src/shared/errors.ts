@@ -1,7 +1,13 @@
 /**
- * Errors are values with a fix. They cross IPC and HTTP intact, so the UI never parses
- * error strings: it shows `message`, then `fix`, and may branch on `code`.
+ * Errors are values: a code, the cause within that code, and the facts the words need. They
+ * cross IPC and HTTP intact and carry no sentence meant for display: the renderer words each
+ * code and cause in the user's language (i18n `errors.*`), and shows the engine's or the
+ * system's own words, when there are any, quoted from `detail`. Nothing parses them back.
  */
+import type { ErrorCause } from './error-causes';
+
+export type { ErrorCause } from './error-causes';
+
 export type ErrorCode =
   | 'ENGINE_NOT_RUNNING'
   | 'PERMISSION_DENIED'
@@ -24,42 +30,61 @@ export type ErrorCode =
 
 export interface ReclaimError {
   code: ErrorCode;
-  /** What happened, in one sentence a user understands. */
-  message: string;
-  /** What to do about it. */
-  fix: string;
+  /** Which of the code's causes, where a code has several that are worded differently. */
+  cause?: ErrorCause;
   /** The endpoint involved, when there is one (`unix:///var/run/docker.sock`). */
   endpoint?: string;
-  /** The engine's own words, verbatim, when the engine said something. */
+  /** The engine's (or the system's) own words, verbatim, shown quoted; never parsed. */
   detail?: string;
+  /** The value at fault as the user gave it: an input, a filter value, a settings field. */
+  subject?: string;
   /** Extra facts for the UI (e.g. the candidate IDs of an ambiguous reference). */
   candidates?: string[];
+  /** Other plain values the words need (versions, an HTTP status, a count). */
+  values?: Record<string, string | number>;
 }
 
+export type ErrorFacts = Omit<ReclaimError, 'code'>;
+
 /** Builds a ReclaimError; keeps call sites short and uniform. */
-export function reclaimError(
-  code: ErrorCode,
-  message: string,
-  fix: string,
-  extra: Partial<Pick<ReclaimError, 'endpoint' | 'detail' | 'candidates'>> = {},
-): ReclaimError {
-  return { code, message, fix, ...extra };
+export function reclaimError(code: ErrorCode, facts: ErrorFacts = {}): ReclaimError {
+  return { code, ...facts };
 }
 
 /** A thrown ReclaimError, for code paths that throw rather than return. */
 export class ReclaimFailure extends Error {
   constructor(readonly error: ReclaimError) {
-    super(error.message);
+    super(error.cause ? `${error.code} (${error.cause})` : error.code);
     this.name = 'ReclaimFailure';
   }
 }
+
+const ERROR_CODES = new Set<string>([
+  'ENGINE_NOT_RUNNING',
+  'PERMISSION_DENIED',
+  'TIMEOUT',
+  'TLS_FAILED',
+  'API_TOO_OLD',
+  'ENDPOINT_INVALID',
+  'NOT_FOUND',
+  'AMBIGUOUS_REFERENCE',
+  'INVALID_REFERENCE',
+  'INVALID_FILTER',
+  'CONFLICT',
+  'PRUNE_RUNNING',
+  'VALIDATION',
+  'CHANGED_SINCE_PREVIEW',
+  'CANCELLED',
+  'NOT_CONNECTED',
+  'ENGINE_ERROR',
+  'INTERNAL',
+] satisfies ErrorCode[]);
 
 export function isReclaimError(value: unknown): value is ReclaimError {
   return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as ReclaimError).code === 'string' &&
-    typeof (value as ReclaimError).message === 'string' &&
-    typeof (value as ReclaimError).fix === 'string'
+    ERROR_CODES.has((value as ReclaimError).code)
   );
 }
