@@ -4,7 +4,7 @@
  */
 import type { ContainerRef, ImageId } from './model';
 import type { ReclaimError } from './errors';
-import type { Protection } from './filters/protection';
+import type { Protection } from './core/filters/protection';
 
 /** Options of a removal, mirroring `docker rmi` plus Reclaim's guided fixes. */
 export interface RemovalOptions {

@@ -1,6 +1,6 @@
 import type { Connection } from '../engine/connect/connection';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
-import type { Protection } from '../../shared/filters/protection';
+import type { Protection } from '../../shared/core/filters/protection';
 import type {
   Plan,
   PrunePlan,

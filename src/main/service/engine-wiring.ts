@@ -2,9 +2,9 @@ import { discoverEndpoints, pickEndpoint } from '../engine/connect/discover';
 import { openConnection } from '../engine/connect/open';
 import { systemDiscoveryOptions } from '../engine/connect/system-discovery';
 import { followInventory } from '../engine/inventory/live-inventory';
-import { planPrune } from '../engine/plan/prune';
-import { planRemoval } from '../engine/plan/removal';
-import { resolveReference } from '../../shared/references/resolve';
+import { planPrune } from '../../shared/core/plan/prune';
+import { planRemoval } from '../../shared/core/plan/removal';
+import { resolveReference } from '../../shared/core/references/resolve';
 import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
 

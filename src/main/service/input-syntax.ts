@@ -1,8 +1,8 @@
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
-import { BadPatternError, referenceMatcher } from '../../shared/filters/reference-match';
-import { parseUntil } from '../../shared/filters/until';
+import { BadPatternError, referenceMatcher } from '../../shared/core/filters/reference-match';
+import { parseUntil } from '../../shared/core/filters/until';
 import type { PruneOptions } from '../../shared/plan';
-import { resolveReference, type ImageIndex } from '../../shared/references/resolve';
+import { resolveReference, type ImageIndex } from '../../shared/core/references/resolve';
 
 /**
  * Syntax checks that need no engine, run before the service waits for an inventory: a

@@ -12,7 +12,7 @@ import type {
 import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
 import { isAllowedDocsUrl } from './docs-allow-list';
-import type { Protection } from '../../shared/filters/protection';
+import type { Protection } from '../../shared/core/filters/protection';
 import type { EnginePort } from './engine-port';
 import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { referenceMatcher } from '../../shared/filters/reference-match';
+import { referenceMatcher } from '../../shared/core/filters/reference-match';
 import type { Endpoint } from '../../shared/model';
 import type { Language, Settings, Theme } from '../../shared/settings';
 

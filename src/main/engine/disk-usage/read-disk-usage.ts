@@ -3,7 +3,7 @@ import type { Connection } from '../connect/connection';
 import { listContainers, systemDf, systemDfNarrows } from '../inventory/engine-reads';
 import { LayerFacts } from '../inventory/layer-facts';
 import { readInventory } from '../inventory/snapshot';
-import { containersRow } from './cli-rows';
+import { containersRow } from '../../../shared/core/disk-usage/cli-rows';
 import { rowsFromSystemDf, type PartialRows } from './system-df-rows';
 
 /**

@@ -8,8 +8,8 @@ import type {
   PendingRow,
   VolumeInfo,
 } from '../../../shared/model';
-import { buildCacheRow, containersRow, volumesRow } from '../disk-usage/cli-rows';
-import { imagesRowFromLayers } from '../disk-usage/images-row';
+import { buildCacheRow, containersRow, volumesRow } from '../../../shared/core/disk-usage/cli-rows';
+import { imagesRowFromLayers } from '../../../shared/core/disk-usage/images-row';
 import type { PartialRows } from '../disk-usage/system-df-rows';
 import { apiAtLeast } from './api-version';
 import { childrenByParent, classifyImage } from './classification';

@@ -4,7 +4,7 @@ import type {
   ContainerRef,
   VolumeInfo,
 } from '../../../shared/model';
-import { isActiveContainerState } from '../disk-usage/cli-rows';
+import { isActiveContainerState } from '../../../shared/core/disk-usage/cli-rows';
 import { parentOrNull, realDigests, realTags } from './image-names';
 import type {
   RawBuildCache,

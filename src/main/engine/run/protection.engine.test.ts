@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
 import { describeEngine } from '../../../../test/engine/gate';
 import type { RemovalOptions } from '../../../shared/plan';
-import { planRemoval } from '../plan/removal';
+import { planRemoval } from '../../../shared/core/plan/removal';
 import { startSession, type EngineSession } from './private-engine.fixture';
 import { runPlan } from './run-plan';
 

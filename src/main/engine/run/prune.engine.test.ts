@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import { describeEngine } from '../../../../test/engine/gate';
 import { cliOutput } from '../../../shared/format/cli-output';
 import type { PruneOptions } from '../../../shared/plan';
-import { planPrune } from '../plan/prune';
+import { planPrune } from '../../../shared/core/plan/prune';
 import {
   predictedOf,
   sortedLines,

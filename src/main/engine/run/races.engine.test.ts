@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNamedImages, randomLayer } from '../../../../test/engine/fixture-builders';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
 import { describeEngine } from '../../../../test/engine/gate';
-import type { Protection } from '../../../shared/filters/protection';
+import type { Protection } from '../../../shared/core/filters/protection';
 import type { Plan, PruneOptions, RemovalOptions } from '../../../shared/plan';
-import { planPrune } from '../plan/prune';
-import { planRemoval } from '../plan/removal';
+import { planPrune } from '../../../shared/core/plan/prune';
+import { planRemoval } from '../../../shared/core/plan/removal';
 import { startSession, type EngineSession } from './private-engine.fixture';
 import { runPlan } from './run-plan';
 

@@ -1,13 +1,13 @@
 import type { Inventory } from '../../../shared/model';
 import type { PlannedTarget, PrunedImage, RemovalOptions } from '../../../shared/plan';
-import { parseReported } from '../../../shared/references/reference-grammar';
-import { EngineModel } from '../plan/engine-model';
+import { parseReported } from '../../../shared/core/references/reference-grammar';
+import { EngineModel } from '../../../shared/core/plan/engine-model';
 import { shortId } from '../../../shared/format/short-id';
-import { layerSizeTable } from '../plan/layer-sizes';
-import { deleteLikePrune } from '../plan/prune';
-import { planTarget } from '../plan/removal-target';
-import { protectedById } from '../plan/removal';
-import type { Protection } from '../../../shared/filters/protection';
+import { layerSizeTable } from '../../../shared/core/plan/layer-sizes';
+import { deleteLikePrune } from '../../../shared/core/plan/prune';
+import { planTarget } from '../../../shared/core/plan/removal-target';
+import { protectedById } from '../../../shared/core/plan/removal';
+import type { Protection } from '../../../shared/core/filters/protection';
 
 /**
  * Re-checks one previewed target against a fresh read of the engine, just before deleting

@@ -11,7 +11,7 @@ import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
 import { describeEngine } from '../../../../test/engine/gate';
 import { ReclaimFailure } from '../../../shared/errors';
 import type { RemovalOptions, RemovalPlan, RunResult } from '../../../shared/plan';
-import { planRemoval } from '../plan/removal';
+import { planRemoval } from '../../../shared/core/plan/removal';
 import {
   cliError,
   predictedOf,

@@ -3,8 +3,8 @@ import type { Inventory } from '../../../shared/model';
 import type { RemovalOptions, RunProgress } from '../../../shared/plan';
 import type { Connection } from '../connect/connection';
 import { inventory, sha, type ImageSpec } from '../../../shared/testing/inventory-builders';
-import { planPrune } from '../plan/prune';
-import { planRemoval } from '../plan/removal';
+import { planPrune } from '../../../shared/core/plan/prune';
+import { planRemoval } from '../../../shared/core/plan/removal';
 import { runPlan } from './run-plan';
 
 /** Tests of other behaviour run with nothing protected. */

@@ -11,11 +11,11 @@ import type {
   RunResult,
   TargetResult,
 } from '../../../shared/plan';
-import type { Protection } from '../../../shared/filters/protection';
+import type { Protection } from '../../../shared/core/filters/protection';
 import type { Connection } from '../connect/connection';
 import { shortId } from '../../../shared/format/short-id';
-import { fullString, parseReported } from '../../../shared/references/reference-grammar';
-import { bytesOf, layerSizeTable } from '../plan/layer-sizes';
+import { fullString, parseReported } from '../../../shared/core/references/reference-grammar';
+import { bytesOf, layerSizeTable } from '../../../shared/core/plan/layer-sizes';
 import { deletedIds, deleteImage, removeContainer } from './delete-calls';
 import { deletionError, statusOf } from './engine-errors';
 import { recheckPrunedImage, recheckRemovalTarget } from './recheck';

@@ -1,6 +1,6 @@
 import type { ImageInfo } from '../../../../shared/model';
 import type { Settings } from '../../../../shared/settings';
-import { protectionTest } from '../../../../shared/filters/protection';
+import { protectionTest } from '../../../../shared/core/filters/protection';
 
 export type BadgeKind =
   | 'dangling'

@@ -3,11 +3,11 @@
  * list answers as you type, and the equivalent command shown beside it.
  */
 import { ReclaimFailure } from '../../../../shared/errors';
-import { passesLabelFilters } from '../../../../shared/filters/labels';
-import { BadPatternError, referenceMatcher } from '../../../../shared/filters/reference-match';
-import { parseUntil } from '../../../../shared/filters/until';
+import { passesLabelFilters } from '../../../../shared/core/filters/labels';
+import { BadPatternError, referenceMatcher } from '../../../../shared/core/filters/reference-match';
+import { parseUntil } from '../../../../shared/core/filters/until';
 import type { ImageInfo, ImageStore } from '../../../../shared/model';
-import { resolveReference } from '../../../../shared/references/resolve';
+import { resolveReference } from '../../../../shared/core/references/resolve';
 import type { ImageRow } from './image-rows';
 
 export const FILTER_KINDS = [

@@ -1,4 +1,4 @@
-import type { PlannedTarget, ResolvedReference } from '../../../shared/plan';
+import type { PlannedTarget, ResolvedReference } from '../../plan';
 
 /** Planned targets that run nothing: kept protected images, repeats, and the blank base. */
 

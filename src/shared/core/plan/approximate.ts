@@ -1,4 +1,4 @@
-import type { Inventory } from '../../../shared/model';
+import type { Inventory } from '../../model';
 
 /**
  * Plans model the classic (overlay2) image store. On the containerd store image IDs,

@@ -1,12 +1,12 @@
-import type { Inventory } from '../../../shared/model';
+import type { Inventory } from '../../model';
 import {
   familiarString,
   fullName,
   fullString,
   parseReported,
   type ParsedReference,
-} from '../../../shared/references/reference-grammar';
-import { shortId } from '../../../shared/format/short-id';
+} from '../references/reference-grammar';
+import { shortId } from '../../format/short-id';
 
 /**
  * A model of the classic image store, enough to predict `DELETE /images/{name}` exactly:

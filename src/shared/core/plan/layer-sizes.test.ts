@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventory, sha } from '../../../shared/testing/inventory-builders';
+import { inventory, sha } from '../../testing/inventory-builders';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 
 describe('layerSizeTable', () => {

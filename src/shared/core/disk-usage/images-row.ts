@@ -1,4 +1,4 @@
-import type { DiskUsageRow } from '../../../shared/model';
+import type { DiskUsageRow } from '../../model';
 import { imagesRow, type ImageDfFacts } from './cli-rows';
 
 /**

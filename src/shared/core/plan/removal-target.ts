@@ -1,6 +1,6 @@
-import type { ContainerRef, Inventory } from '../../../shared/model';
-import type { Fix, PlannedTarget, RemovalOptions, ResolvedReference } from '../../../shared/plan';
-import { familiarString } from '../../../shared/references/reference-grammar';
+import type { ContainerRef, Inventory } from '../../model';
+import type { Fix, PlannedTarget, RemovalOptions, ResolvedReference } from '../../plan';
+import { familiarString } from '../references/reference-grammar';
 import {
   EngineModel,
   type DeleteConflict,
@@ -14,7 +14,7 @@ import {
   outcomeOfConflict,
   removeStoppedFix,
 } from './explain';
-import { shortId } from '../../../shared/format/short-id';
+import { shortId } from '../../format/short-id';
 import { bytesOf } from './layer-sizes';
 import { emptyTarget } from './planned-targets';
 import { deletedReason, keptLayers, untaggedReason } from './target-details';

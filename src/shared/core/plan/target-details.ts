@@ -1,8 +1,8 @@
-import type { ContainerRef, Inventory } from '../../../shared/model';
-import type { KeptLayer, PlannedTarget } from '../../../shared/plan';
-import { familiarString } from '../../../shared/references/reference-grammar';
+import type { ContainerRef, Inventory } from '../../model';
+import type { KeptLayer, PlannedTarget } from '../../plan';
+import { familiarString } from '../references/reference-grammar';
 import type { EngineModel } from './engine-model';
-import { shortId } from '../../../shared/format/short-id';
+import { shortId } from '../../format/short-id';
 
 /** The sentences and kept layers of a planned target that was untagged or deleted. */
 

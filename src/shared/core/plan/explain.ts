@@ -1,7 +1,7 @@
-import type { ContainerRef } from '../../../shared/model';
-import type { Fix, TargetOutcome } from '../../../shared/plan';
+import type { ContainerRef } from '../../model';
+import type { Fix, TargetOutcome } from '../../plan';
 import type { DeleteConflict } from './engine-model';
-import { shortId } from '../../../shared/format/short-id';
+import { shortId } from '../../format/short-id';
 
 /** Sentences and fixes for removal outcomes, in Docker's words. */
 

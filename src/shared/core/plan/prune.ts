@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { ContainerRef, ImageInfo, Inventory } from '../../../shared/model';
+import type { ContainerRef, ImageInfo, Inventory } from '../../model';
 import type {
   KeepReason,
   KeptImage,
   PruneOptions,
   PrunePlan,
   PrunedImage,
-} from '../../../shared/plan';
-import { fullString, parseReported } from '../../../shared/references/reference-grammar';
+} from '../../plan';
+import { fullString, parseReported } from '../references/reference-grammar';
 import { approximation } from './approximate';
 import { EngineModel, type DeleteOutcome } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
-import { protectionTest, type Protection } from '../../../shared/filters/protection';
-import { shortId } from '../../../shared/format/short-id';
+import { protectionTest, type Protection } from '../filters/protection';
+import { shortId } from '../../format/short-id';
 import { explicitRmi, pruneCommand } from './prune-command';
 
 /**

@@ -1,4 +1,4 @@
-import type { ImageInfo, Inventory } from '../../../shared/model';
+import type { ImageInfo, Inventory } from '../../model';
 
 /**
  * Each layer's own bytes by chain ID, so that the bytes a plan frees are the sum over the

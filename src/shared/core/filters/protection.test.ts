@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ImageInfo } from '../model';
-import { inventory, sha } from '../testing/inventory-builders';
+import type { ImageInfo } from '../../model';
+import { inventory, sha } from '../../testing/inventory-builders';
 import { protectionTest } from './protection';
 
 const [runner, redis, digestOnly] = inventory([

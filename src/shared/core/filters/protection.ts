@@ -1,4 +1,4 @@
-import type { ImageInfo } from '../model';
+import type { ImageInfo } from '../../model';
 import { familiarString, fullString, parseReported } from '../references/reference-grammar';
 import { matchesAllLabels } from './labels';
 import { referenceMatcher } from './reference-match';

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { Inventory } from '../../../shared/model';
+import type { Inventory } from '../../model';
 import type {
   PlannedTarget,
   RemovalOptions,
   RemovalPlan,
   ResolvedReference,
-} from '../../../shared/plan';
-import { resolveReference } from '../../../shared/references/resolve';
+} from '../../plan';
+import { resolveReference } from '../references/resolve';
 import { approximation } from './approximate';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { duplicateTarget, keptProtectedTarget } from './planned-targets';
 import { containerBytes, planTarget } from './removal-target';
-import { protectionTest, type Protection } from '../../../shared/filters/protection';
-import { shortId } from '../../../shared/format/short-id';
+import { protectionTest, type Protection } from '../filters/protection';
+import { shortId } from '../../format/short-id';
 
 /**
  * Previews `docker rmi <inputs…>`: each input resolved (a bad one throws its ReclaimFailure

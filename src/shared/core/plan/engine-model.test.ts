@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EngineModel } from './engine-model';
-import { inventory, sha } from '../../../shared/testing/inventory-builders';
+import { inventory, sha } from '../../testing/inventory-builders';
 
 const digest = `sha256:${'d1'.repeat(32)}`;
 const BASE = sha('ba5e');

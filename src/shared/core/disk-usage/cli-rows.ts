@@ -1,4 +1,4 @@
-import type { DiskUsageRow } from '../../../shared/model';
+import type { DiskUsageRow } from '../../model';
 
 /**
  * The four rows of `docker system df`, by the docker CLI's own formulas

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ReclaimFailure, type ErrorCode } from '../errors';
-import { inventory, sha } from '../testing/inventory-builders';
+import { ReclaimFailure, type ErrorCode } from '../../errors';
+import { inventory, sha } from '../../testing/inventory-builders';
 import { resolveReference } from './resolve';
 
 const digest = `sha256:${'d1'.repeat(32)}`;

@@ -1,10 +1,10 @@
-import { reclaimError, ReclaimFailure } from '../../../shared/errors';
-import type { ImageInfo, Inventory } from '../../../shared/model';
-import type { PruneOptions } from '../../../shared/plan';
-import { passesLabelFilters } from '../../../shared/filters/labels';
-import { BadPatternError, referenceMatcher } from '../../../shared/filters/reference-match';
-import { parseUntil } from '../../../shared/filters/until';
-import { resolveReference } from '../../../shared/references/resolve';
+import { reclaimError, ReclaimFailure } from '../../errors';
+import type { ImageInfo, Inventory } from '../../model';
+import type { PruneOptions } from '../../plan';
+import { passesLabelFilters } from '../filters/labels';
+import { BadPatternError, referenceMatcher } from '../filters/reference-match';
+import { parseUntil } from '../filters/until';
+import { resolveReference } from '../references/resolve';
 
 /** Why an image does not pass the filters, or null when it passes. */
 export type FilterVerdict = { reason: 'too-new' | 'not-matching'; explanation: string } | null;

@@ -1,6 +1,6 @@
-import { reclaimError, ReclaimFailure } from '../errors';
-import type { EngineInfo, ImageInfo } from '../model';
-import type { ResolvedReference } from '../plan';
+import { reclaimError, ReclaimFailure } from '../../errors';
+import type { EngineInfo, ImageInfo } from '../../model';
+import type { ResolvedReference } from '../../plan';
 import {
   familiarString,
   FULL_HEX_ID_RE,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RemovalOptions } from '../../../shared/plan';
-import { inventory, sha } from '../../../shared/testing/inventory-builders';
+import type { RemovalOptions } from '../../plan';
+import { inventory, sha } from '../../testing/inventory-builders';
 import { planRemoval } from './removal';
 
 const unprotected = { patterns: [], label: null };

@@ -1,8 +1,8 @@
-import type { Inventory } from '../../../shared/model';
-import type { KeptImage, PruneOptions, PrunedImage } from '../../../shared/plan';
-import { familiarString, fullString } from '../../../shared/references/reference-grammar';
+import type { Inventory } from '../../model';
+import type { KeptImage, PruneOptions, PrunedImage } from '../../plan';
+import { familiarString, fullString } from '../references/reference-grammar';
 import { EngineModel } from './engine-model';
-import { shortId } from '../../../shared/format/short-id';
+import { shortId } from '../../format/short-id';
 
 /** `docker image prune -a --filter until=72h -f`, or the list form for list-only selectors. */
 export function pruneCommand(options: PruneOptions): string {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ReclaimFailure } from '../../../shared/errors';
-import type { PruneOptions } from '../../../shared/plan';
-import { inventory, sha } from '../../../shared/testing/inventory-builders';
+import { ReclaimFailure } from '../../errors';
+import type { PruneOptions } from '../../plan';
+import { inventory, sha } from '../../testing/inventory-builders';
 import { planPrune } from './prune';
-import type { Protection } from '../../../shared/filters/protection';
+import type { Protection } from '../filters/protection';
 
 const DAY = 86_400;
 const NOW_S = 1_800_000_000;

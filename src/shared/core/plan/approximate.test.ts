@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventory, sha, testEngineInfo } from '../../../shared/testing/inventory-builders';
+import { inventory, sha, testEngineInfo } from '../../testing/inventory-builders';
 import { planPrune } from './prune';
 import { planRemoval } from './removal';
 
