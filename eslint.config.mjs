@@ -30,4 +30,25 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { paths: ['electron'] }],
     },
   },
+  {
+    // The pure core and the contract run unchanged in main, the renderer and every test: no
+    // Node, no Electron, no engine client, and nothing from the processes that use them.
+    files: ['src/shared/**/*.ts'],
+    ignores: ['src/shared/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['electron', 'dockerode'],
+          patterns: [
+            { group: ['node:*'], message: 'src/shared is pure: inject what needs Node.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared imports only src/shared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -5,6 +5,8 @@
 
 /** Causes of the pure core's errors: what a user typed as a reference or a filter. */
 export type CoreErrorCause =
+  /** INVALID_REFERENCE: nothing was typed. */
+  | 'reference-empty'
   /** INVALID_REFERENCE: the text is not a reference (the grammar's words in `detail`). */
   | 'reference-syntax'
   /** INVALID_REFERENCE: an ID prefix shorter than the containerd store accepts. */

@@ -4,7 +4,7 @@
  */
 import type { ContainerRef, ImageId } from './model';
 import type { ReclaimError } from './errors';
-import type { Protection } from './core/filters/protection';
+import type { Protection, ProtectionMatch } from './core/filters/protection';
 
 /** Options of a removal, mirroring `docker rmi` plus Reclaim's guided fixes. */
 export interface RemovalOptions {
@@ -54,11 +54,36 @@ export type TargetOutcome =
 
 export type FixKind = 'remove-stopped-containers' | 'force' | 'children-first';
 
+/** A guided fix the preview offers; the UI words what it does and costs from the target. */
 export interface Fix {
   kind: FixKind;
-  /** What the fix does and what it costs (e.g. force: the container keeps running but…). */
-  explanation: string;
 }
+
+/** The conflicts of moby's checkImageDeleteConflict and ImageDelete, as codes. */
+export type ConflictKind =
+  | 'reference-in-use'
+  | 'dependent-children'
+  | 'running-container'
+  | 'multiple-references'
+  | 'stopped-container';
+
+/** The 409 the engine would answer for a blocked target: its kind, and its words verbatim. */
+export interface PredictedConflict {
+  kind: ConflictKind;
+  /** The engine's own conflict text (`conflict: unable to delete …`), shown quoted. */
+  engineMessage: string;
+}
+
+/**
+ * Facts behind a target's outcome that the outcome alone does not say; each is worded by the
+ * UI. `already-removed`: an earlier target of the plan removes it. `child-blocked`: children
+ * first stops at `child` (its own conflict is `conflict`). `protected-child`: children first
+ * would delete the protected `child`.
+ */
+export type TargetNote =
+  | { kind: 'already-removed' }
+  | { kind: 'child-blocked'; child: ImageId }
+  | { kind: 'protected-child'; child: ImageId; protectedBy: ProtectionMatch };
 
 /** A layer the plan keeps because something else uses it. */
 export interface KeptLayer {
@@ -75,8 +100,10 @@ export interface PlannedTarget {
   /** Exact reference to execute by, or null to execute by ID. */
   reference: string | null;
   outcome: TargetOutcome;
-  /** A sentence saying what happens and why, in Docker's words. */
-  reason: string;
+  /** For a blocked target: the conflict the engine would answer. */
+  conflict?: PredictedConflict;
+  /** What else explains the outcome (see TargetNote). */
+  note?: TargetNote;
   /** Predicted `Untagged: <ref>` references, in order. */
   untagged: string[];
   /** Predicted `Deleted: sha256:…` IDs (image IDs and layer chain IDs), in order. */
@@ -98,13 +125,15 @@ export interface PlannedTarget {
    * here): this target is a no-op, run as nothing and reported as such.
    */
   duplicateOf?: string;
-  /** Why the image is protected (user settings), when it is. */
-  protectedBy?: string;
+  /** Which protection rule (user settings) covers the image, when one does. */
+  protectedBy?: ProtectionMatch;
   /**
    * false: run with `noprune`, because the engine's pruning of untagged parents would delete
-   * a protected image. Absent means true.
+   * a protected image (named in `protectedParents`). Absent means true.
    */
   pruneParents?: boolean;
+  /** The protected untagged parents that `noprune` keeps. */
+  protectedParents?: ImageId[];
   /** `SizeRw` of each container in `containersRemovedFirst`, by container ID. */
   writableLayerBytes?: Record<string, number>;
 }
@@ -121,12 +150,16 @@ export interface RemovalPlan {
   /** The equivalent CLI, e.g. `docker rmi redis:alpine 501ad78535f0`. */
   command: string;
   /** The protection the plan was made with; the run's re-checks use the same. */
-  protection?: Protection; /**
-   * Set when the prediction cannot be exact: it models the classic image store, and this
-   * engine uses the containerd store (IDs, dangling, sizes and `until` differ there).
-   */
-  approximate?: string;
+  protection?: Protection;
+  /** Set when the prediction cannot be exact, saying why (see Approximation). */
+  approximate?: Approximation;
 }
+
+/**
+ * Why a plan is only an estimate. `containerd-store`: it models the classic image store, and
+ * this engine uses the containerd store (IDs, dangling, sizes and `until` differ there).
+ */
+export type Approximation = 'containerd-store';
 
 /** `docker image prune` options, plus the list-only selectors Reclaim adds. */
 export interface PruneOptions {
@@ -172,12 +205,36 @@ export interface PrunedImage extends PruneCandidate {
   pruneParents: boolean;
 }
 
+/** The filter that keeps an image out of a prune (`too-new` is always `until`). */
+export type PruneFilterName = 'until' | 'label' | 'before' | 'since' | 'reference' | 'repository';
+
 export interface KeptImage extends PruneCandidate {
   reason: KeepReason;
-  /** Words for the reason ("used by running container web"). */
-  explanation: string;
   /** For `in-use`: the containers that use it, so the UI can name them in its own language. */
   containers?: ContainerRef[];
+  /** For `in-use` when the engine itself would refuse: its conflict words, verbatim. */
+  engineMessage?: string;
+  /** For `protected`: the rule that protects it. */
+  protectedBy?: ProtectionMatch;
+  /** For `too-new` and `not-matching`: the filter it fails. */
+  filter?: PruneFilterName;
+  /** For `parent-of-kept`: why it is a parent that stays (see ParentKeep). */
+  parent?: ParentKeep;
+}
+
+/**
+ * `untagged-parent`: an untagged parent of other images, removed only with them.
+ * `has-children`: images are built on it, so it is not dangling. `of-kept`: the parent of
+ * `child`, which stays.
+ */
+export type ParentKeep =
+  { kind: 'untagged-parent' } | { kind: 'has-children' } | { kind: 'of-kept'; child: ImageId };
+
+/** A kept image the CLI's own prune would still untag or delete (why the command is `rmi`). */
+export interface CliWouldTouch {
+  imageId: ImageId;
+  name: string;
+  reason: KeepReason;
 }
 
 export interface PrunePlan {
@@ -191,11 +248,16 @@ export interface PrunePlan {
   /** Exact bytes freed by the set as a whole. */
   bytesFreed: number;
   /** The equivalent CLI, e.g. `docker image prune -a --filter until=72h`. */
-  command: string; /**
-   * Set when the prediction cannot be exact: it models the classic image store, and this
-   * engine uses the containerd store (IDs, dangling, sizes and `until` differ there).
+  command: string;
+  /**
+   * Kept images `docker image prune` with the same filters would untag or delete: when there
+   * are any, `command` is the explicit `docker rmi` list instead of the prune.
    */
-  approximate?: string;
+  cliWouldTouch: CliWouldTouch[];
+  /** The prune command the plan stands for, even when `command` is the explicit list. */
+  pruneCommand: string;
+  /** Set when the prediction cannot be exact, saying why. */
+  approximate?: Approximation;
 }
 
 export type Plan = RemovalPlan | PrunePlan;
@@ -208,14 +270,51 @@ export interface ContainerRemoved {
   id: string;
 }
 
+/** One record of the engine's answer to `DELETE /images/…`, in the engine's order. */
+export interface RunRecord {
+  kind: 'untagged' | 'deleted';
+  /** The reference untagged, or the image or layer ID deleted (`sha256:…`). */
+  ref: string;
+}
+
+/**
+ * What changed since the preview, for a target the run skipped. Each is worded by the UI.
+ */
+export type PreviewChange =
+  | { kind: 'image-gone'; imageId: ImageId }
+  | { kind: 'reference-gone'; reference: string }
+  | { kind: 'reference-moved'; reference: string; imageId: ImageId; previewed: ImageId }
+  | { kind: 'new-container'; container: string }
+  | { kind: 'outcome-changed'; previewed: TargetOutcome; now: TargetOutcome }
+  | {
+      kind: 'effect-changed';
+      what: 'untagged' | 'deleted' | 'containers-removed-first' | 'children-removed-first';
+      added: string[];
+      removed: string[];
+    }
+  | { kind: 'names-changed'; previewed: string[]; now: string[] }
+  | { kind: 'engine-would-refuse'; engineMessage: string }
+  | { kind: 'still-there'; removedWith: ImageId | null }
+  | { kind: 'removed-meanwhile'; subject: RunSubject };
+
+/** What one engine call of a target acts on: the target itself, a container, or a child. */
+export type RunSubject =
+  | { kind: 'target'; name: string }
+  | { kind: 'container'; name: string }
+  | { kind: 'child-image'; imageId: ImageId };
+
 export interface TargetResult {
   input: string;
   imageId: ImageId;
   status: TargetStatus;
-  /** Stopped containers removed before the image; their lines (`docker rm` style) lead `lines`. */
+  /** Stopped containers removed before the image (`docker rm` prints their names first). */
   containersRemoved?: ContainerRemoved[];
-  /** The engine's own lines in the CLI's format: `Untagged: redis:alpine`, `Deleted: sha256:…`. */
-  lines: string[];
+  /** The engine's own records, in its order. */
+  records: RunRecord[];
+  /** For `skipped-changed`: what changed since the preview. */
+  change?: PreviewChange;
+  /** For `failed`: the engine call that failed, when it was not the target itself. */
+  failedOn?: RunSubject;
   error?: ReclaimError;
   bytesReclaimed: number;
 }

@@ -14,7 +14,7 @@ function result(targets: Partial<TargetResult>[], bytesReclaimed: number): RunRe
       input: ID,
       imageId: ID,
       status: 'done',
-      lines: [],
+      records: [],
       bytesReclaimed: 0,
       ...t,
     })),
@@ -24,8 +24,18 @@ function result(targets: Partial<TargetResult>[], bytesReclaimed: number): RunRe
 describe('cliOutput', () => {
   const two = result(
     [
-      { lines: ['Untagged: t:1', 'Untagged: t:2'] },
-      { lines: [`Deleted: ${ID}`, `Deleted: ${LAYER}`] },
+      {
+        records: [
+          { kind: 'untagged', ref: 't:1' },
+          { kind: 'untagged', ref: 't:2' },
+        ],
+      },
+      {
+        records: [
+          { kind: 'deleted', ref: ID },
+          { kind: 'deleted', ref: LAYER },
+        ],
+      },
     ],
     200_000,
   );
@@ -48,6 +58,19 @@ describe('cliOutput', () => {
         'Total reclaimed space: 200kB',
       ].join('\n'),
     );
+  });
+
+  it('prints the containers a removal took first by name, as docker rm does, before the image', () => {
+    const withContainer = result(
+      [
+        {
+          containersRemoved: [{ name: 'old-db', id: 'c'.repeat(64) }],
+          records: [{ kind: 'deleted', ref: ID }],
+        },
+      ],
+      0,
+    );
+    expect(cliOutput(withContainer, 'rmi')).toBe(['old-db', `Deleted: ${ID}`].join('\n'));
   });
 
   it('prints only the total for a prune that removed nothing, as the CLI does', () => {

@@ -1,3 +1,4 @@
+import type { PlanStamp } from '../core/plan/plan-stamp';
 import type { ContainerInfo, DiskUsage, EngineInfo, ImageInfo, Inventory } from '../model';
 
 /**
@@ -101,4 +102,9 @@ export function inventory(images: ImageSpec[], containers: ContainerSpec[] = [])
     diskUsage: uniformDiskUsage(0),
     takenAt: 0,
   };
+}
+
+/** A fixed plan identity for tests of the pure planner (see PlanStamp). */
+export function testStamp(createdAt = 0): PlanStamp {
+  return { id: 'plan-test', createdAt };
 }

@@ -11,19 +11,28 @@ export interface Protection {
 }
 
 /**
+ * Which rule protects an image: a reference pattern (`valid: false` for a saved pattern that
+ * does not compile, read conservatively; see below) or the protected label.
+ */
+export type ProtectionMatch =
+  { by: 'pattern'; pattern: string; valid: boolean } | { by: 'label'; label: string };
+
+/**
  * The user's protected images: batch strategies never select them. Patterns are compiled one
  * by one so a bad pattern cannot unprotect the rest. Settings refuse a pattern that does not
  * compile, but one saved before that rule (or hand-edited) must never protect silently
  * nothing: it protects every image its literal part could have meant, and says so.
  */
-export function protectionTest(protection: Protection): (image: ImageInfo) => string | null {
+export function protectionTest(
+  protection: Protection,
+): (image: ImageInfo) => ProtectionMatch | null {
   const matchers = protection.patterns.map(compile);
   return (image) => {
     const refs = [...image.repoTags, ...image.repoDigests];
     const hit = matchers.find((m) => m.matches(refs));
-    if (hit) return hit.reason;
+    if (hit) return hit.match;
     if (protection.label !== null && matchesAllLabels([protection.label], image.labels)) {
-      return `protected by the label ${protection.label}`;
+      return { by: 'label', label: protection.label };
     }
     return null;
   };
@@ -31,16 +40,19 @@ export function protectionTest(protection: Protection): (image: ImageInfo) => st
 
 interface PatternMatcher {
   matches: (refs: readonly string[]) => boolean;
-  reason: string;
+  match: ProtectionMatch;
 }
 
 function compile(pattern: string): PatternMatcher {
   try {
-    return { matches: referenceMatcher([pattern]), reason: `protected by the pattern ${pattern}` };
+    return {
+      matches: referenceMatcher([pattern]),
+      match: { by: 'pattern', pattern, valid: true },
+    };
   } catch {
     return {
       matches: literalPrefixMatcher(pattern),
-      reason: `protected by the pattern ${pattern}, which is not a valid pattern (correct it in Settings)`,
+      match: { by: 'pattern', pattern, valid: false },
     };
   }
 }

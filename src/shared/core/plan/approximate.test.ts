@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { inventory, sha, testEngineInfo } from '../../testing/inventory-builders';
+import { inventory, sha, testEngineInfo, testStamp } from '../../testing/inventory-builders';
 import { planPrune } from './prune';
 import { planRemoval } from './removal';
 
@@ -16,17 +16,23 @@ const containerd = { ...classic, engine: testEngineInfo({ imageStore: 'container
 
 describe('plans on the containerd image store', () => {
   it('are marked approximate, removal and prune alike, and otherwise the same', () => {
-    const removal = planRemoval(containerd, ['a:1'], plain, unprotected);
-    const prune = planPrune(containerd, { all: true }, noProtection, 0);
-    expect(removal.approximate).toMatch(/containerd image store/);
-    expect(prune.approximate).toMatch(/containerd image store/);
-    const classicRemoval = planRemoval(classic, ['a:1'], plain, unprotected);
+    const removal = planRemoval(containerd, ['a:1'], plain, unprotected, testStamp());
+    const prune = planPrune(containerd, { all: true }, noProtection, testStamp(0));
+    expect(removal.approximate).toBe('containerd-store');
+    expect(prune.approximate).toBe('containerd-store');
+    const classicRemoval = planRemoval(classic, ['a:1'], plain, unprotected, testStamp());
     expect(removal.targets).toEqual(classicRemoval.targets);
-    expect(prune.remove).toEqual(planPrune(classic, { all: true }, noProtection, 0).remove);
+    expect(prune.remove).toEqual(
+      planPrune(classic, { all: true }, noProtection, testStamp(0)).remove,
+    );
   });
 
   it('are exact (no mark) on the classic store', () => {
-    expect(planRemoval(classic, ['a:1'], plain, unprotected).approximate).toBeUndefined();
-    expect(planPrune(classic, { all: true }, noProtection, 0).approximate).toBeUndefined();
+    expect(
+      planRemoval(classic, ['a:1'], plain, unprotected, testStamp()).approximate,
+    ).toBeUndefined();
+    expect(
+      planPrune(classic, { all: true }, noProtection, testStamp(0)).approximate,
+    ).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { Inventory } from '../../model';
+import type { ConflictKind } from '../../plan';
 import {
   familiarString,
   fullName,
@@ -32,12 +33,7 @@ export interface ModelContainer {
   layers: readonly string[];
 }
 
-export type ConflictKind =
-  | 'reference-in-use'
-  | 'dependent-children'
-  | 'running-container'
-  | 'multiple-references'
-  | 'stopped-container';
+export type { ConflictKind };
 
 export interface DeleteConflict {
   kind: ConflictKind;

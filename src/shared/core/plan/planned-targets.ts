@@ -1,15 +1,14 @@
 import type { PlannedTarget, ResolvedReference } from '../../plan';
+import type { ProtectionMatch } from '../filters/protection';
 
 /** Planned targets that run nothing: kept protected images, repeats, and the blank base. */
 
 /** A protected image selected together with others: it stays, and nothing runs for it. */
-export function keptProtectedTarget(resolved: ResolvedReference, guard: string): PlannedTarget {
-  return {
-    ...emptyTarget(resolved),
-    outcome: 'kept-protected',
-    reason: `Kept: this image is ${guard}. Protected images are never removed as part of a selection of several images; to remove it, remove it on its own.`,
-    protectedBy: guard,
-  };
+export function keptProtectedTarget(
+  resolved: ResolvedReference,
+  guard: ProtectionMatch,
+): PlannedTarget {
+  return { ...emptyTarget(resolved), outcome: 'kept-protected', protectedBy: guard };
 }
 
 /** A repeat of an earlier input naming the same image the same way: nothing to do. */
@@ -18,7 +17,6 @@ export function duplicateTarget(resolved: ResolvedReference, first: PlannedTarge
     ...emptyTarget(resolved),
     // The outcome of the input it repeats, so the preview does not contradict itself.
     outcome: first.outcome,
-    reason: `Listed twice: ${first.input} already names the same image the same way, so this does nothing more.`,
     duplicateOf: first.input,
   };
 }
@@ -29,7 +27,6 @@ export function emptyTarget(resolved: ResolvedReference): PlannedTarget {
     imageId: resolved.imageId,
     reference: resolved.reference,
     outcome: 'deleted',
-    reason: '',
     untagged: [],
     deleted: [],
     otherTags: [],

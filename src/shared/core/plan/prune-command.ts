@@ -1,5 +1,5 @@
 import type { Inventory } from '../../model';
-import type { KeptImage, PruneOptions, PrunedImage } from '../../plan';
+import type { PruneOptions, PrunedImage } from '../../plan';
 import { familiarString, fullString } from '../references/reference-grammar';
 import { EngineModel } from './engine-model';
 import { shortId } from '../../format/short-id';
@@ -33,15 +33,10 @@ function quote(word: string): string {
  * The plan as an explicit `docker rmi`, for when the prune equivalent would also untag or
  * delete images the plan keeps (protected ones, parents of kept ones): a user scripting the
  * prune line would lose them. The names are the ones the run deletes through, in its order
- * (a repository's last tag takes its digests along, so those are not named again); the prune
- * line follows as a shell comment saying why it is not the command.
+ * (a repository's last tag takes its digests along, so those are not named again). The plan
+ * lists the kept images the prune would touch (`cliWouldTouch`); the UI says why.
  */
-export function explicitRmi(
-  inv: Inventory,
-  remove: readonly PrunedImage[],
-  spared: readonly KeptImage[],
-  options: PruneOptions,
-): string {
+export function explicitRmi(inv: Inventory, remove: readonly PrunedImage[]): string {
   const noPrune = remove.some((r) => !r.pruneParents);
   const model = EngineModel.fromInventory(inv);
   const names: string[] = [];
@@ -62,10 +57,6 @@ export function explicitRmi(
       model.delete({ kind: 'reference', reference: familiarString(ref) }, false, !noPrune);
     }
   }
-  const keptNames = spared
-    .map((k) => `${k.repoTags[0] ?? shortId(k.imageId)} (${k.reason.replace(/-/g, ' ')})`)
-    .join(', ');
-  const note = `# not ${pruneCommand(options)}: it would also untag or delete ${keptNames}`;
-  if (names.length === 0) return note;
-  return `docker rmi${noPrune ? ' --no-prune' : ''} ${names.map(quote).join(' ')}  ${note}`;
+  if (names.length === 0) return '';
+  return `docker rmi${noPrune ? ' --no-prune' : ''} ${names.map(quote).join(' ')}`;
 }

@@ -1,16 +1,33 @@
 import { reclaimError, ReclaimFailure } from '../../errors';
 import type { ImageInfo, Inventory } from '../../model';
-import type { PruneOptions } from '../../plan';
+import type { ErrorCause } from '../../error-causes';
+import type { KeepReason, PruneFilterName, PruneOptions } from '../../plan';
 import { passesLabelFilters } from '../filters/labels';
 import { BadPatternError, referenceMatcher } from '../filters/reference-match';
 import { parseUntil } from '../filters/until';
 import { resolveReference } from '../references/resolve';
 
 /** Why an image does not pass the filters, or null when it passes. */
-export type FilterVerdict = { reason: 'too-new' | 'not-matching'; explanation: string } | null;
+export type FilterVerdict = {
+  reason: Extract<KeepReason, 'too-new' | 'not-matching'>;
+  filter: PruneFilterName;
+} | null;
 
-function invalidFilter(message: string, fix: string): ReclaimFailure {
-  return new ReclaimFailure(reclaimError('INVALID_FILTER', message, fix));
+/** INVALID_FILTER for `filter=value`, with the cause and, when there is one, the grammar's words. */
+function invalidFilter(
+  cause: ErrorCause,
+  filter: string,
+  value: string,
+  detail?: string,
+): ReclaimFailure {
+  return new ReclaimFailure(
+    reclaimError('INVALID_FILTER', {
+      cause,
+      subject: `${filter}=${value}`,
+      values: { filter },
+      ...(detail === undefined ? {} : { detail }),
+    }),
+  );
 }
 
 /**
@@ -28,29 +45,24 @@ export function compileFilters(
   const labelsNot = validLabels('label!', options.labelNot ?? []);
   const before = options.before === undefined ? null : createdOf(inv, 'before', options.before);
   const since = options.since === undefined ? null : createdOf(inv, 'since', options.since);
-  const reference = matcherOrThrow(options.reference ?? []);
-  const repository = options.repository ? matcherOrThrow([options.repository]) : null;
+  const reference = matcherOrThrow('reference', options.reference ?? []);
+  const repository = options.repository ? matcherOrThrow('repository', [options.repository]) : null;
 
   return (image) => {
-    if (until !== null && image.created * 1000 > until) {
-      return { reason: 'too-new', explanation: `created after until=${options.until}` };
-    }
+    if (until !== null && image.created * 1000 > until)
+      return { reason: 'too-new', filter: 'until' };
     if (!passesLabelFilters(labels, labelsNot, image.labels)) {
-      return { reason: 'not-matching', explanation: 'its labels do not match the label filters' };
+      return { reason: 'not-matching', filter: 'label' };
     }
     if (before !== null && !(image.created < before)) {
-      return { reason: 'not-matching', explanation: `not created before ${options.before}` };
+      return { reason: 'not-matching', filter: 'before' };
     }
     if (since !== null && !(image.created > since)) {
-      return { reason: 'not-matching', explanation: `not created since ${options.since}` };
+      return { reason: 'not-matching', filter: 'since' };
     }
     const refs = [...image.repoTags, ...image.repoDigests];
-    if (reference && !reference(refs)) {
-      return { reason: 'not-matching', explanation: 'no reference matches the reference filter' };
-    }
-    if (repository && !repository(refs)) {
-      return { reason: 'not-matching', explanation: `not in repository ${options.repository}` };
-    }
+    if (reference && !reference(refs)) return { reason: 'not-matching', filter: 'reference' };
+    if (repository && !repository(refs)) return { reason: 'not-matching', filter: 'repository' };
     return null;
   };
 }
@@ -58,10 +70,7 @@ export function compileFilters(
 function parseUntilOrThrow(value: string, now: number): number {
   const instant = parseUntil(value, now);
   if (instant === null) {
-    throw invalidFilter(
-      `invalid value for 'until' filter: "${value}" is neither a duration, a timestamp nor Unix seconds.`,
-      'Use a duration such as 72h or 1h30m (there is no "d" unit: 3 days is 72h), a date such as 2024-01-31 or 2024-01-31T12:00:00Z, or Unix seconds.',
-    );
+    throw invalidFilter('until-invalid', 'until', value);
   }
   return instant;
 }
@@ -69,10 +78,7 @@ function parseUntilOrThrow(value: string, now: number): number {
 function validLabels(kind: string, values: readonly string[]): string[] {
   for (const value of values) {
     if (value.length === 0 || value.startsWith('=')) {
-      throw invalidFilter(
-        `invalid ${kind} filter "${value}": a label key is needed.`,
-        `Write ${kind}=key or ${kind}=key=value.`,
-      );
+      throw invalidFilter('label-without-key', kind, value);
     }
   }
   return [...values];
@@ -84,16 +90,16 @@ function createdOf(inv: Inventory, kind: string, input: string): number {
     return inv.images.find((image) => image.id === imageId)?.created ?? 0;
   } catch (error) {
     if (error instanceof ReclaimFailure) {
-      throw invalidFilter(
-        `${kind}=${input}: ${error.error.message}`,
-        `Give ${kind}= an image that exists (name:tag or ID). ${error.error.fix}`,
-      );
+      const cause =
+        error.error.code === 'AMBIGUOUS_REFERENCE' ? 'anchor-ambiguous' : 'anchor-not-found';
+      throw invalidFilter(cause, kind, input, error.error.detail);
     }
     throw error;
   }
 }
 
 function matcherOrThrow(
+  filter: 'reference' | 'repository',
   patterns: readonly string[],
 ): ((refs: readonly string[]) => boolean) | null {
   if (patterns.length === 0) return null;
@@ -101,10 +107,7 @@ function matcherOrThrow(
     return referenceMatcher(patterns);
   } catch (error) {
     if (error instanceof BadPatternError) {
-      throw invalidFilter(
-        `invalid reference filter: ${error.message}`,
-        "Use Docker's pattern rules: * and ? (never across /), [a-z] classes, e.g. '*:latest' or 'team/*'.",
-      );
+      throw invalidFilter('pattern-invalid', filter, patterns.join(','), error.message);
     }
     throw error;
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReclaimFailure } from '../../errors';
 import type { PruneOptions } from '../../plan';
-import { inventory, sha } from '../../testing/inventory-builders';
+import { inventory, sha, testStamp } from '../../testing/inventory-builders';
 import { planPrune } from './prune';
 import type { Protection } from '../filters/protection';
 
@@ -97,19 +97,18 @@ const inv = inventory(
 );
 
 const ids = (options: PruneOptions, protection: Protection = none): string[] =>
-  planPrune(inv, options, protection, NOW)
+  planPrune(inv, options, protection, testStamp(NOW))
     .remove.map((r) => r.imageId)
     .sort();
 
 describe('planPrune', () => {
   it('dangling: images with no tag and no child, a digest alone counts as untagged, in-use skipped', () => {
-    const plan = planPrune(inv, { all: false }, none, NOW);
+    const plan = planPrune(inv, { all: false }, none, testStamp(NOW));
     expect(plan.remove.map((r) => r.imageId).sort()).toEqual(
       [DANGLING, DIGEST_ONLY, OLD_BUILD].sort(),
     );
     expect(plan.keep.find((k) => k.imageId === USED)).toMatchObject({
       reason: 'in-use',
-      explanation: 'used by stopped-job (exited)',
       containers: [{ name: 'stopped-job', running: false, state: 'exited' }],
     });
     expect(plan.keep.find((k) => k.imageId === NEW)?.reason).toBe('tagged');
@@ -122,7 +121,7 @@ describe('planPrune', () => {
       inv,
       { all: true },
       { patterns: [], label: 'reclaim.protected=true' },
-      NOW,
+      testStamp(NOW),
     );
     expect(plan.remove.map((r) => r.imageId).sort()).toEqual(
       [BASE, OLD, NEW, DANGLING, DIGEST_ONLY, STEP, BUILT, OLD_BUILD].sort(),
@@ -137,30 +136,43 @@ describe('planPrune', () => {
   });
 
   it('-a with until keeps newer images and the parents of kept ones', () => {
-    const plan = planPrune(inv, { all: true, until: '200h' }, none, NOW);
+    const plan = planPrune(inv, { all: true, until: '200h' }, none, testStamp(NOW));
     expect(plan.remove.map((r) => r.imageId).sort()).toEqual([OLD_BUILD, GUARDED].sort());
     expect(plan.keep.find((k) => k.imageId === BUILT)?.reason).toBe('too-new');
     expect(plan.keep.find((k) => k.imageId === BASE)).toMatchObject({ reason: 'parent-of-kept' });
     // The prune line would untag base:1, which the plan keeps: the command names the list.
-    expect(plan.command).toBe(
-      'docker rmi keep/db:15 0b110b110b11  # not docker image prune -a --filter until=200h -f: it would also untag or delete base:1 (parent of kept)',
+    expect(plan.command).toBe('docker rmi keep/db:15 0b110b110b11');
+    expect(plan.pruneCommand).toBe('docker image prune -a --filter until=200h -f');
+    expect(plan.cliWouldTouch).toEqual([
+      { imageId: BASE, name: 'base:1', reason: 'parent-of-kept' },
+    ]);
+    expect(plan.keep.find((k) => k.imageId === BASE)?.parent).toEqual({
+      kind: 'of-kept',
+      child: STEP,
+    });
+    const all = planPrune(inv, { all: true, until: '96h' }, none, testStamp(NOW)).remove.map(
+      (r) => r.imageId,
     );
-    const all = planPrune(inv, { all: true, until: '96h' }, none, NOW).remove.map((r) => r.imageId);
     expect(all.sort()).toEqual(
       [OLD, GUARDED, STEP, BUILT, OLD_BUILD, DANGLING, DIGEST_ONLY, BASE].sort(),
     );
   });
 
   it('the command is the prune line only when that line would remove nothing the plan keeps', () => {
-    const guarded = planPrune(inv, { all: true }, { patterns: ['keep/*'], label: null }, NOW);
-    expect(guarded.command).toMatch(/^docker rmi /);
-    expect(guarded.command).not.toMatch(/^docker rmi [^#]*keep\/db:15/);
-    expect(guarded.command).toContain(
-      '# not docker image prune -a -f: it would also untag or delete keep/db:15 (protected)',
+    const guarded = planPrune(
+      inv,
+      { all: true },
+      { patterns: ['keep/*'], label: null },
+      testStamp(NOW),
     );
+    expect(guarded.command).toMatch(/^docker rmi /);
+    expect(guarded.command).not.toContain('keep/db:15');
+    expect(guarded.cliWouldTouch).toEqual([
+      { imageId: GUARDED, name: 'keep/db:15', reason: 'protected' },
+    ]);
     // Every image the plan removes is named (untagged ones by short ID, the build step goes
     // with its child), each by the names the run deletes it through.
-    const named = guarded.command.split('  #')[0]?.split(' ').slice(2) ?? [];
+    const named = guarded.command.split(' ').slice(2);
     expect(named.sort()).toEqual(
       ['base:1', 'old:1', 'new:latest', 'built:1', 'da9da9da9da9', 'd19d19d19d19', '0b110b110b11']
         .concat(`reg:5000/p@sha256:${'d1'.repeat(32)}`)
@@ -168,8 +180,9 @@ describe('planPrune', () => {
         .sort(),
     );
     // A protected image in use is skipped by the CLI too: then the prune line is exact.
-    const inUse = planPrune(inv, { all: false }, { patterns: [], label: null }, NOW);
+    const inUse = planPrune(inv, { all: false }, { patterns: [], label: null }, testStamp(NOW));
     expect(inUse.command).toBe('docker image prune -f');
+    expect(inUse.cliWouldTouch).toEqual([]);
   });
 
   it('with --no-prune when a protected untagged parent must stay, naming the parents it removes', () => {
@@ -185,10 +198,20 @@ describe('planPrune', () => {
         ],
       },
     ]);
-    const plan = planPrune(guardedStep, { all: true }, { patterns: [], label: 'keep' }, NOW);
-    expect(plan.command).toBe(
-      'docker rmi --no-prune built:1  # not docker image prune -a -f: it would also untag or delete 57e957e957e9 (protected)',
+    const plan = planPrune(
+      guardedStep,
+      { all: true },
+      { patterns: [], label: 'keep' },
+      testStamp(NOW),
     );
+    expect(plan.command).toBe('docker rmi --no-prune built:1');
+    expect(plan.cliWouldTouch).toEqual([
+      { imageId: STEP, name: '57e957e957e9', reason: 'protected' },
+    ]);
+    expect(plan.keep.find((k) => k.imageId === STEP)?.protectedBy).toEqual({
+      by: 'label',
+      label: 'keep',
+    });
   });
 
   it('label and label! select as the engine does', () => {
@@ -210,15 +233,15 @@ describe('planPrune', () => {
     expect(ids({ all: true, since: 'old:1' })).toEqual([NEW, DANGLING, DIGEST_ONLY].sort());
     expect(ids({ all: true, reference: ['*:latest'] })).toEqual([NEW]);
     expect(ids({ all: true, repository: 'old' })).toEqual([OLD]);
-    expect(planPrune(inv, { all: true, reference: ['*:latest'] }, none, NOW).command).toBe(
-      "docker rmi $(docker images -q --filter 'reference=*:latest')",
-    );
+    expect(
+      planPrune(inv, { all: true, reference: ['*:latest'] }, none, testStamp(NOW)).command,
+    ).toBe("docker rmi $(docker images -q --filter 'reference=*:latest')");
   });
 
   it('refuses values the engine would refuse', () => {
     const code = (options: PruneOptions): string | undefined => {
       try {
-        planPrune(inv, options, none, NOW);
+        planPrune(inv, options, none, testStamp(NOW));
       } catch (error) {
         return error instanceof ReclaimFailure ? error.error.code : 'other';
       }
@@ -244,7 +267,12 @@ describe('planPrune', () => {
         ],
       },
     ]);
-    const plan = planPrune(guardedStep, { all: true }, { patterns: [], label: 'keep' }, NOW);
+    const plan = planPrune(
+      guardedStep,
+      { all: true },
+      { patterns: [], label: 'keep' },
+      testStamp(NOW),
+    );
     expect(plan.remove).toHaveLength(1);
     expect(plan.remove[0]).toMatchObject({
       imageId: BUILT,

@@ -1,19 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { ContainerRef, ImageInfo, Inventory } from '../../model';
-import type {
-  KeepReason,
-  KeptImage,
-  PruneOptions,
-  PrunePlan,
-  PrunedImage,
-} from '../../plan';
+import type { KeptImage, PruneCandidate, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
+import { shortId } from '../../format/short-id';
 import { fullString, parseReported } from '../references/reference-grammar';
 import { approximation } from './approximate';
 import { EngineModel, type DeleteOutcome } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../filters/protection';
-import { shortId } from '../../format/short-id';
+import type { PlanStamp } from './plan-stamp';
 import { explicitRmi, pruneCommand } from './prune-command';
 
 /**
@@ -28,47 +22,38 @@ export function planPrune(
   inv: Inventory,
   options: PruneOptions,
   protection: Protection,
-  now: number = Date.now(),
+  stamp: PlanStamp,
 ): PrunePlan {
-  const passes = compileFilters(inv, options, now);
+  const passes = compileFilters(inv, options, stamp.createdAt);
   const isProtected = protectionTest(protection);
   const model = EngineModel.fromInventory(inv);
   const keep = new Map<string, KeptImage>();
   const selected = new Set<string>();
   /** Kept images `docker image prune` with the same filters would untag or delete. */
   const cliWouldTouch = new Set<string>();
-  const keepAs = (
-    image: ImageInfo,
-    reason: KeepReason,
-    explanation: string,
-    containers?: ContainerRef[],
-  ): void => {
-    keep.set(image.id, {
-      ...candidateOf(image),
-      reason,
-      explanation,
-      ...(containers ? { containers } : {}),
-    });
+  /** Keeps `image` for the reason and facts in `why`. */
+  const keepAs = (image: ImageInfo, why: Omit<KeptImage, keyof PruneCandidate>): void => {
+    keep.set(image.id, { ...candidateOf(image), ...why });
   };
 
   for (const image of inv.images) {
     const hasChildren = model.children(image.id).length > 0;
     const untagged = image.repoTags.length === 0;
     if (hasChildren && untagged && image.repoDigests.length === 0) {
-      keepAs(image, 'parent-of-kept', 'untagged parent of other images: removed only with them');
+      keepAs(image, { reason: 'parent-of-kept', parent: { kind: 'untagged-parent' } });
       continue;
     }
     if (!options.all && hasChildren) {
-      keepAs(image, 'parent-of-kept', 'has child images: not dangling');
+      keepAs(image, { reason: 'parent-of-kept', parent: { kind: 'has-children' } });
       continue;
     }
     if (!options.all && !untagged) {
-      keepAs(image, 'tagged', `tagged ${image.repoTags.join(', ')}: not dangling`);
+      keepAs(image, { reason: 'tagged' });
       continue;
     }
     const verdict = passes(image);
     if (verdict) {
-      keepAs(image, verdict.reason, verdict.explanation);
+      keepAs(image, verdict);
       continue;
     }
     const inUse = image.containers.length > 0 || inv.containers.some((c) => c.imageId === image.id);
@@ -76,15 +61,14 @@ export function planPrune(
     if (protectedBy) {
       // The CLI skips images in use, but would remove a protected one that is not.
       if (!inUse) cliWouldTouch.add(image.id);
-      keepAs(image, 'protected', protectedBy);
+      keepAs(image, { reason: 'protected', protectedBy });
       continue;
     }
     if (inUse) {
       const users: ContainerRef[] = inv.containers
         .filter((c) => c.imageId === image.id)
         .map((c) => ({ id: c.id, name: c.name, running: c.running, state: c.state }));
-      const names = users.map((c) => `${c.name} (${c.running ? 'running' : c.state})`);
-      keepAs(image, 'in-use', `used by ${names.join(', ')}`, users);
+      keepAs(image, { reason: 'in-use', containers: users });
       continue;
     }
     selected.add(image.id);
@@ -104,12 +88,16 @@ export function planPrune(
       // The engine's prune would take this protected parent along: say why it stays.
       const parent = inv.images.find((i) => i.id === parentId);
       cliWouldTouch.add(parentId);
-      if (parent) keepAs(parent, 'protected', isProtected(parent) ?? 'protected');
+      const rule = parent ? isProtected(parent) : null;
+      if (parent && rule) keepAs(parent, { reason: 'protected', protectedBy: rule });
     }
     const lines = deleteLikePrune(model, id, pruneParents);
     const deletedImages = lines.deleted.filter((d) => inv.images.some((i) => i.id === d));
     if (lines.conflict || model.images.has(id)) {
-      keepAs(image, 'in-use', lines.conflict?.message ?? 'the engine would keep it');
+      keepAs(image, {
+        reason: 'in-use',
+        ...(lines.conflict ? { engineMessage: lines.conflict.message } : {}),
+      });
       continue;
     }
     remove.push({
@@ -139,16 +127,22 @@ export function planPrune(
   }
   for (const id of firstSelected) if (keep.has(id)) cliWouldTouch.add(id);
   const spared = [...keep.values()].filter((k) => cliWouldTouch.has(k.imageId));
+  const prune = pruneCommand(options);
   return {
     kind: 'prune',
-    id: randomUUID(),
-    createdAt: now,
+    id: stamp.id,
+    createdAt: stamp.createdAt,
     options,
     remove,
     keep: [...keep.values()],
     bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
-    command:
-      spared.length === 0 ? pruneCommand(options) : explicitRmi(inv, remove, spared, options),
+    command: spared.length === 0 ? prune : explicitRmi(inv, remove),
+    pruneCommand: prune,
+    cliWouldTouch: spared.map((k) => ({
+      imageId: k.imageId,
+      name: k.repoTags[0] ?? shortId(k.imageId),
+      reason: k.reason,
+    })),
     ...approximation(inv),
   };
 }
@@ -160,7 +154,6 @@ function candidateOf(image: ImageInfo): KeptImage {
     created: image.created,
     size: image.size,
     reason: 'not-matching',
-    explanation: '',
   };
 }
 
@@ -192,7 +185,7 @@ function keepParentsOfKept(
       keep.set(id, {
         ...candidateOf(image),
         reason: 'parent-of-kept',
-        explanation: `parent of ${shortId(keptChild)}, which stays`,
+        parent: { kind: 'of-kept', child: keptChild },
       });
       changed = true;
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RemovalOptions } from '../../plan';
-import { inventory, sha } from '../../testing/inventory-builders';
+import { inventory, sha, testStamp } from '../../testing/inventory-builders';
 import { planRemoval } from './removal';
 
 const unprotected = { patterns: [], label: null };
@@ -50,12 +50,12 @@ describe('planRemoval and protected images', () => {
   const guardB = { patterns: ['b:*'], label: null };
 
   it('a protected image among several is kept, and nothing else changes for the others', () => {
-    const plan = planRemoval(inv, ['a:1', 'b:1'], plain, guardB);
+    const plan = planRemoval(inv, ['a:1', 'b:1'], plain, guardB, testStamp());
     expect(plan.targets[1]).toMatchObject({
       outcome: 'kept-protected',
       untagged: [],
       deleted: [],
-      protectedBy: 'protected by the pattern b:*',
+      protectedBy: { by: 'pattern', pattern: 'b:*', valid: true },
     });
     expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [A, 'sha256:c-ab'] });
     expect(plan.bytesFreed).toBe(50);
@@ -64,13 +64,12 @@ describe('planRemoval and protected images', () => {
   });
 
   it('named alone, a protected image is planned as asked, and the plan says it is protected', () => {
-    const [target] = planRemoval(inv, ['b:1'], plain, guardB).targets;
+    const [target] = planRemoval(inv, ['b:1'], plain, guardB, testStamp()).targets;
     expect(target).toMatchObject({
       outcome: 'deleted',
       deleted: [B, 'sha256:c-b'],
-      protectedBy: 'protected by the pattern b:*',
+      protectedBy: { by: 'pattern', pattern: 'b:*', valid: true },
     });
-    expect(target?.reason).toContain('you named it on its own');
   });
 
   it('children first never deletes a protected child: the target is blocked, saying why', () => {
@@ -79,6 +78,7 @@ describe('planRemoval and protected images', () => {
       ['ba5e'],
       { ...plain, childrenFirst: true },
       { patterns: ['built:1'], label: null },
+      testStamp(),
     );
     expect(plan.targets[0]).toMatchObject({
       outcome: 'blocked-by-children',
@@ -87,9 +87,11 @@ describe('planRemoval and protected images', () => {
       childrenRemovedFirst: [],
       fixes: [],
     });
-    expect(plan.targets[0]?.reason).toContain(
-      'child image b111b111b111, which is protected by the pattern built:1',
-    );
+    expect(plan.targets[0]?.note).toEqual({
+      kind: 'protected-child',
+      child: sha('b111'),
+      protectedBy: { by: 'pattern', pattern: 'built:1', valid: true },
+    });
   });
 
   it('a protected untagged parent stays: the target is deleted without pruning its parents', () => {
@@ -107,16 +109,22 @@ describe('planRemoval and protected images', () => {
         ],
       },
     ]);
-    const unguarded = planRemoval(guarded, ['built:1'], plain, unprotected);
+    const unguarded = planRemoval(guarded, ['built:1'], plain, unprotected, testStamp());
     expect(unguarded.targets[0]?.deleted).toEqual([CHILD, 'sha256:c2', PARENT, 'sha256:c1']);
-    const plan = planRemoval(guarded, ['built:1'], plain, { patterns: [], label: 'keep' });
+    const plan = planRemoval(
+      guarded,
+      ['built:1'],
+      plain,
+      { patterns: [], label: 'keep' },
+      testStamp(),
+    );
     expect(plan.targets[0]).toMatchObject({
       outcome: 'deleted',
       deleted: [CHILD, 'sha256:c2'],
       pruneParents: false,
       bytesFreed: 5,
     });
-    expect(plan.targets[0]?.reason).toContain('protected image 57e957e957e9');
+    expect(plan.targets[0]?.protectedParents).toEqual([sha('57e9')]);
     expect(plan.command).toBe('docker rmi --no-prune built:1');
   });
 });

@@ -9,18 +9,18 @@ import {
 } from './engine-model';
 import {
   childrenFix,
-  conflictReason,
   forceFix,
   outcomeOfConflict,
+  predictedConflict,
   removeStoppedFix,
-} from './explain';
-import { shortId } from '../../format/short-id';
+} from './conflicts';
+import type { ProtectionMatch } from '../filters/protection';
 import { bytesOf } from './layer-sizes';
 import { emptyTarget } from './planned-targets';
-import { deletedReason, keptLayers, untaggedReason } from './target-details';
+import { keptLayers } from './target-details';
 
-/** Why an image (by ID) is protected, or null: from the user's protection settings. */
-export type ProtectedBy = (imageId: string) => string | null;
+/** Which rule protects an image (by ID), or null: from the user's protection settings. */
+export type ProtectedBy = (imageId: string) => ProtectionMatch | null;
 
 export const nothingProtected: ProtectedBy = () => null;
 
@@ -52,12 +52,7 @@ export function planTarget(
   const withoutPruning = model.clone();
   const kept = planOn(withoutPruning, inv, resolved, options, sizes, protectedBy, false);
   if (!isBlockedOutcome(kept)) adopt(model, withoutPruning);
-  const names = reached.map(shortId).join(', ');
-  return {
-    ...kept,
-    pruneParents: false,
-    reason: `${kept.reason} Its untagged parent images stay (no prune): pruning them would delete the protected image ${names}.`,
-  };
+  return { ...kept, pruneParents: false, protectedParents: reached };
 }
 
 function isBlockedOutcome(target: PlannedTarget): boolean {
@@ -87,11 +82,7 @@ function planOn(
       ? { kind: 'id', id: resolved.imageId }
       : { kind: 'reference', reference: resolved.reference };
   if (!stillThere(model, target, resolved.imageId)) {
-    return {
-      ...base,
-      outcome: 'deleted',
-      reason: 'Already removed by an earlier target of this plan: nothing left to do.',
-    };
+    return { ...base, outcome: 'deleted', note: { kind: 'already-removed' } };
   }
   const containers = containerRefs(inv, resolved.imageId);
   base.containers = containers;
@@ -121,7 +112,7 @@ function planOn(
   }
   if (model.images.has(resolved.imageId)) {
     const outcome = model.delete(target, options.force, prune);
-    if (outcome.conflict) return blocked(base, outcome.conflict, containers, target, []);
+    if (outcome.conflict) return blocked(base, outcome.conflict, containers, []);
     lines.untagged.push(...outcome.untagged);
     lines.deleted.push(...outcome.deleted);
   }
@@ -135,12 +126,10 @@ function planOn(
   if (image) {
     result.outcome = 'untagged-only';
     result.otherTags = image.refs.map(familiarString);
-    result.reason = untaggedReason(result.otherTags, model, resolved.imageId, containers);
     return result;
   }
   result.outcome = 'deleted';
   result.keptLayers = keptLayers(model, inv, resolved.imageId, lines.deleted, sizes);
-  result.reason = deletedReason(result, inv);
   return result;
 }
 
@@ -150,10 +139,12 @@ function protectedChildBlocks(
   child: string,
   protectedBy: ProtectedBy,
 ): PlannedTarget {
+  // Protected images are never deleted on the way to another one, so the target stays.
+  const rule = protectedBy(child) ?? { by: 'label', label: '' };
   return {
     ...base,
     outcome: 'blocked-by-children',
-    reason: `Blocked: children first would delete the child image ${shortId(child)}, which is ${protectedBy(child) ?? 'protected'}. Protected images are never deleted on the way to another one, so this image stays. To remove it, remove that child yourself first, by its own name.`,
+    note: { kind: 'protected-child', child, protectedBy: rule },
     fixes: [],
   };
 }
@@ -254,12 +245,12 @@ function childBlocked(
   inv: Inventory,
 ): PlannedTarget {
   const childContainers = child === null ? [] : containerRefs(inv, child);
-  const force = forceFix(conflict, childContainers, false);
-  const name = child === null ? 'a child image' : `the child image ${shortId(child)}`;
+  const force = forceFix(conflict);
   return {
     ...base,
     outcome: outcomeOfConflict(conflict, childContainers),
-    reason: `Children first cannot remove ${name}. ${conflictReason(conflict, childContainers)}`,
+    conflict: predictedConflict(conflict),
+    ...(child === null ? {} : { note: { kind: 'child-blocked', child } }),
     fixes: force ? [force] : [],
   };
 }
@@ -268,7 +259,6 @@ function blocked(
   base: PlannedTarget,
   conflict: DeleteConflict,
   containers: ContainerRef[],
-  target: DeleteTarget,
   extraFixes: Fix[],
 ): PlannedTarget {
   const fixes: Fix[] = [...extraFixes];
@@ -276,17 +266,17 @@ function blocked(
   const blockedByContainers =
     conflict.kind === 'reference-in-use' || conflict.kind === 'stopped-container';
   if (blockedByContainers && stopped.length > 0 && stopped.length === containers.length) {
-    fixes.push(removeStoppedFix(stopped));
+    fixes.push(removeStoppedFix);
   }
-  const force = forceFix(conflict, containers, target.kind === 'reference');
+  const force = forceFix(conflict);
   if (force) fixes.push(force);
   if (conflict.kind === 'dependent-children' && extraFixes.length === 0) {
-    fixes.push(childrenFix(base.children));
+    fixes.push(childrenFix);
   }
   return {
     ...base,
     outcome: outcomeOfConflict(conflict, containers),
-    reason: conflictReason(conflict, containers),
+    conflict: predictedConflict(conflict),
     fixes,
   };
 }

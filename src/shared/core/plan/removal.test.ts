@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RemovalOptions } from '../../plan';
-import { inventory, sha } from '../../testing/inventory-builders';
+import { inventory, sha, testStamp } from '../../testing/inventory-builders';
 import { planRemoval } from './removal';
 
 /** Tests of other behaviour run with nothing protected. */
@@ -73,7 +73,7 @@ const inv = inventory(
 
 describe('planRemoval', () => {
   it('deletes an image by name, keeps layers other images use, and counts only freed bytes', () => {
-    const plan = planRemoval(inv, ['a:1'], plain, unprotected);
+    const plan = planRemoval(inv, ['a:1'], plain, unprotected, testStamp());
     const [target] = plan.targets;
     expect(target).toMatchObject({
       outcome: 'deleted',
@@ -93,7 +93,7 @@ describe('planRemoval', () => {
   });
 
   it('frees a layer shared only inside the set once, on the target that releases it', () => {
-    const plan = planRemoval(inv, ['a:1', 'b:1'], plain, unprotected);
+    const plan = planRemoval(inv, ['a:1', 'b:1'], plain, unprotected, testStamp());
     expect(plan.targets.map((t) => t.deleted)).toEqual([
       [A, 'sha256:c-ab'],
       [B, 'sha256:c-b', 'sha256:c-a'],
@@ -102,7 +102,7 @@ describe('planRemoval', () => {
   });
 
   it('only untags when other tags keep the image, naming them', () => {
-    const [target] = planRemoval(inv, ['multi:1'], plain, unprotected).targets;
+    const [target] = planRemoval(inv, ['multi:1'], plain, unprotected, testStamp()).targets;
     expect(target).toMatchObject({
       outcome: 'untagged-only',
       untagged: ['multi:1'],
@@ -110,14 +110,19 @@ describe('planRemoval', () => {
       otherTags: ['multi:2'],
       bytesFreed: 0,
     });
-    expect(target?.reason).toContain('multi:2');
   });
 
   it('by ID with several tags: must be forced; forced, every tag goes', () => {
-    const [blocked] = planRemoval(inv, ['3217'], plain, unprotected).targets;
+    const [blocked] = planRemoval(inv, ['3217'], plain, unprotected, testStamp()).targets;
     expect(blocked?.outcome).toBe('needs-force-multiple-tags');
     expect(blocked?.fixes.map((f) => f.kind)).toEqual(['force']);
-    const [forced] = planRemoval(inv, ['3217'], { ...plain, force: true }, unprotected).targets;
+    const [forced] = planRemoval(
+      inv,
+      ['3217'],
+      { ...plain, force: true },
+      unprotected,
+      testStamp(),
+    ).targets;
     expect(forced).toMatchObject({
       outcome: 'deleted',
       untagged: ['multi:1', 'multi:2'],
@@ -126,13 +131,14 @@ describe('planRemoval', () => {
   });
 
   it('blocked by a stopped container: both fixes, and remove-stopped-containers works', () => {
-    const [blocked] = planRemoval(inv, ['job:1'], plain, unprotected).targets;
+    const [blocked] = planRemoval(inv, ['job:1'], plain, unprotected, testStamp()).targets;
     expect(blocked).toMatchObject({ outcome: 'blocked-by-containers', untagged: [], deleted: [] });
     expect(blocked?.containers).toEqual([
       { id: STOPPER, name: 'job-1', running: false, state: 'exited' },
     ]);
     expect(blocked?.fixes.map((f) => f.kind)).toEqual(['remove-stopped-containers', 'force']);
-    expect(blocked?.reason).toContain(
+    expect(blocked?.conflict).toMatchObject({ kind: 'reference-in-use' });
+    expect(blocked?.conflict?.engineMessage).toContain(
       'unable to remove repository reference "job:1" (must force) - container dddddddddddd',
     );
 
@@ -141,6 +147,7 @@ describe('planRemoval', () => {
       ['job:1'],
       { ...plain, removeStoppedContainers: true },
       unprotected,
+      testStamp(),
     );
     expect(fixed.targets[0]).toMatchObject({
       outcome: 'deleted',
@@ -152,7 +159,13 @@ describe('planRemoval', () => {
   });
 
   it('forced past a stopped container: the image goes, its layers stay for the container', () => {
-    const [forced] = planRemoval(inv, ['job:1'], { ...plain, force: true }, unprotected).targets;
+    const [forced] = planRemoval(
+      inv,
+      ['job:1'],
+      { ...plain, force: true },
+      unprotected,
+      testStamp(),
+    ).targets;
     expect(forced).toMatchObject({
       outcome: 'deleted',
       untagged: ['job:1'],
@@ -163,15 +176,16 @@ describe('planRemoval', () => {
   });
 
   it('a running container: by name force only untags; by ID force is refused', () => {
-    const [byName] = planRemoval(inv, ['web:1'], plain, unprotected).targets;
+    const [byName] = planRemoval(inv, ['web:1'], plain, unprotected, testStamp()).targets;
     expect(byName?.outcome).toBe('blocked-by-running-container');
     expect(byName?.fixes.map((f) => f.kind)).toEqual(['force']);
-    expect(byName?.fixes[0]?.explanation).toContain('keeps running');
+    expect(byName?.containers.filter((c) => c.running).map((c) => c.name)).toEqual(['web-1']);
     const [forcedName] = planRemoval(
       inv,
       ['web:1'],
       { ...plain, force: true },
       unprotected,
+      testStamp(),
     ).targets;
     expect(forcedName).toMatchObject({
       outcome: 'untagged-only',
@@ -187,22 +201,30 @@ describe('planRemoval', () => {
         removeStoppedContainers: true,
       },
       unprotected,
+      testStamp(),
     ).targets;
     expect(byId).toMatchObject({
       outcome: 'blocked-by-running-container',
       fixes: [],
       containersRemovedFirst: [],
     });
-    expect(byId?.reason).toContain(
+    expect(byId?.conflict?.kind).toBe('running-container');
+    expect(byId?.conflict?.engineMessage).toContain(
       '(cannot be forced) - image is being used by running container cccccccccccc',
     );
   });
 
   it('a parent with children is blocked; children-first removes them deepest first', () => {
-    const [blocked] = planRemoval(inv, ['base:1'], { ...plain, force: true }, unprotected).targets;
+    const [blocked] = planRemoval(
+      inv,
+      ['base:1'],
+      { ...plain, force: true },
+      unprotected,
+      testStamp(),
+    ).targets;
     // By name the engine only untags a parent (quietly); by ID it refuses.
     expect(blocked).toMatchObject({ outcome: 'untagged-only', untagged: ['base:1'] });
-    const [byId] = planRemoval(inv, ['ba5e'], plain, unprotected).targets;
+    const [byId] = planRemoval(inv, ['ba5e'], plain, unprotected, testStamp()).targets;
     expect(byId?.outcome).toBe('blocked-by-children');
     expect(byId?.fixes.map((f) => f.kind)).toEqual(['children-first']);
 
@@ -211,6 +233,7 @@ describe('planRemoval', () => {
       ['ba5e'],
       { ...plain, childrenFirst: true },
       unprotected,
+      testStamp(),
     ).targets;
     expect(first?.childrenRemovedFirst).toEqual([BUILT]);
     expect(first).toMatchObject({
@@ -222,7 +245,7 @@ describe('planRemoval', () => {
   });
 
   it('removing a legacy-built image also removes its untagged build steps', () => {
-    const plan = planRemoval(inv, ['built:1'], plain, unprotected);
+    const plan = planRemoval(inv, ['built:1'], plain, unprotected, testStamp());
     expect(plan.targets[0]).toMatchObject({
       outcome: 'deleted',
       deleted: [BUILT, STEP, 'sha256:c-step'],
@@ -231,7 +254,7 @@ describe('planRemoval', () => {
   });
 
   it('a target already removed by an earlier one does nothing', () => {
-    const plan = planRemoval(inv, ['built:1', '57e9'], plain, unprotected);
+    const plan = planRemoval(inv, ['built:1', '57e9'], plain, unprotected, testStamp());
     expect(plan.targets[1]).toMatchObject({
       outcome: 'deleted',
       untagged: [],
@@ -242,18 +265,22 @@ describe('planRemoval', () => {
   });
 
   it('throws the resolver failure for a missing or malformed input', () => {
-    expect(() => planRemoval(inv, ['a:1', 'nope:1'], plain, unprotected)).toThrow(
-      'No such image: nope:1',
+    expect(() => planRemoval(inv, ['a:1', 'nope:1'], plain, unprotected, testStamp())).toThrow(
+      expect.objectContaining({
+        error: expect.objectContaining({ code: 'NOT_FOUND', subject: 'nope:1' }),
+      }),
     );
-    expect(() => planRemoval(inv, ['BAD'], plain, unprotected)).toThrow(
-      /not a valid image reference/,
+    expect(() => planRemoval(inv, ['BAD'], plain, unprotected, testStamp())).toThrow(
+      expect.objectContaining({
+        error: expect.objectContaining({ code: 'INVALID_REFERENCE', cause: 'reference-syntax' }),
+      }),
     );
   });
 });
 
 describe('planRemoval with the same input twice', () => {
   it('plans the first and reports the repeat as a no-op, not as already removed', () => {
-    const plan = planRemoval(inv, ['multi:1', 'multi:1'], plain, unprotected);
+    const plan = planRemoval(inv, ['multi:1', 'multi:1'], plain, unprotected, testStamp());
     expect(plan.targets[0]).toMatchObject({ outcome: 'untagged-only', untagged: ['multi:1'] });
     expect(plan.targets[1]).toMatchObject({
       outcome: 'untagged-only',
@@ -261,12 +288,11 @@ describe('planRemoval with the same input twice', () => {
       deleted: [],
       duplicateOf: 'multi:1',
     });
-    expect(plan.targets[1]?.reason).toContain('Listed twice');
     expect(plan.command).toBe('docker rmi multi:1');
   });
 
   it('the same image named two different ways is not a duplicate', () => {
-    const plan = planRemoval(inv, ['a:1', 'aaa1'], plain, unprotected);
+    const plan = planRemoval(inv, ['a:1', 'aaa1'], plain, unprotected, testStamp());
     expect(plan.targets.map((t) => t.duplicateOf)).toEqual([undefined, undefined]);
   });
 });
@@ -293,11 +319,13 @@ describe('children first through a child with several tags', () => {
       ['9a2e'],
       { ...plain, childrenFirst: true },
       unprotected,
+      testStamp(),
     ).targets;
     expect(target?.outcome).toBe('needs-force-multiple-tags');
     expect(target?.fixes.map((f) => f.kind)).toEqual(['force']);
-    expect(target?.reason).toContain('child image 41d541d541d5');
-    expect(target?.reason).toContain('referenced in multiple repositories');
+    expect(target?.note).toEqual({ kind: 'child-blocked', child: sha('41d5') });
+    expect(target?.conflict).toMatchObject({ kind: 'multiple-references' });
+    expect(target?.conflict?.engineMessage).toContain('referenced in multiple repositories');
   });
 
   it('forced, the child and every tag go, then the parent', () => {
@@ -310,6 +338,7 @@ describe('children first through a child with several tags', () => {
         force: true,
       },
       unprotected,
+      testStamp(),
     ).targets;
     expect(target).toMatchObject({
       outcome: 'deleted',

@@ -1,18 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import type { Inventory } from '../../model';
-import type {
-  PlannedTarget,
-  RemovalOptions,
-  RemovalPlan,
-  ResolvedReference,
-} from '../../plan';
+import type { PlannedTarget, RemovalOptions, RemovalPlan, ResolvedReference } from '../../plan';
 import { resolveReference } from '../references/resolve';
 import { approximation } from './approximate';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { duplicateTarget, keptProtectedTarget } from './planned-targets';
 import { containerBytes, planTarget } from './removal-target';
-import { protectionTest, type Protection } from '../filters/protection';
+import { protectionTest, type Protection, type ProtectionMatch } from '../filters/protection';
+import type { PlanStamp } from './plan-stamp';
 import { shortId } from '../../format/short-id';
 
 /**
@@ -25,6 +20,7 @@ export function planRemoval(
   inputs: string[],
   options: RemovalOptions,
   protection: Protection,
+  stamp: PlanStamp,
 ): RemovalPlan {
   const resolved = inputs.map((input) => resolveReference(inv, input));
   const model = EngineModel.fromInventory(inv);
@@ -45,17 +41,15 @@ export function planRemoval(
       guard !== null && !alone
         ? keptProtectedTarget(r, guard)
         : planTarget(model, inv, r, options, sizes, protectedBy);
-    if (guard !== null && alone) {
-      planned.protectedBy = guard;
-      planned.reason = `${planned.reason} This image is ${guard}; it is in the plan because you named it on its own.`;
-    }
+    // Named on its own, a protected image is planned normally; the preview says it is protected.
+    if (guard !== null && alone) planned.protectedBy = guard;
     firsts.set(key, planned);
     return planned;
   });
   return {
     kind: 'removal',
-    id: randomUUID(),
-    createdAt: Date.now(),
+    id: stamp.id,
+    createdAt: stamp.createdAt,
     options,
     targets,
     bytesFreed:
@@ -73,7 +67,7 @@ export function planRemoval(
 export function protectedById(
   inv: Inventory,
   protection: Protection,
-): (imageId: string) => string | null {
+): (imageId: string) => ProtectionMatch | null {
   const test = protectionTest(protection);
   const reasons = new Map(inv.images.map((image) => [image.id, test(image)]));
   return (imageId) => reasons.get(imageId) ?? null;

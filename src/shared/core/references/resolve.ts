@@ -1,4 +1,4 @@
-import { reclaimError, ReclaimFailure } from '../../errors';
+import { reclaimError, ReclaimFailure, type ErrorCause } from '../../errors';
 import type { EngineInfo, ImageInfo } from '../../model';
 import type { ResolvedReference } from '../../plan';
 import {
@@ -25,23 +25,25 @@ export interface ImageIndex {
 const CONTAINERD_MIN_PREFIX = 4;
 const ID_PREFIX_RE = /^(?:sha256:)?([0-9a-f]{1,64})$/;
 
-function invalid(input: string, why: string): ReclaimFailure {
+/** INVALID_REFERENCE; `grammar` is the reference grammar's own words (Go's distribution/reference). */
+function invalid(input: string, cause: ErrorCause, grammar?: string): ReclaimFailure {
   return new ReclaimFailure(
-    reclaimError(
-      'INVALID_REFERENCE',
-      `"${input}" is not a valid image reference (${why}).`,
-      'Give an image ID (or its first characters), name:tag such as redis:alpine, or name@sha256:<digest>.',
-    ),
+    reclaimError('INVALID_REFERENCE', {
+      cause,
+      subject: input,
+      ...(grammar === undefined ? {} : { detail: grammar }),
+      ...(cause === 'id-prefix-too-short' ? { values: { min: CONTAINERD_MIN_PREFIX } } : {}),
+    }),
   );
 }
 
 function notFound(input: string): ReclaimFailure {
   return new ReclaimFailure(
-    reclaimError(
-      'NOT_FOUND',
-      `No such image: ${input}`,
-      'Check the name and tag (docker images lists them), or refresh: it may have been removed already.',
-    ),
+    reclaimError('NOT_FOUND', {
+      cause: 'no-such-image',
+      subject: input,
+      detail: `No such image: ${input}`,
+    }),
   );
 }
 
@@ -59,21 +61,16 @@ function findByReference(inv: ImageIndex, wanted: ParsedReference): ImageInfo | 
 
 function resolveIdPrefix(inv: ImageIndex, input: string, hex: string): ResolvedReference {
   if (inv.engine.imageStore === 'containerd' && hex.length < CONTAINERD_MIN_PREFIX) {
-    throw invalid(
-      input,
-      `the containerd image store needs at least ${CONTAINERD_MIN_PREFIX} characters of an ID`,
-    );
+    throw invalid(input, 'id-prefix-too-short');
   }
   const matches = inv.images.filter((image) => image.id.replace(/^sha256:/, '').startsWith(hex));
   const [only] = matches;
   if (matches.length > 1) {
     throw new ReclaimFailure(
-      reclaimError(
-        'AMBIGUOUS_REFERENCE',
-        `"${input}" is the start of ${matches.length} image IDs.`,
-        'Type more characters of the ID, or pick one of the candidates.',
-        { candidates: matches.map((image) => image.id) },
-      ),
+      reclaimError('AMBIGUOUS_REFERENCE', {
+        subject: input,
+        candidates: matches.map((image) => image.id),
+      }),
     );
   }
   if (!only) throw notFound(input);
@@ -92,7 +89,7 @@ function resolveIdPrefix(inv: ImageIndex, input: string, hex: string): ResolvedR
  */
 export function resolveReference(inv: ImageIndex, rawInput: string): ResolvedReference {
   const input = rawInput.trim();
-  if (input.length === 0) throw invalid(rawInput, 'it is empty');
+  if (input.length === 0) throw invalid(rawInput, 'reference-empty');
   const idForm = ID_PREFIX_RE.exec(input);
   if (
     idForm?.[1] !== undefined &&
@@ -104,7 +101,8 @@ export function resolveReference(inv: ImageIndex, rawInput: string): ResolvedRef
   try {
     parsed = withDefaultTag(parseNormalizedNamed(input));
   } catch (error) {
-    if (error instanceof ReferenceSyntaxError) throw invalid(input, error.message);
+    if (error instanceof ReferenceSyntaxError)
+      throw invalid(input, 'reference-syntax', error.message);
     throw error;
   }
   const byName = findByReference(inv, parsed);
