@@ -27,4 +27,13 @@ export type CoreErrorCause =
 /** Causes of the main process's errors: connections, engine calls, settings, browser mode. */
 export type MainErrorCause = never;
 
-export type ErrorCause = CoreErrorCause | MainErrorCause;
+/** Causes of a plan's run (src/main/engine/run). */
+export type RunErrorCause =
+  /** CONFLICT: the preview already showed this target blocked; the run did not call the engine. */
+  | 'blocked-in-preview'
+  /** CONFLICT: a protected image kept by the preview; nothing was done to it. */
+  | 'kept-protected-in-preview'
+  /** NOT_FOUND: the preview already ran, or is too old to trust (runPlan). */
+  | 'plan-unavailable';
+
+export type ErrorCause = CoreErrorCause | MainErrorCause | RunErrorCause;

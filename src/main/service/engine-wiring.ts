@@ -7,6 +7,7 @@ import { planRemoval } from '../../shared/core/plan/removal';
 import { resolveReference } from '../../shared/core/references/resolve';
 import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
+import { newPlanStamp } from '../engine/new-plan-stamp';
 
 /**
  * The service's engine port mapped onto the engine modules. Discovery reads this process's
@@ -18,7 +19,9 @@ export const realEnginePort: EnginePort = {
   openConnection: (endpoint) => openConnection(endpoint),
   followInventory,
   resolveReference,
-  planRemoval,
-  planPrune: (inventory, options, protection) => planPrune(inventory, options, protection),
+  planRemoval: (inventory, inputs, options, protection) =>
+    planRemoval(inventory, inputs, options, protection, newPlanStamp()),
+  planPrune: (inventory, options, protection) =>
+    planPrune(inventory, options, protection, newPlanStamp()),
   runPlan: (connection, plan, hooks) => runPlan(connection, plan, hooks),
 };

@@ -1,28 +1,28 @@
+import type { RunRecord } from '../../../shared/plan';
 import type { Connection } from '../connect/connection';
 
-/** One record of `DELETE /images/{name}`. */
+/** One record of `DELETE /images/{name}`, as the engine sends it. */
 interface DeleteRecord {
   Untagged?: string;
   Deleted?: string;
 }
 
 /**
- * `DELETE /images/{name}?force=&noprune=`, answered as the CLI prints it: `Untagged: …` and
- * `Deleted: …` lines, in the engine's order. Rejects with the engine's error (see
- * engine-errors.ts).
+ * `DELETE /images/{name}?force=&noprune=`: the engine's records in its order. Rejects with
+ * the engine's error (see the engine error mapper).
  */
 export async function deleteImage(
   conn: Connection,
   name: string,
   opts: { force: boolean; noprune: boolean },
-): Promise<string[]> {
+): Promise<RunRecord[]> {
   const answer: unknown = await conn.docker
     .getImage(name)
     .remove({ force: opts.force, noprune: opts.noprune });
   const records: DeleteRecord[] = Array.isArray(answer) ? (answer as DeleteRecord[]) : [];
-  return records.flatMap((record) => [
-    ...(record.Untagged ? [`Untagged: ${record.Untagged}`] : []),
-    ...(record.Deleted ? [`Deleted: ${record.Deleted}`] : []),
+  return records.flatMap((record): RunRecord[] => [
+    ...(record.Untagged ? [{ kind: 'untagged' as const, ref: record.Untagged }] : []),
+    ...(record.Deleted ? [{ kind: 'deleted' as const, ref: record.Deleted }] : []),
   ]);
 }
 
@@ -31,11 +31,26 @@ export async function removeContainer(conn: Connection, id: string): Promise<voi
   await conn.docker.getContainer(id).remove({ v: false, force: false });
 }
 
-export function deletedIds(lines: readonly string[]): string[] {
-  return lines.filter((l) => l.startsWith('Deleted: ')).map((l) => l.slice('Deleted: '.length));
+export function deletedIds(records: readonly RunRecord[]): string[] {
+  return records.filter((r) => r.kind === 'deleted').map((r) => r.ref);
 }
 
-/** The lines a plan predicts, in the CLI's format. */
-export function predictedLines(untagged: readonly string[], deleted: readonly string[]): string[] {
-  return [...untagged.map((u) => `Untagged: ${u}`), ...deleted.map((d) => `Deleted: ${d}`)];
+/** The records a plan predicts, in the engine's order (untagged first). */
+export function predictedRecords(
+  untagged: readonly string[],
+  deleted: readonly string[],
+): RunRecord[] {
+  return [
+    ...untagged.map((ref) => ({ kind: 'untagged' as const, ref })),
+    ...deleted.map((ref) => ({ kind: 'deleted' as const, ref })),
+  ];
+}
+
+/** Whether the records already hold this one (an earlier call did the work). */
+export function hasRecord(
+  records: readonly RunRecord[],
+  kind: RunRecord['kind'],
+  ref: string,
+): boolean {
+  return records.some((r) => r.kind === kind && r.ref === ref);
 }

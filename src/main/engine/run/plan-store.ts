@@ -32,11 +32,8 @@ export class PlanStore {
     const plan = this.plans.get(planId);
     if (!plan) {
       throw new ReclaimFailure(
-        reclaimError(
-          'NOT_FOUND',
-          'This preview is no longer available (it already ran, or it is too old to trust).',
-          'Preview again, then confirm.',
-        ),
+        // It already ran, or it is too old to trust: the UI asks for a fresh preview.
+        reclaimError('NOT_FOUND', { cause: 'plan-unavailable' }),
       );
     }
     this.plans.delete(planId);

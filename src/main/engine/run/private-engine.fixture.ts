@@ -3,11 +3,12 @@ import { loadFixtures, type Fixtures } from '../../../../test/engine/fixtures';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
 import { getJson } from '../../../../test/engine/http';
 import type { Inventory } from '../../../shared/model';
-import type { PlannedTarget, PrunedImage } from '../../../shared/plan';
+import type { PlannedTarget, PrunedImage, TargetResult } from '../../../shared/plan';
+import { rmiLine } from '../../../shared/format/cli-output';
 import type { Connection } from '../connect/connection';
 import { openConnection } from '../connect/open';
 import { readInventory } from '../inventory/snapshot';
-import { predictedLines } from './delete-calls';
+import { predictedRecords } from './delete-calls';
 
 /**
  * A private engine with the rig's fixtures, connected the way the app connects, for the
@@ -59,7 +60,19 @@ export function sortedLines(lines: readonly string[]): string[] {
 export function predictedOf(target: PlannedTarget | PrunedImage): string[] {
   const containers =
     'containersRemovedFirst' in target ? target.containersRemovedFirst.map((c) => c.name) : [];
-  return sortedLines([...containers, ...predictedLines(target.untagged, target.deleted)]);
+  return sortedLines([
+    ...containers,
+    ...predictedRecords(target.untagged, target.deleted).map(rmiLine),
+  ]);
+}
+
+/** What a run printed for a target, as `docker rm` and `docker rmi` print it, sorted. */
+export function printedOf(result: TargetResult | undefined): string[] {
+  if (!result) return [];
+  return sortedLines([
+    ...(result.containersRemoved ?? []).map((c) => c.name),
+    ...result.records.map(rmiLine),
+  ]);
 }
 
 /** The engine's 409 text from a failed `docker rmi` (stderr: `Error response from daemon: …`). */

@@ -1,3 +1,4 @@
+import { newPlanStamp } from '../new-plan-stamp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
 import { describeEngine } from '../../../../test/engine/gate';
@@ -27,9 +28,13 @@ describeEngine('protected images in removal plans (private Docker engine)', () =
       [s.fx.parent.id],
       { ...plain, childrenFirst: true },
       protection,
+      newPlanStamp(),
     );
     expect(plan.targets[0]?.outcome).toBe('blocked-by-children');
-    expect(plan.targets[0]?.reason).toContain('protected by the pattern');
+    expect(plan.targets[0]?.note).toMatchObject({
+      kind: 'protected-child',
+      protectedBy: { by: 'pattern' },
+    });
     const before = await s.imageIds();
     const result = await runPlan(s.conn, plan, { reread: s.read });
     expect(result.results[0]?.status).toBe('failed');
@@ -39,7 +44,7 @@ describeEngine('protected images in removal plans (private Docker engine)', () =
   it('a selection of several images covering a protected one: it survives, the others go', async () => {
     const protection = { patterns: [], label: 'reclaim.protected=true' };
     const inputs = [tag('small'), tag('protected'), tag('large')];
-    const plan = planRemoval(await s.read(), inputs, plain, protection);
+    const plan = planRemoval(await s.read(), inputs, plain, protection, newPlanStamp());
     expect(plan.targets.map((t) => t.outcome)).toEqual(['deleted', 'kept-protected', 'deleted']);
     expect(plan.command).toBe(`docker rmi ${tag('small')} ${tag('large')}`);
     const result = await runPlan(s.conn, plan, { reread: s.read });

@@ -1,3 +1,4 @@
+import { newPlanStamp } from '../new-plan-stamp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addNamedImages, randomLayer } from '../../../../test/engine/fixture-builders';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
@@ -44,7 +45,7 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
 
   describe('races between preview and run', () => {
     it('a tag re-pointed to another image: skipped, and neither image is deleted', async () => {
-      const plan = planRemoval(await s.read(), [tag('small')], plain, unprotected);
+      const plan = planRemoval(await s.read(), [tag('small')], plain, unprotected, newPlanStamp());
       await s.engine.dockerOk(['tag', s.fx.large.id, tag('small')]);
       const run = await runAndDiff(plan);
       expect(run).toEqual({
@@ -58,7 +59,7 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
     });
 
     it('a container created from the image: skipped, nothing deleted', async () => {
-      const plan = planRemoval(await s.read(), [tag('old')], plain, unprotected);
+      const plan = planRemoval(await s.read(), [tag('old')], plain, unprotected, newPlanStamp());
       await s.engine.dockerOk([
         'create',
         '--network',
@@ -82,6 +83,7 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
         [tag('labelled'), tag('rebuilt')],
         plain,
         unprotected,
+        newPlanStamp(),
       );
       await s.engine.dockerOk(['rmi', tag('labelled')]);
       const run = await runAndDiff(plan);
@@ -90,7 +92,12 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
     });
 
     it('a prune whose dangling image got a container meanwhile skips it', async () => {
-      const plan = planPrune(await s.read(), { all: false }, { patterns: [], label: null });
+      const plan = planPrune(
+        await s.read(),
+        { all: false },
+        { patterns: [], label: null },
+        newPlanStamp(),
+      );
       expect(plan.remove.map((r) => r.imageId)).toContain(s.fx.dangling.id);
       await s.engine.dockerOk(['create', '--network', 'none', s.fx.dangling.id, '/x']);
       const run = await runAndDiff(plan);
@@ -152,7 +159,12 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
       '%s: never selected, kept as protected, still on the engine after the run',
       async (name, optionsFor, roles, fixtureToo) => {
         const images = await addCaseImages(name);
-        const plan = planPrune(await s.read(), optionsFor(`reclaim-prot/${name}`), protection);
+        const plan = planPrune(
+          await s.read(),
+          optionsFor(`reclaim-prot/${name}`),
+          protection,
+          newPlanStamp(),
+        );
         const removed = plan.remove.map((r) => r.imageId);
         const reasonOf = (id: string) => plan.keep.find((k) => k.imageId === id)?.reason;
 
@@ -163,14 +175,16 @@ describeEngine('what runs is what was previewed (private Docker engine)', () => 
           expect(reasonOf(id), id).toBe('protected');
         }
         expect(removed).not.toContain(s.fx.protectedImage.id);
-        const explanationOf = (id: string) => plan.keep.find((k) => k.imageId === id)?.explanation;
+        const ruleOf = (id: string) => plan.keep.find((k) => k.imageId === id)?.protectedBy;
         if (roles.includes('patternProtected')) {
-          expect(explanationOf(images.patternProtected.id)).toMatch(
-            /pattern reclaim-prot\/\*:keep/,
-          );
+          expect(ruleOf(images.patternProtected.id)).toEqual({
+            by: 'pattern',
+            pattern: 'reclaim-prot/*:keep',
+            valid: true,
+          });
         }
         for (const role of roles.filter((r) => r !== 'patternProtected')) {
-          expect(explanationOf(images[role].id)).toMatch(/label reclaim\.protected=true/);
+          expect(ruleOf(images[role].id)).toEqual({ by: 'label', label: 'reclaim.protected=true' });
         }
         // The strategy does select the unprotected twins: protection, not the filter, kept the rest.
         const twins = [

@@ -1,8 +1,12 @@
 import type { Inventory } from '../../../shared/model';
-import type { PlannedTarget, PrunedImage, RemovalOptions } from '../../../shared/plan';
+import type {
+  PlannedTarget,
+  PreviewChange,
+  PrunedImage,
+  RemovalOptions,
+} from '../../../shared/plan';
 import { parseReported } from '../../../shared/core/references/reference-grammar';
 import { EngineModel } from '../../../shared/core/plan/engine-model';
-import { shortId } from '../../../shared/format/short-id';
 import { layerSizeTable } from '../../../shared/core/plan/layer-sizes';
 import { deleteLikePrune } from '../../../shared/core/plan/prune';
 import { planTarget } from '../../../shared/core/plan/removal-target';
@@ -11,15 +15,15 @@ import type { Protection } from '../../../shared/core/filters/protection';
 
 /**
  * Re-checks one previewed target against a fresh read of the engine, just before deleting
- * it. Returns null when running it now does exactly what the preview said, or a sentence
- * saying what changed (then the target is skipped, never deleted).
+ * it. Returns null when running it now does exactly what the preview said, or what changed
+ * (then the target is skipped, never deleted).
  */
 export function recheckRemovalTarget(
   fresh: Inventory,
   planned: PlannedTarget,
   options: RemovalOptions,
   protection: Protection,
-): string | null {
+): PreviewChange | null {
   const changed = identityChange(
     fresh,
     planned.imageId,
@@ -42,35 +46,37 @@ export function recheckRemovalTarget(
     protectedById(fresh, protection),
   );
   if (now.outcome !== planned.outcome) {
-    return `It would now be ${now.outcome.replace(/-/g, ' ')} instead of ${planned.outcome.replace(/-/g, ' ')}: ${now.reason}`;
+    return { kind: 'outcome-changed', previewed: planned.outcome, now: now.outcome };
   }
   return (
     sameEffect(planned.untagged, planned.deleted, now.untagged, now.deleted) ??
     sameList(
-      'containers removed first',
+      'containers-removed-first',
       planned.containersRemovedFirst.map((c) => c.id),
       now.containersRemovedFirst.map((c) => c.id),
     ) ??
-    sameList('child images removed first', planned.childrenRemovedFirst, now.childrenRemovedFirst)
+    sameList('children-removed-first', planned.childrenRemovedFirst, now.childrenRemovedFirst)
   );
 }
 
-export function recheckPrunedImage(fresh: Inventory, planned: PrunedImage): string | null {
+export function recheckPrunedImage(fresh: Inventory, planned: PrunedImage): PreviewChange | null {
   const image = fresh.images.find((i) => i.id === planned.imageId);
-  if (!image) return `Image ${shortId(planned.imageId)} is already gone.`;
+  if (!image) return { kind: 'image-gone', imageId: planned.imageId };
   const refsNow = [...image.repoTags, ...image.repoDigests].sort();
   const refsThen = [...planned.repoTags, ...planned.repoDigests].sort();
   if (refsNow.join('\n') !== refsThen.join('\n')) {
-    return `Its names changed: now ${refsNow.join(', ') || 'none'}, previewed ${refsThen.join(', ') || 'none'}.`;
+    return { kind: 'names-changed', previewed: refsThen, now: refsNow };
   }
   const user = fresh.containers.find((c) => c.imageId === planned.imageId);
-  if (user) return `Container ${user.name} now uses it.`;
+  if (user) return { kind: 'new-container', container: user.name };
   const outcome = deleteLikePrune(
     EngineModel.fromInventory(fresh),
     planned.imageId,
     planned.pruneParents,
   );
-  if (outcome.conflict) return `The engine would now refuse: ${outcome.conflict.message}`;
+  if (outcome.conflict) {
+    return { kind: 'engine-would-refuse', engineMessage: outcome.conflict.message };
+  }
   return sameEffect(planned.untagged, planned.deleted, outcome.untagged, outcome.deleted);
 }
 
@@ -79,9 +85,8 @@ function identityChange(
   imageId: string,
   reference: string | null,
   plannedContainers: readonly string[],
-): string | null {
-  if (!fresh.images.some((i) => i.id === imageId))
-    return `Image ${shortId(imageId)} is already gone.`;
+): PreviewChange | null {
+  if (!fresh.images.some((i) => i.id === imageId)) return { kind: 'image-gone', imageId };
   if (reference !== null) {
     const wanted = parseReported(reference);
     const owner = fresh.images.find((i) =>
@@ -90,15 +95,15 @@ function identityChange(
         return parsed !== null && wanted !== null && sameRef(parsed, wanted);
       }),
     );
-    if (!owner) return `${reference} no longer exists.`;
+    if (!owner) return { kind: 'reference-gone', reference };
     if (owner.id !== imageId) {
-      return `${reference} now points to ${shortId(owner.id)}, not the previewed ${shortId(imageId)}.`;
+      return { kind: 'reference-moved', reference, imageId: owner.id, previewed: imageId };
     }
   }
   const newcomer = fresh.containers.find(
     (c) => c.imageId === imageId && !plannedContainers.includes(c.id),
   );
-  if (newcomer) return `Container ${newcomer.name} now uses it.`;
+  if (newcomer) return { kind: 'new-container', container: newcomer.name };
   return null;
 }
 
@@ -114,22 +119,24 @@ function sameEffect(
   deletedThen: readonly string[],
   untaggedNow: readonly string[],
   deletedNow: readonly string[],
-): string | null {
+): PreviewChange | null {
   return (
-    sameList('untagged references', untaggedThen, untaggedNow) ??
-    sameList('deleted images and layers', deletedThen, deletedNow)
+    sameList('untagged', untaggedThen, untaggedNow) ?? sameList('deleted', deletedThen, deletedNow)
   );
 }
 
-function sameList(what: string, then: readonly string[], now: readonly string[]): string | null {
+function sameList(
+  what: Extract<PreviewChange, { kind: 'effect-changed' }>['what'],
+  then: readonly string[],
+  now: readonly string[],
+): PreviewChange | null {
   const a = [...then].sort().join('\n');
   const b = [...now].sort().join('\n');
   if (a === b) return null;
-  const added = now.filter((x) => !then.includes(x)).map(shortenId);
-  const removed = then.filter((x) => !now.includes(x)).map(shortenId);
-  return `The ${what} changed since the preview (${[...added.map((x) => `+${x}`), ...removed.map((x) => `-${x}`)].join(', ')}).`;
-}
-
-function shortenId(value: string): string {
-  return value.startsWith('sha256:') ? shortId(value) : value;
+  return {
+    kind: 'effect-changed',
+    what,
+    added: now.filter((x) => !then.includes(x)),
+    removed: then.filter((x) => !now.includes(x)),
+  };
 }

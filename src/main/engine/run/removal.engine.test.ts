@@ -1,3 +1,4 @@
+import { newPlanStamp } from '../new-plan-stamp';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { planRemoval } from '../../../shared/core/plan/removal';
 import {
   cliError,
   predictedOf,
-  sortedLines,
+  printedOf,
   startSession,
   type EngineSession,
 } from './private-engine.fixture';
@@ -45,14 +46,14 @@ describeEngine('removal plans against a private Docker engine', () => {
     inputs: string[],
     options = plain,
   ): Promise<{ plan: RemovalPlan; result: RunResult; drop: number }> {
-    const plan = planRemoval(await s.read(), inputs, options, unprotected);
+    const plan = planRemoval(await s.read(), inputs, options, unprotected, newPlanStamp());
     const before = await s.layersSize();
     const result = await runPlan(s.conn, plan, { reread: s.read });
     const drop = before - (await s.layersSize());
     plan.targets.forEach((target, i) => {
       const actual = result.results[i];
       expect(actual?.error, target.input).toBeUndefined();
-      expect(sortedLines(actual?.lines ?? []), target.input).toEqual(predictedOf(target));
+      expect(printedOf(actual), target.input).toEqual(predictedOf(target));
     });
     return { plan, result, drop };
   }
@@ -76,7 +77,7 @@ describeEngine('removal plans against a private Docker engine', () => {
     const [prefix, candidates] = [...counts].find(([, ids]) => ids.length > 1) ?? ['', []];
     const failure = (input: string): ReclaimFailure | undefined => {
       try {
-        planRemoval(inv, [input], plain, unprotected);
+        planRemoval(inv, [input], plain, unprotected, newPlanStamp());
       } catch (error) {
         if (error instanceof ReclaimFailure) return error;
       }
@@ -132,9 +133,10 @@ describeEngine('removal plans against a private Docker engine', () => {
       tags: [tag('twice', 'a'), tag('twice', 'b')],
       layers: [randomLayer({ 'twice.bin': 120_000 })],
     });
-    const blocked = planRemoval(await s.read(), [image.id], plain, unprotected).targets[0];
+    const blocked = planRemoval(await s.read(), [image.id], plain, unprotected, newPlanStamp())
+      .targets[0];
     expect(blocked?.outcome).toBe('needs-force-multiple-tags');
-    expect(blocked?.reason).toContain(await cliRefusal([image.id]));
+    expect(blocked?.conflict?.engineMessage).toBe(await cliRefusal([image.id]));
     const { plan, drop } = await previewAndRun([image.id], { ...plain, force: true });
     expect(plan.targets[0]?.untagged).toEqual([tag('twice', 'a'), tag('twice', 'b')]);
     expect(drop).toBe(120_000);
@@ -142,9 +144,15 @@ describeEngine('removal plans against a private Docker engine', () => {
 
   describe('an image used by a stopped container', () => {
     it('is blocked with the engine own words, and removing the container first works', async () => {
-      const plan = planRemoval(await s.read(), [tag('stopped')], plain, unprotected);
+      const plan = planRemoval(
+        await s.read(),
+        [tag('stopped')],
+        plain,
+        unprotected,
+        newPlanStamp(),
+      );
       expect(plan.targets[0]?.outcome).toBe('blocked-by-containers');
-      expect(plan.targets[0]?.reason).toContain(await cliRefusal([tag('stopped')]));
+      expect(plan.targets[0]?.conflict?.engineMessage).toBe(await cliRefusal([tag('stopped')]));
       // Files in the container's writable layer: removing it frees them too (SizeRw).
       const payload = path.join(s.engine.dir, 'rw-payload.bin');
       await writeFile(payload, Buffer.alloc(300_000, 7));
@@ -162,8 +170,6 @@ describeEngine('removal plans against a private Docker engine', () => {
       expect(fixed.targets[0]?.containersRemovedFirst.map((c) => c.name)).toEqual([
         s.fx.stopped.name,
       ]);
-      // As `docker rm` then `docker rmi` print it: the container's name, then the image lines.
-      expect(result.results[0]?.lines[0]).toBe(s.fx.stopped.name);
       expect(result.results[0]?.containersRemoved).toEqual([
         { name: s.fx.stopped.name, id: s.fx.stopped.id },
       ]);
@@ -175,8 +181,14 @@ describeEngine('removal plans against a private Docker engine', () => {
     it('by force: the image goes and the container stays', async () => {
       const image = await addImage(s.engine, runnableImageSpec([tag('forced')]));
       const container = await addContainer(s.engine, image.id, { running: false });
-      const blockedById = planRemoval(await s.read(), [image.id], plain, unprotected).targets[0];
-      expect(blockedById?.reason).toContain(await cliRefusal([image.id]));
+      const blockedById = planRemoval(
+        await s.read(),
+        [image.id],
+        plain,
+        unprotected,
+        newPlanStamp(),
+      ).targets[0];
+      expect(blockedById?.conflict?.engineMessage).toBe(await cliRefusal([image.id]));
       const { plan } = await previewAndRun([tag('forced')], { ...plain, force: true });
       expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [image.id] });
       const still = await s.engine.dockerOk([
@@ -194,13 +206,19 @@ describeEngine('removal plans against a private Docker engine', () => {
   describe('an image used by a running container', () => {
     it('cannot be forced by ID; by name, force removes only the tag', async () => {
       const inv = await s.read();
-      const byId = planRemoval(inv, [s.fx.runningImage.id], { ...plain, force: true }, unprotected)
-        .targets[0];
+      const byId = planRemoval(
+        inv,
+        [s.fx.runningImage.id],
+        { ...plain, force: true },
+        unprotected,
+        newPlanStamp(),
+      ).targets[0];
       expect(byId?.outcome).toBe('blocked-by-running-container');
-      expect(byId?.reason).toContain(await cliRefusal(['-f', s.fx.runningImage.id]));
-      const byName = planRemoval(inv, [tag('running')], plain, unprotected).targets[0];
+      expect(byId?.conflict?.engineMessage).toBe(await cliRefusal(['-f', s.fx.runningImage.id]));
+      const byName = planRemoval(inv, [tag('running')], plain, unprotected, newPlanStamp())
+        .targets[0];
       expect(byName?.outcome).toBe('blocked-by-running-container');
-      expect(byName?.reason).toContain(await cliRefusal([tag('running')]));
+      expect(byName?.conflict?.engineMessage).toBe(await cliRefusal([tag('running')]));
       const { plan } = await previewAndRun([tag('running')], { ...plain, force: true });
       expect(plan.targets[0]).toMatchObject({
         outcome: 'untagged-only',
@@ -213,9 +231,15 @@ describeEngine('removal plans against a private Docker engine', () => {
 
   describe('an image with a child', () => {
     it('is blocked; children-first removes the child then the parent, bytes exact', async () => {
-      const plan = planRemoval(await s.read(), [s.fx.parent.id], plain, unprotected);
+      const plan = planRemoval(
+        await s.read(),
+        [s.fx.parent.id],
+        plain,
+        unprotected,
+        newPlanStamp(),
+      );
       expect(plan.targets[0]?.outcome).toBe('blocked-by-children');
-      expect(plan.targets[0]?.reason).toContain(await cliRefusal([s.fx.parent.id]));
+      expect(plan.targets[0]?.conflict?.engineMessage).toBe(await cliRefusal([s.fx.parent.id]));
       const { plan: fixed, drop } = await previewAndRun([s.fx.parent.id], {
         ...plain,
         childrenFirst: true,

@@ -1,3 +1,5 @@
+import { newPlanStamp } from '../new-plan-stamp';
+import { rmiLine } from '../../../shared/format/cli-output';
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../../shared/model';
 import type { RemovalOptions, RunProgress } from '../../../shared/plan';
@@ -78,7 +80,7 @@ const without = (...ids: string[]): Inventory =>
 
 describe('runPlan', () => {
   it('runs each target by its exact reference and returns the engine lines and bytes', async () => {
-    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected);
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected, newPlanStamp());
     const { conn, calls } = fakeConnection({
       'a:1': () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
       'b:1': () => [{ Untagged: 'b:1' }, { Deleted: B }, { Deleted: 'sha256:lb' }],
@@ -92,7 +94,7 @@ describe('runPlan', () => {
       { name: 'a:1', force: false, noprune: false },
       { name: 'b:1', force: false, noprune: false },
     ]);
-    expect(result.results.map((r) => [r.status, r.lines])).toEqual([
+    expect(result.results.map((r) => [r.status, r.records.map(rmiLine)])).toEqual([
       ['done', ['Untagged: a:1', `Deleted: ${A}`, 'Deleted: sha256:la']],
       ['done', ['Untagged: b:1', `Deleted: ${B}`, 'Deleted: sha256:lb']],
     ]);
@@ -106,7 +108,7 @@ describe('runPlan', () => {
   });
 
   it('skips a target whose tag now points elsewhere, and deletes nothing for it', async () => {
-    const plan = planRemoval(before, ['a:1'], plain, unprotected);
+    const plan = planRemoval(before, ['a:1'], plain, unprotected, newPlanStamp());
     const moved = inventory([
       { ...images[0], tags: [] } as ImageSpec,
       { ...images[1], tags: ['b:1', 'a:1'] } as ImageSpec,
@@ -117,7 +119,12 @@ describe('runPlan', () => {
     expect(calls).toEqual([]);
     expect(result.results[0]?.status).toBe('skipped-changed');
     expect(result.results[0]?.error?.code).toBe('CHANGED_SINCE_PREVIEW');
-    expect(result.results[0]?.error?.message).toContain('a:1 now points to bbb2bbb2bbb2');
+    expect(result.results[0]?.change).toEqual({
+      kind: 'reference-moved',
+      reference: 'a:1',
+      imageId: B,
+      previewed: A,
+    });
   });
 
   it('skips a target a container now uses, and one already gone', async () => {
@@ -125,19 +132,27 @@ describe('runPlan', () => {
       { id: 'e'.repeat(64), name: 'late', image: A, running: false },
     ]);
     const { conn, calls } = fakeConnection({});
-    const first = await runPlan(conn, planRemoval(before, ['a:1'], plain, unprotected), {
-      reread: rereads(used),
-    });
-    expect(first.results[0]?.error?.message).toContain('Container late now uses it');
-    const second = await runPlan(conn, planRemoval(before, ['ccc3'], plain, unprotected), {
-      reread: rereads(without(C)),
-    });
-    expect(second.results[0]?.error?.message).toContain('already gone');
+    const first = await runPlan(
+      conn,
+      planRemoval(before, ['a:1'], plain, unprotected, newPlanStamp()),
+      {
+        reread: rereads(used),
+      },
+    );
+    expect(first.results[0]?.change).toEqual({ kind: 'new-container', container: 'late' });
+    const second = await runPlan(
+      conn,
+      planRemoval(before, ['ccc3'], plain, unprotected, newPlanStamp()),
+      {
+        reread: rereads(without(C)),
+      },
+    );
+    expect(second.results[0]?.change).toEqual({ kind: 'image-gone', imageId: C });
     expect(calls).toEqual([]);
   });
 
   it('continues past a failed target, with the conflict and its fix', async () => {
-    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected);
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected, newPlanStamp());
     const { conn } = fakeConnection({
       'a:1': () => {
         throw Object.assign(new Error('conflict'), {
@@ -152,14 +167,14 @@ describe('runPlan', () => {
     });
     const result = await runPlan(conn, plan, { reread: rereads(before) });
     expect(result.results[0]).toMatchObject({ status: 'failed', error: { code: 'CONFLICT' } });
-    expect(result.results[0]?.error?.fix).toMatch(/remove the stopped container first/);
+    expect(result.results[0]?.error?.detail).toMatch(/being used by stopped container/);
     expect(result.results[1]?.status).toBe('done');
   });
 
   it('does not call the engine for a target the preview showed blocked', async () => {
     const used = inventory(images, [{ id: 'e'.repeat(64), name: 'job', image: A, running: true }]);
     const { conn, calls } = fakeConnection({});
-    const result = await runPlan(conn, planRemoval(used, [A], plain, unprotected), {
+    const result = await runPlan(conn, planRemoval(used, [A], plain, unprotected, newPlanStamp()), {
       reread: rereads(used),
     });
     expect(calls).toEqual([]);
@@ -168,13 +183,13 @@ describe('runPlan', () => {
 
   it('runs a repeated input once and reports the repeat done, not changed', async () => {
     const twoTags = inventory([{ ...images[0], tags: ['a:1', 'a:2'] } as ImageSpec]);
-    const plan = planRemoval(twoTags, ['a:1', 'a:1'], plain, unprotected);
+    const plan = planRemoval(twoTags, ['a:1', 'a:1'], plain, unprotected, newPlanStamp());
     const { conn, calls } = fakeConnection({ 'a:1': () => [{ Untagged: 'a:1' }] });
     const left = inventory([{ ...images[0], tags: ['a:2'] } as ImageSpec]);
     const result = await runPlan(conn, plan, { reread: rereads(twoTags, left) });
     expect(calls.map((c) => c.name)).toEqual(['a:1']);
-    expect(result.results.map((r) => [r.status, r.lines])).toEqual([
-      ['done', ['Untagged: a:1']],
+    expect(result.results.map((r) => [r.status, r.records])).toEqual([
+      ['done', [{ kind: 'untagged', ref: 'a:1' }]],
       ['done', []],
     ]);
   });
@@ -193,14 +208,24 @@ describe('runPlan', () => {
       },
       { id: B, tags: ['b:1'], labels: { keep: 'yes' }, layers: [['sha256:lb', 200]] },
     ]);
-    const plan = planRemoval(guarded, ['a:1', 'b:1'], plain, { patterns: [], label: 'keep' });
+    const plan = planRemoval(
+      guarded,
+      ['a:1', 'b:1'],
+      plain,
+      { patterns: [], label: 'keep' },
+      newPlanStamp(),
+    );
     const { conn, calls } = fakeConnection({
       'a:1': () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
     });
     const result = await runPlan(conn, plan, { reread: rereads(guarded) });
     expect(calls).toEqual([{ name: 'a:1', force: false, noprune: true }]);
     expect(result.results.map((r) => r.status)).toEqual(['done', 'failed']);
-    expect(result.results[1]?.error?.message).toContain('protected by the label keep');
+    expect(result.results[1]?.error).toEqual({
+      code: 'CONFLICT',
+      cause: 'kept-protected-in-preview',
+    });
+    expect(plan.targets[1]?.protectedBy).toEqual({ by: 'label', label: 'keep' });
   });
 
   describe('stopped containers removed first', () => {
@@ -213,7 +238,7 @@ describe('runPlan', () => {
     const options = { ...plain, removeStoppedContainers: true };
 
     it('are reported with a docker rm line before the image lines, and their bytes counted', async () => {
-      const plan = planRemoval(withRw, ['a:1'], options, unprotected);
+      const plan = planRemoval(withRw, ['a:1'], options, unprotected, newPlanStamp());
       expect(plan.targets[0]?.bytesFreed).toBe(100 + 4096);
       expect(plan.bytesFreed).toBe(100 + 4096);
       const { conn, calls } = fakeConnection({
@@ -223,14 +248,18 @@ describe('runPlan', () => {
       expect(calls.map((c) => c.name)).toEqual([`container ${STOPPED}`, 'a:1']);
       expect(result.results[0]).toMatchObject({
         status: 'done',
-        lines: ['job', 'Untagged: a:1', `Deleted: ${A}`, 'Deleted: sha256:la'],
+        records: [
+          { kind: 'untagged', ref: 'a:1' },
+          { kind: 'deleted', ref: A },
+          { kind: 'deleted', ref: 'sha256:la' },
+        ],
         containersRemoved: [{ name: 'job', id: STOPPED }],
         bytesReclaimed: 100 + 4096,
       });
     });
 
     it('a container gone meanwhile is reported as the container, not the image', async () => {
-      const plan = planRemoval(withRw, ['a:1'], options, unprotected);
+      const plan = planRemoval(withRw, ['a:1'], options, unprotected, newPlanStamp());
       const { conn, calls } = fakeConnection({
         [`container ${STOPPED}`]: () => {
           throw Object.assign(new Error('No such container'), {
@@ -242,13 +271,15 @@ describe('runPlan', () => {
       const result = await runPlan(conn, plan, { reread: rereads(withRw) });
       expect(calls.map((c) => c.name)).toEqual([`container ${STOPPED}`]);
       expect(result.results[0]?.status).toBe('skipped-changed');
-      expect(result.results[0]?.error?.message).toContain('Container job was removed meanwhile');
-      expect(result.results[0]?.error?.message).not.toContain('a:1');
+      expect(result.results[0]?.change).toEqual({
+        kind: 'removed-meanwhile',
+        subject: { kind: 'container', name: 'job' },
+      });
     });
   });
 
   it('stops between targets when cancelled', async () => {
-    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected);
+    const plan = planRemoval(before, ['a:1', 'b:1'], plain, unprotected, newPlanStamp());
     const controller = new AbortController();
     const { conn, calls } = fakeConnection({
       'a:1': () => {
@@ -271,7 +302,7 @@ describe('runPlan', () => {
       ...images,
       { id: D, tags: ['d:1', 'd:2'], layers: [['sha256:ld', 50]] },
     ]);
-    const plan = planPrune(twoNames, { all: true }, { patterns: [], label: null });
+    const plan = planPrune(twoNames, { all: true }, { patterns: [], label: null }, newPlanStamp());
     const { conn, calls } = fakeConnection({
       [A]: () => [{ Untagged: 'a:1' }, { Deleted: A }, { Deleted: 'sha256:la' }],
       [B]: () => [{ Untagged: 'b:1' }, { Deleted: B }, { Deleted: 'sha256:lb' }],
@@ -286,7 +317,7 @@ describe('runPlan', () => {
   });
 
   it('runs a prune plan as its explicit list, by ID for an image with no name', async () => {
-    const plan = planPrune(before, { all: false }, { patterns: [], label: null });
+    const plan = planPrune(before, { all: false }, { patterns: [], label: null }, newPlanStamp());
     const { conn, calls } = fakeConnection({
       [C]: () => [{ Deleted: C }, { Deleted: 'sha256:lc' }],
     });

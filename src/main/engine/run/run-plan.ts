@@ -1,7 +1,10 @@
-import { reclaimError, type ReclaimError } from '../../../shared/errors';
+import { reclaimError } from '../../../shared/errors';
 import type { Inventory } from '../../../shared/model';
 import type {
   ContainerRemoved,
+  PreviewChange,
+  RunRecord,
+  RunSubject,
   Plan,
   PlannedTarget,
   PrunedImage,
@@ -16,7 +19,7 @@ import type { Connection } from '../connect/connection';
 import { shortId } from '../../../shared/format/short-id';
 import { fullString, parseReported } from '../../../shared/core/references/reference-grammar';
 import { bytesOf, layerSizeTable } from '../../../shared/core/plan/layer-sizes';
-import { deletedIds, deleteImage, removeContainer } from './delete-calls';
+import { deletedIds, deleteImage, hasRecord, removeContainer } from './delete-calls';
 import { deletionError, statusOf } from './engine-errors';
 import { recheckPrunedImage, recheckRemovalTarget } from './recheck';
 
@@ -39,7 +42,7 @@ interface Step {
  * Runs exactly what a plan previewed: target after target, each re-checked against a fresh
  * read just before it runs (skipped with CHANGED_SINCE_PREVIEW if it changed), by immutable
  * ID or exact reference, never `POST /images/prune`. Continues past failures, reports
- * progress, stops between targets when cancelled, and returns the engine's own lines.
+ * progress, stops between targets when cancelled, and returns the engine's own records.
  */
 export async function runPlan(conn: Connection, plan: Plan, deps: RunDeps): Promise<RunResult> {
   const steps = plan.kind === 'removal' ? removalSteps(conn, plan) : pruneSteps(conn, plan);
@@ -62,7 +65,7 @@ export async function runPlan(conn: Connection, plan: Plan, deps: RunDeps): Prom
         input: step.input,
         imageId: step.imageId,
         status: 'cancelled',
-        lines: [],
+        records: [],
         bytesReclaimed: 0,
       });
       continue;
@@ -77,7 +80,7 @@ export async function runPlan(conn: Connection, plan: Plan, deps: RunDeps): Prom
         input: step.input,
         imageId: step.imageId,
         status: 'failed',
-        lines: [],
+        records: [],
         bytesReclaimed: 0,
         error: deletionError(error, step.input),
       };
@@ -89,45 +92,57 @@ export async function runPlan(conn: Connection, plan: Plan, deps: RunDeps): Prom
   return { planId: plan.id, results, bytesReclaimed, cancelled };
 }
 
-function changed(why: string): ReclaimError {
-  return reclaimError(
-    'CHANGED_SINCE_PREVIEW',
-    `Skipped: this changed since the preview. ${why}`,
-    'Nothing was deleted for it. Preview again to see what removing it would do now.',
-  );
+/** Nothing was deleted for this target: it changed since the preview, as `change` says. */
+function skipped(change: PreviewChange): Omit<TargetResult, 'input' | 'imageId'> {
+  return {
+    status: 'skipped-changed',
+    records: [],
+    bytesReclaimed: 0,
+    change,
+    error: reclaimError('CHANGED_SINCE_PREVIEW'),
+  };
 }
 
-function skipped(why: string): Omit<TargetResult, 'input' | 'imageId'> {
-  return { status: 'skipped-changed', lines: [], bytesReclaimed: 0, error: changed(why) };
-}
-
-/** One engine call of a target: what it acts on (for messages) and the call itself. */
+/** One engine call of a target: what it acts on, and the call itself. */
 interface EngineCall {
-  what: string;
-  run: (linesSoFar: readonly string[]) => Promise<string[]>;
+  subject: RunSubject;
+  run: (recordsSoFar: readonly RunRecord[]) => Promise<RunRecord[]>;
 }
 
-/** Runs engine calls in order, collecting lines; a failure keeps the lines already printed. */
+function subjectName(subject: RunSubject): string {
+  return subject.kind === 'child-image' ? shortId(subject.imageId) : subject.name;
+}
+
+/** Runs engine calls in order, collecting records; a failure keeps the records already made. */
 async function collect(
   fresh: Inventory,
   calls: readonly EngineCall[],
 ): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
   const sizes = layerSizeTable(fresh);
-  const lines: string[] = [];
-  let current = calls[0]?.what ?? '';
+  const records: RunRecord[] = [];
+  let current = calls[0]?.subject ?? null;
+  // A removed container leaves no record: count finished calls to know whether work was done.
+  let finished = 0;
   try {
     for (const call of calls) {
-      current = call.what;
-      lines.push(...(await call.run(lines)));
+      current = call.subject;
+      records.push(...(await call.run(records)));
+      finished++;
     }
   } catch (error) {
-    const bytes = bytesOf(sizes, deletedIds(lines));
-    if (statusOf(error) === 404 && lines.length === 0) {
-      return skipped(`${current} was removed meanwhile.`);
+    const bytes = bytesOf(sizes, deletedIds(records));
+    if (statusOf(error) === 404 && finished === 0 && current !== null) {
+      return skipped({ kind: 'removed-meanwhile', subject: current });
     }
-    return { status: 'failed', lines, bytesReclaimed: bytes, error: deletionError(error, current) };
+    return {
+      status: 'failed',
+      records,
+      bytesReclaimed: bytes,
+      error: deletionError(error, current === null ? '' : subjectName(current)),
+      ...(current !== null && current.kind !== 'target' ? { failedOn: current } : {}),
+    };
   }
-  return { status: 'done', lines, bytesReclaimed: bytesOf(sizes, deletedIds(lines)) };
+  return { status: 'done', records, bytesReclaimed: bytesOf(sizes, deletedIds(records)) };
 }
 
 function removalSteps(conn: Connection, plan: RemovalPlan): Step[] {
@@ -138,13 +153,15 @@ function removalSteps(conn: Connection, plan: RemovalPlan): Step[] {
   }));
 }
 
-/** A target the run refuses before any engine call: nothing removed, the preview's reason kept. */
-function conflictUntouched(reason: string, fix: string): Omit<TargetResult, 'input' | 'imageId'> {
+/** A target the run refuses before any engine call: nothing removed; the preview says why. */
+function conflictUntouched(
+  cause: 'blocked-in-preview' | 'kept-protected-in-preview',
+): Omit<TargetResult, 'input' | 'imageId'> {
   return {
     status: 'failed',
-    lines: [],
+    records: [],
     bytesReclaimed: 0,
-    error: reclaimError('CONFLICT', reason, fix),
+    error: reclaimError('CONFLICT', { cause }),
   };
 }
 
@@ -155,52 +172,42 @@ async function runRemovalTarget(
   fresh: Inventory,
 ): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
   // A repeat of an earlier input: the earlier one did the work (or reported why not).
-  if (target.duplicateOf !== undefined) return { status: 'done', lines: [], bytesReclaimed: 0 };
-  if (target.outcome === 'kept-protected') {
-    return conflictUntouched(
-      target.reason,
-      'Nothing was done to it. Remove it on its own if you really mean to delete it.',
-    );
-  }
-  if (isBlocked(target)) {
-    return conflictUntouched(
-      target.reason,
-      target.fixes.map((f) => f.explanation).join(' ') || 'See the preview.',
-    );
-  }
+  if (target.duplicateOf !== undefined) return { status: 'done', records: [], bytesReclaimed: 0 };
+  if (target.outcome === 'kept-protected') return conflictUntouched('kept-protected-in-preview');
+  if (isBlocked(target)) return conflictUntouched('blocked-in-preview');
   if (target.untagged.length === 0 && target.deleted.length === 0) {
     // Previewed as already done by an earlier target: it must indeed be gone by now.
     const stillThere = fresh.images.some((i) => i.id === target.imageId);
     return stillThere
-      ? skipped('It was to be removed by an earlier target, but it is still there.')
-      : { status: 'done', lines: [], bytesReclaimed: 0 };
+      ? skipped({ kind: 'still-there', removedWith: null })
+      : { status: 'done', records: [], bytesReclaimed: 0 };
   }
   const why = recheckRemovalTarget(fresh, target, plan.options, plan.protection ?? unprotected);
   if (why) return skipped(why);
   const force = plan.options.force;
   // Parent pruning stays off when it would reach a protected image (as previewed).
   const noprune = target.pruneParents === false;
-  const what = target.reference ?? shortId(target.imageId);
+  const what: RunSubject = { kind: 'target', name: target.reference ?? shortId(target.imageId) };
   const removed: ContainerRemoved[] = [];
   const calls: EngineCall[] = [
     // `docker rm` prints each container as it was named: one line, before the image lines.
-    ...target.containersRemovedFirst.map((c) => ({
-      what: `Container ${c.name}`,
+    ...target.containersRemovedFirst.map((c): EngineCall => ({
+      subject: { kind: 'container', name: c.name },
       run: async () => {
         await removeContainer(conn, c.id);
         removed.push({ name: c.name, id: c.id });
-        return [c.name];
+        return [];
       },
     })),
-    ...target.childrenRemovedFirst.map((child) => ({
-      what: `Child image ${shortId(child)}`,
+    ...target.childrenRemovedFirst.map((child): EngineCall => ({
+      subject: { kind: 'child-image', imageId: child },
       run: () => deleteImage(conn, child, { force, noprune }),
     })),
     {
-      what,
+      subject: what,
       // Deleting the children may already have pruned an untagged target.
-      run: async (linesSoFar: readonly string[]) =>
-        linesSoFar.includes(`Deleted: ${target.imageId}`)
+      run: async (recordsSoFar) =>
+        hasRecord(recordsSoFar, 'deleted', target.imageId)
           ? []
           : deleteImage(conn, target.reference ?? target.imageId, { force, noprune }),
     },
@@ -240,29 +247,29 @@ async function runPrunedImage(
   if (entry.removedWith !== null) {
     const gone = !fresh.images.some((i) => i.id === entry.imageId);
     return gone
-      ? { status: 'done', lines: [], bytesReclaimed: 0 }
-      : skipped(`It was to go with ${shortId(entry.removedWith)}, but it is still there.`);
+      ? { status: 'done', records: [], bytesReclaimed: 0 }
+      : skipped({ kind: 'still-there', removedWith: entry.removedWith });
   }
   const why = recheckPrunedImage(fresh, entry);
   if (why) return skipped(why);
   const image = fresh.images.find((i) => i.id === entry.imageId);
   const refs = image ? [...image.repoTags, ...image.repoDigests] : [];
   const noprune = !entry.pruneParents;
-  const what = entry.repoTags[0] ?? shortId(entry.imageId);
+  const what: RunSubject = { kind: 'target', name: entry.repoTags[0] ?? shortId(entry.imageId) };
   // No name, or a single name the prune removes anyway: by the immutable ID, which the engine
   // answers with the same Untagged/Deleted lines, so a tag re-pointed after the re-check cannot
   // send the call to another image. Several names: each in turn, as the engine's prune does.
   const calls: EngineCall[] =
     refs.length <= 1
-      ? [{ what, run: () => deleteImage(conn, entry.imageId, { force: false, noprune }) }]
-      : sortedLikeEngine(refs).map((ref) => ({
-          what,
-          run: (linesSoFar: readonly string[]) => {
+      ? [{ subject: what, run: () => deleteImage(conn, entry.imageId, { force: false, noprune }) }]
+      : sortedLikeEngine(refs).map((ref): EngineCall => ({
+          subject: what,
+          run: (recordsSoFar) => {
             // An earlier call may have removed this reference too (the last tag of a
             // repository takes its digests with it) or the whole image.
             const done =
-              linesSoFar.includes(`Deleted: ${entry.imageId}`) ||
-              linesSoFar.includes(`Untagged: ${ref}`);
+              hasRecord(recordsSoFar, 'deleted', entry.imageId) ||
+              hasRecord(recordsSoFar, 'untagged', ref);
             return done ? Promise.resolve([]) : deleteImage(conn, ref, { force: false, noprune });
           },
         }));
