@@ -202,6 +202,7 @@ export const en = {
       cancelled: 'cancelled',
     },
     cancelled: 'Stopped before every target ran.',
+    failedOn: 'While removing {subject}.',
   },
   prune: {
     title: 'Clean up images',
@@ -216,6 +217,8 @@ export const en = {
       '{count, plural, =0 {Nothing to remove} one {Removes # image} other {Removes # images}}',
     willKeep: '{count, plural, one {Keeps # image} other {Keeps # images}}',
     confirm: 'Remove {count, plural, one {# image} other {# images}}',
+    notPruneCommand:
+      'Not {command}: it would also untag or delete {names}, which this plan keeps. The command above removes exactly the listed images.',
   },
   resources: {
     containers: 'Containers',
@@ -285,6 +288,44 @@ export const en = {
       'needs-force-multiple-tags':
         'Removed by ID while several tags point to it ({tags}): it must be forced.',
       'kept-protected': 'Kept: a protected image is never removed together with others.',
+      alreadyRemoved: 'Already removed by an earlier target of this plan: nothing left to do.',
+      childBlocked: 'Children first stops at the child image {child}:',
+      protectedChild:
+        'Blocked: children first would delete the child image {child}, which is protected ({rule}). Protected images are never deleted on the way to another one; remove that child yourself first, by its own name.',
+      protectedParentsKept:
+        'Its untagged parent images stay (no prune): pruning them would delete the protected {count, plural, one {image} other {images}} {ids}.',
+      protectedNamedAlone: 'It is in the plan because you named it on its own.',
+    },
+    protection: {
+      pattern: 'the pattern {pattern}',
+      invalidPattern:
+        'the pattern {pattern}, which is not a valid pattern (correct it in Settings)',
+      label: 'the label {label}',
+    },
+    change: {
+      'image-gone': 'Image {id} is already gone.',
+      'reference-gone': '{reference} no longer exists.',
+      'reference-moved': '{reference} now points to {id}, not the previewed {previewed}.',
+      'new-container': 'Container {container} now uses it.',
+      'outcome-changed': 'It would now end as “{now}” instead of “{previewed}”.',
+      'effect-changed': 'What the engine would {what} changed since the preview ({changes}).',
+      effect: {
+        untagged: 'untag',
+        deleted: 'delete',
+        'containers-removed-first': 'remove first (containers)',
+        'children-removed-first': 'remove first (child images)',
+      },
+      'names-changed': 'Its names changed: now {now}, previewed {previewed}.',
+      'engine-would-refuse': 'The engine would now refuse it.',
+      'still-there': 'It was to go with an earlier target, but it is still there.',
+      'still-there-with': 'It was to go with {id}, but it is still there.',
+      'removed-meanwhile': '{subject} was removed meanwhile.',
+      none: 'none',
+    },
+    subject: {
+      target: '{name}',
+      container: 'Container {name}',
+      'child-image': 'Child image {id}',
     },
     duplicate: 'Already asked for as {input}: nothing more to do.',
     protectedBy: 'Protected: {rule}',
@@ -314,6 +355,20 @@ export const en = {
       'too-new': 'created after until={until}',
       'not-matching': 'the filters do not select it',
       tagged: 'tagged: only -a removes tagged images',
+      protectedBy: 'protected by {rule}',
+      engineRefuses: 'the engine would refuse to remove it',
+      filter: {
+        label: 'its labels do not match the label filters',
+        before: 'not created before {value}',
+        since: 'not created since {value}',
+        reference: 'no reference matches the reference filter',
+        repository: 'not in repository {value}',
+      },
+      parent: {
+        'untagged-parent': 'untagged parent of other images: removed only with them',
+        'has-children': 'has child images: not dangling',
+        'of-kept': 'parent of {child}, which stays',
+      },
     },
   },
   state: {

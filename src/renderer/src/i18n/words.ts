@@ -1,12 +1,19 @@
 /**
- * Words for facts the main process sends as codes and values. The main process also writes
- * English sentences (reasons, fix explanations, error messages); the UI words them itself
- * from the codes so every language reads its own, and keeps the engine's text only as a
- * quoted detail.
+ * Words for facts the main process sends as codes and records: plans, run results and
+ * errors carry no sentence meant for display, so every language reads its own. The engine's
+ * own words arrive in their own fields and are shown quoted.
  */
 import type { ContainerRef } from '../../../shared/model';
 import type { ReclaimError } from '../../../shared/errors';
-import type { Fix, KeptImage, PlannedTarget, PruneOptions } from '../../../shared/plan';
+import type {
+  Fix,
+  KeptImage,
+  PlannedTarget,
+  PreviewChange,
+  PruneOptions,
+  RunSubject,
+} from '../../../shared/plan';
+import type { ProtectionMatch } from '../../../shared/core/filters/protection';
 import { shortId } from '../ui/format';
 
 /** svelte-i18n's formatter, narrowed to what these helpers use. */
@@ -31,15 +38,49 @@ export function containerWords(t: Translate, containers: readonly ContainerRef[]
     .join(', ');
 }
 
-/** The engine's own conflict text the planner quotes ("The engine would answer: …"). */
-export function engineAnswer(target: PlannedTarget): string | null {
-  const match = /The engine would answer: (.*)$/s.exec(target.reason);
-  return match?.[1]?.trim() ?? null;
+/** The rule that protects an image, as the settings name it. */
+export function protectionWords(t: Translate, match: ProtectionMatch): string {
+  if (match.by === 'label')
+    return t('explain.protection.label', { values: { label: match.label } });
+  return t(match.valid ? 'explain.protection.pattern' : 'explain.protection.invalidPattern', {
+    values: { pattern: match.pattern },
+  });
 }
 
 /** Why a target ends as it does, from its outcome and the facts the plan carries. */
 export function targetReason(t: Translate, target: PlannedTarget): string {
   if (target.duplicateOf) return t('explain.duplicate', { values: { input: target.duplicateOf } });
+  const note = target.note;
+  if (note?.kind === 'already-removed') return t('explain.reason.alreadyRemoved');
+  if (note?.kind === 'protected-child') {
+    return t('explain.reason.protectedChild', {
+      values: { child: shortId(note.child), rule: protectionWords(t, note.protectedBy) },
+    });
+  }
+  const reason = outcomeReason(t, target);
+  const parts = [
+    ...(note?.kind === 'child-blocked'
+      ? [t('explain.reason.childBlocked', { values: { child: shortId(note.child) } })]
+      : []),
+    reason,
+    ...(target.protectedParents && target.protectedParents.length > 0
+      ? [
+          t('explain.reason.protectedParentsKept', {
+            values: {
+              ids: target.protectedParents.map(shortId).join(', '),
+              count: target.protectedParents.length,
+            },
+          }),
+        ]
+      : []),
+    ...(target.protectedBy && target.outcome !== 'kept-protected'
+      ? [t('explain.reason.protectedNamedAlone')]
+      : []),
+  ];
+  return parts.join(t('punct.sentenceGap'));
+}
+
+function outcomeReason(t: Translate, target: PlannedTarget): string {
   switch (target.outcome) {
     case 'deleted':
       return t(
@@ -91,7 +132,7 @@ export function targetReason(t: Translate, target: PlannedTarget): string {
  */
 export function fixExplanation(t: Translate, fix: Fix, targets: readonly PlannedTarget[]): string {
   const target = targets.find((candidate) => candidate.fixes.some((f) => f.kind === fix.kind));
-  if (!target) return fix.explanation;
+  if (!target) return '';
   switch (fix.kind) {
     case 'remove-stopped-containers': {
       const stopped = target.containers.filter((c) => !c.running);
@@ -125,7 +166,93 @@ export function keptReason(t: Translate, kept: KeptImage, options: PruneOptions)
     const names = kept.containers.map((c) => c.name).join(', ');
     return t('explain.keep.in-use-by', { values: { names } });
   }
+  if (kept.reason === 'in-use' && kept.engineMessage) return t('explain.keep.engineRefuses');
+  if (kept.reason === 'protected' && kept.protectedBy) {
+    return t('explain.keep.protectedBy', {
+      values: { rule: protectionWords(t, kept.protectedBy) },
+    });
+  }
+  if (kept.reason === 'parent-of-kept' && kept.parent) {
+    const child = kept.parent.kind === 'of-kept' ? shortId(kept.parent.child) : '';
+    return t(`explain.keep.parent.${kept.parent.kind}`, { values: { child } });
+  }
+  if (kept.reason === 'not-matching' && kept.filter && kept.filter !== 'until') {
+    const value =
+      kept.filter === 'before'
+        ? options.before
+        : kept.filter === 'since'
+          ? options.since
+          : kept.filter === 'repository'
+            ? options.repository
+            : '';
+    return t(`explain.keep.filter.${kept.filter}`, { values: { value: value ?? '' } });
+  }
   return t(`explain.keep.${kept.reason}`, { values: { until: options.until ?? '' } });
+}
+
+/** An engine call of a run, named for the user. */
+export function subjectWords(t: Translate, subject: RunSubject): string {
+  if (subject.kind === 'child-image') {
+    return t('explain.subject.child-image', { values: { id: shortId(subject.imageId) } });
+  }
+  return t(`explain.subject.${subject.kind}`, { values: { name: subject.name } });
+}
+
+/** What changed since the preview, for a target the run skipped. */
+export function changeWords(t: Translate, change: PreviewChange): string {
+  const list = (items: readonly string[]): string =>
+    items.length === 0 ? t('explain.change.none') : items.map(shortRef).join(', ');
+  switch (change.kind) {
+    case 'image-gone':
+      return t('explain.change.image-gone', { values: { id: shortId(change.imageId) } });
+    case 'reference-gone':
+      return t('explain.change.reference-gone', { values: { reference: change.reference } });
+    case 'reference-moved':
+      return t('explain.change.reference-moved', {
+        values: {
+          reference: change.reference,
+          id: shortId(change.imageId),
+          previewed: shortId(change.previewed),
+        },
+      });
+    case 'new-container':
+      return t('explain.change.new-container', { values: { container: change.container } });
+    case 'outcome-changed':
+      return t('explain.change.outcome-changed', {
+        values: {
+          now: t(`remove.outcome.${change.now}`),
+          previewed: t(`remove.outcome.${change.previewed}`),
+        },
+      });
+    case 'effect-changed': {
+      const changes = [
+        ...change.added.map((x) => `+${shortRef(x)}`),
+        ...change.removed.map((x) => `-${shortRef(x)}`),
+      ].join(', ');
+      return t('explain.change.effect-changed', {
+        values: { what: t(`explain.change.effect.${change.what}`), changes },
+      });
+    }
+    case 'names-changed':
+      return t('explain.change.names-changed', {
+        values: { now: list(change.now), previewed: list(change.previewed) },
+      });
+    case 'engine-would-refuse':
+      return t('explain.change.engine-would-refuse');
+    case 'still-there':
+      return change.removedWith === null
+        ? t('explain.change.still-there')
+        : t('explain.change.still-there-with', { values: { id: shortId(change.removedWith) } });
+    case 'removed-meanwhile':
+      return t('explain.change.removed-meanwhile', {
+        values: { subject: subjectWords(t, change.subject) },
+      });
+  }
+}
+
+/** IDs shortened as the CLI shows them; references as they are. */
+function shortRef(value: string): string {
+  return value.startsWith('sha256:') ? shortId(value) : value;
 }
 
 /** Error codes whose words need the endpoint; without one the main message stands. */
