@@ -6,19 +6,16 @@ import { isTrustedFrame } from './ipc/trusted-origins';
 import { dispatch } from './service/dispatch';
 import type { Service } from './service/service-api';
 
+// A frame that is not Reclaim's own page: nothing runs, and the words say so (i18n).
 const REFUSED: Outcome<never> = {
   ok: false,
-  error: reclaimError(
-    'VALIDATION',
-    'A page that is not Reclaim’s own tried to use Reclaim and was refused.',
-    'Nothing was changed. Restart Reclaim if you did not expect this.',
-  ),
+  error: reclaimError('VALIDATION', { cause: 'untrusted-frame' }),
 };
 
 /**
  * One `ipcMain.handle` per contract method. Each checks that the calling frame is the app's
  * own top-level page, validates the arguments and calls the service; the answer is always an
- * Outcome, because an Error thrown across IPC loses its code and fix. Returns an undo.
+ * Outcome, because an Error thrown across IPC loses its code and facts. Returns an undo.
  */
 export function registerIpcHandlers(
   service: Service,

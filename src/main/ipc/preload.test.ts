@@ -1,9 +1,12 @@
 /**
  * Tests src/preload/index.ts. It lives here because the unit project runs src/main/**; the
  * preload itself is one file and must stay that way (a sandboxed preload is a single bundle).
+ * The API object is built by shared/transport.ts; these tests check what reaches the page
+ * over real IPC calls: the names, the channels, and that no IPC event leaks through.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES } from '../../shared/contract';
+import { subscriberName } from '../../shared/transport';
 
 type Relay = (event: unknown, payload: unknown) => void;
 
@@ -44,7 +47,7 @@ function exposedApi(): Record<string, unknown> {
 describe('the preload', () => {
   it('exposes only window.api: one function per method and one on… per event, nothing else', () => {
     const api = exposedApi();
-    const events = EVENT_NAMES.map((name) => `on${name[0]?.toUpperCase()}${name.slice(1)}`);
+    const events = EVENT_NAMES.map(subscriberName);
     expect(Object.keys(api).sort()).toEqual([...METHOD_NAMES, ...events].sort());
     for (const value of Object.values(api)) expect(typeof value).toBe('function');
     // No generic door: nothing named like invoke/send/ipcRenderer.

@@ -1,8 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-
-/** The header API calls carry the token in (the same name the browser client uses). */
-export const TOKEN_HEADER = 'x-reclaim-token';
+import { TOKEN_HEADER, TOKEN_PARAM } from '../../shared/transport';
 
 /** Per-port, so two browser-mode servers on one machine do not overwrite each other's cookie. */
 export function tokenCookieName(port: number): string {
@@ -30,13 +28,13 @@ function cookie(req: IncomingMessage, name: string): string | null {
  * - API calls (POST) must carry the token in a header: a page on another site can make a
  *   browser send cookies, but it cannot set this header without a CORS preflight we never allow.
  * - Page loads, assets and the SSE stream are GETs that a browser sends without custom
- *   headers: they carry `?token=`, or the HttpOnly cookie set when the page was opened with it.
+ *   headers: they carry the token parameter (`?token=`), or the HttpOnly cookie set when the page was opened with it.
  */
 export function isAuthorized(req: IncomingMessage, url: URL, token: string, port: number): boolean {
   if (req.method === 'POST') return sameToken(headerValue(req, TOKEN_HEADER), token);
   if (req.method === 'GET' || req.method === 'HEAD') {
     return (
-      sameToken(url.searchParams.get('token'), token) ||
+      sameToken(url.searchParams.get(TOKEN_PARAM), token) ||
       sameToken(cookie(req, tokenCookieName(port)), token)
     );
   }

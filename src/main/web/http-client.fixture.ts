@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { API_PREFIX, EVENTS_PATH, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/transport';
 
 /**
  * A tiny HTTP client for browser-mode tests: plain node:http, so the Host header and cookies
@@ -42,9 +43,10 @@ export async function callApi(
   method: string,
   args: unknown,
 ): Promise<unknown> {
-  const response = await rawRequest(port, `/api/${method}`, {
+  // Any name, not only the contract's: tests also send unknown and hostile method names.
+  const response = await rawRequest(port, `${API_PREFIX}${method}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-reclaim-token': token },
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
     body: JSON.stringify(args),
   });
   if (response.status !== 200) throw new Error(`HTTP ${response.status}: ${response.body}`);
@@ -63,7 +65,11 @@ export function openEventStream(port: number, token: string): Promise<EventStrea
     const seen: { name: string; payload: unknown }[] = [];
     const waiters = new Set<() => void>();
     const req = request(
-      { host: '127.0.0.1', port, path: `/api/events?token=${encodeURIComponent(token)}` },
+      {
+        host: '127.0.0.1',
+        port,
+        path: `${EVENTS_PATH}?${TOKEN_PARAM}=${encodeURIComponent(token)}`,
+      },
       (res) => {
         if (res.statusCode !== 200) {
           reject(new Error(`SSE answered HTTP ${res.statusCode}`));

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { METHOD_NAMES, type MethodName, type Outcome } from '../../shared/contract';
 import type { Inventory } from '../../shared/model';
+import { EVENTS_PATH, methodPath } from '../../shared/transport';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { loadFixtures, type Fixtures } from '../../../test/engine/fixtures';
 import { describeEngine } from '../../../test/engine/gate';
@@ -74,9 +75,10 @@ describeEngine('browser mode against a private engine', () => {
 
   it('refuses every request without the token (401)', async () => {
     expect(
-      (await rawRequest(server.port, '/api/getInventory', { method: 'POST', body: '[]' })).status,
+      (await rawRequest(server.port, methodPath('getInventory'), { method: 'POST', body: '[]' }))
+        .status,
     ).toBe(401);
-    expect((await rawRequest(server.port, '/api/events')).status).toBe(401);
+    expect((await rawRequest(server.port, EVENTS_PATH)).status).toBe(401);
     expect((await rawRequest(server.port, '/')).status).toBe(401);
   });
 

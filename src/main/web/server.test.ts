@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METHOD_NAMES } from '../../shared/contract';
+import { EVENTS_PATH, methodPath, TOKEN_HEADER, TOKEN_PARAM } from '../../shared/transport';
 import { RENDERER_CSP_HEADER } from '../csp';
 import { fakeEngine } from '../service/fake-engine.fixture';
 import { METHOD_CASES } from '../service/method-cases.fixture';
@@ -41,16 +42,16 @@ describe('browser-mode server', () => {
   });
 
   it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${TOKEN}`);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?${TOKEN_PARAM}=${TOKEN}`);
   });
 
   it('answers 401 to every kind of request without the right token', async () => {
     const port = server.port;
     expect((await rawRequest(port, '/')).status).toBe(401);
-    expect((await rawRequest(port, '/?token=wrong')).status).toBe(401);
-    expect((await rawRequest(port, '/api/events')).status).toBe(401);
-    for (const headers of [{}, { 'x-reclaim-token': 'wrong' }] as Record<string, string>[]) {
-      const response = await rawRequest(port, '/api/getSettings', {
+    expect((await rawRequest(port, `/?${TOKEN_PARAM}=wrong`)).status).toBe(401);
+    expect((await rawRequest(port, EVENTS_PATH)).status).toBe(401);
+    for (const headers of [{}, { [TOKEN_HEADER]: 'wrong' }] as Record<string, string>[]) {
+      const response = await rawRequest(port, methodPath('getSettings'), {
         method: 'POST',
         headers,
         body: '[]',
@@ -59,20 +60,24 @@ describe('browser-mode server', () => {
     }
     // A token in the query is not enough for an API call: it must be the header.
     expect(
-      (await rawRequest(port, `/api/getSettings?token=${TOKEN}`, { method: 'POST', body: '[]' }))
-        .status,
+      (
+        await rawRequest(port, `${methodPath('getSettings')}?${TOKEN_PARAM}=${TOKEN}`, {
+          method: 'POST',
+          body: '[]',
+        })
+      ).status,
     ).toBe(401);
   });
 
   it('refuses a request addressed to another host name (DNS rebinding)', async () => {
-    const response = await rawRequest(server.port, `/?token=${TOKEN}`, {
+    const response = await rawRequest(server.port, `/?${TOKEN_PARAM}=${TOKEN}`, {
       headers: { host: `evil.example:${server.port}` },
     });
     expect(response.status).toBe(403);
   });
 
   it('serves the page with the CSP header and a cookie that admits its assets', async () => {
-    const page = await rawRequest(server.port, `/?token=${TOKEN}`);
+    const page = await rawRequest(server.port, `/?${TOKEN_PARAM}=${TOKEN}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Reclaim</title>');
     expect(page.headers['content-security-policy']).toBe(RENDERER_CSP_HEADER);
@@ -107,13 +112,16 @@ describe('browser-mode server', () => {
       ok: false,
       error: { code: 'VALIDATION' },
     });
-    const notJson = await rawRequest(server.port, '/api/getSettings', {
+    const notJson = await rawRequest(server.port, methodPath('getSettings'), {
       method: 'POST',
-      headers: { 'x-reclaim-token': TOKEN },
+      headers: { [TOKEN_HEADER]: TOKEN },
       body: '{nope',
     });
     expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect((await rawRequest(server.port, `/api/getSettings?token=${TOKEN}`)).status).toBe(405);
+    expect(
+      (await rawRequest(server.port, `${methodPath('getSettings')}?${TOKEN_PARAM}=${TOKEN}`))
+        .status,
+    ).toBe(405);
   });
 
   it('streams the current engine status, then every event', async () => {

@@ -5,6 +5,7 @@ import type { Outcome } from '../../shared/contract';
 import { RENDERER_CSP_HEADER } from '../csp';
 import { dispatch } from '../service/dispatch';
 import type { Service } from '../service/service-api';
+import { EVENTS_PATH, methodNameOf, TOKEN_PARAM } from '../../shared/transport';
 import { isAuthorized, isLoopbackHost, sameToken, tokenCookieName } from './auth';
 import { streamEvents } from './sse';
 import { readStaticFile } from './static-files';
@@ -40,7 +41,8 @@ const SECURITY_HEADERS = {
 /**
  * Browser mode: the built renderer and the very same validated service over HTTP, on
  * 127.0.0.1 only. `POST /api/<method>` takes a JSON array of arguments and answers the
- * Outcome as JSON; `GET /api/events` streams events; everything needs the token.
+ * Outcome as JSON; `GET /api/events` streams events; everything needs the token (the paths
+ * and the token's header and parameter are declared in shared/transport.ts).
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const streams = new Set<() => void>();
@@ -58,15 +60,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
     if (!isAuthorized(req, url, options.token, port)) return sendText(res, 401, 'Unauthorized');
 
-    if (url.pathname === '/api/events' && req.method === 'GET') {
+    if (url.pathname === EVENTS_PATH && req.method === 'GET') {
       const end = await streamEvents(options.service, res);
       streams.add(end);
       res.on('close', () => streams.delete(end));
       return;
     }
-    if (url.pathname.startsWith('/api/')) {
+    const method = methodNameOf(url.pathname);
+    if (method !== null) {
       if (req.method !== 'POST') return sendText(res, 405, 'Method not allowed');
-      return sendJson(res, await callMethod(req, url.pathname.slice('/api/'.length)));
+      return sendJson(res, await callMethod(req, method));
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method not allowed');
@@ -77,7 +80,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       'Content-Type': file.contentType,
       'Cache-Control': 'no-store',
     };
-    if (sameToken(url.searchParams.get('token'), options.token)) {
+    if (sameToken(url.searchParams.get(TOKEN_PARAM), options.token)) {
       // The page's own assets and stream carry no token: this cookie admits them.
       headers['Set-Cookie'] =
         `${tokenCookieName(port)}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
@@ -119,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   return {
     port,
-    url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(options.token)}`,
+    url: `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${encodeURIComponent(options.token)}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const end of streams) end();

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_NAMES, METHOD_NAMES } from '../../../shared/contract';
-import { createBrowserApi, subscriberName, TOKEN_HEADER } from './browser-api';
+import {
+  EVENTS_PATH,
+  methodPath,
+  subscriberName,
+  TOKEN_HEADER,
+  TOKEN_PARAM,
+} from '../../../shared/transport';
+import { createBrowserApi } from './browser-api';
 import { readToken } from './token';
 
 interface Sent {
@@ -60,7 +67,7 @@ describe('the browser-mode window.api', () => {
     const outcome = await api.updateSettings({ theme: 'dark' });
     expect(outcome).toEqual({ ok: true, value: { theme: 'dark' } });
     expect(sent).toHaveLength(1);
-    expect(sent[0]?.url).toBe('/api/updateSettings');
+    expect(sent[0]?.url).toBe(methodPath('updateSettings'));
     expect(sent[0]?.init.method).toBe('POST');
     expect((sent[0]?.init.headers as Record<string, string>)[TOKEN_HEADER]).toBe('secret');
     expect(JSON.parse(String(sent[0]?.init.body))).toEqual([{ theme: 'dark' }]);
@@ -71,14 +78,17 @@ describe('the browser-mode window.api', () => {
       token: 'bad',
       fetch: fakeFetch(() => new Response('', { status: 401 })).fetch,
     });
-    expect(await refused.getSettings()).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await refused.getSettings()).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', cause: 'browser-token-refused' },
+    });
     const dead = createBrowserApi({
       token: 't',
       fetch: fakeFetch(() => Promise.reject(new TypeError('Failed to fetch'))).fetch,
     });
-    expect(await dead.getEngineStatus()).toMatchObject({
+    expect(await dead.getEngineStatus()).toEqual({
       ok: false,
-      error: { code: 'INTERNAL', detail: 'Failed to fetch' },
+      error: { code: 'INTERNAL', cause: 'browser-server-unreachable', detail: 'Failed to fetch' },
     });
   });
 
@@ -93,7 +103,9 @@ describe('the browser-mode window.api', () => {
     const progress: unknown[] = [];
     const stopStatus = api.onEngineStatus((status) => statuses.push(status));
     api.onRunProgress((event) => progress.push(event));
-    expect(FakeEventSource.opened.map((source) => source.url)).toEqual(['/api/events?token=a%20b']);
+    expect(FakeEventSource.opened.map((source) => source.url)).toEqual([
+      `${EVENTS_PATH}?${TOKEN_PARAM}=a%20b`,
+    ]);
     const stream = FakeEventSource.opened[0];
     stream?.push('engineStatus', { state: 'connecting', endpoint: 'x' });
     stopStatus();
@@ -108,16 +120,19 @@ describe('openDocs in browser mode', () => {
     const tabs: string[] = [];
     const { fetch, sent } = fakeFetch((url) =>
       json(
-        url.endsWith('/api/openDocs') && sent.length === 1
+        url.endsWith(methodPath('openDocs')) && sent.length === 1
           ? { ok: true }
-          : { ok: false, error: { code: 'VALIDATION', message: 'no', fix: 'no' } },
+          : { ok: false, error: { code: 'VALIDATION' } },
       ),
     );
     const api = createBrowserApi({ token: 't', fetch, openTab: (url) => tabs.push(url) });
     expect(await api.openDocs('https://docs.docker.com/')).toEqual({ ok: true });
     expect(await api.openDocs('https://evil.example/')).toMatchObject({ ok: false });
     expect(tabs).toEqual(['https://docs.docker.com/']);
-    expect(sent.map((request) => request.url)).toEqual(['/api/openDocs', '/api/openDocs']);
+    expect(sent.map((request) => request.url)).toEqual([
+      methodPath('openDocs'),
+      methodPath('openDocs'),
+    ]);
   });
 });
 

@@ -1,3 +1,5 @@
+import { TOKEN_PARAM } from '../../../shared/transport';
+
 const STORAGE_KEY = 'reclaim.token';
 
 /**
@@ -5,7 +7,7 @@ const STORAGE_KEY = 'reclaim.token';
  * in-app navigation that drops the query string keeps working in this tab only.
  */
 export function readToken(location: Pick<Location, 'search'>, storage: Storage): string | null {
-  const fromUrl = new URLSearchParams(location.search).get('token');
+  const fromUrl = new URLSearchParams(location.search).get(TOKEN_PARAM);
   if (fromUrl) {
     storage.setItem(STORAGE_KEY, fromUrl);
     return fromUrl;
@@ -23,7 +25,7 @@ export function removeTokenFromAddress(
   history: Pick<History, 'replaceState' | 'state'>,
 ): void {
   const url = new URL(location.href);
-  if (!url.searchParams.has('token')) return;
-  url.searchParams.delete('token');
+  if (!url.searchParams.has(TOKEN_PARAM)) return;
+  url.searchParams.delete(TOKEN_PARAM);
   history.replaceState(history.state, '', `${url.pathname}${url.search}${url.hash}`);
 }
