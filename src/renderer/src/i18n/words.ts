@@ -8,12 +8,10 @@ import type { ContainerRef } from '../../../shared/model';
 import type { ReclaimError } from '../../../shared/errors';
 import type { Fix, KeptImage, PlannedTarget, PruneOptions } from '../../../shared/plan';
 import { shortId } from '../ui/format';
+import type { Translate } from './translator';
 
-/** svelte-i18n's formatter, narrowed to what these helpers use. */
-export type Translate = (
-  key: string,
-  options?: { values?: Record<string, string | number>; default?: string },
-) => string;
+/** The typed translator (`$t`): only catalogue keys are accepted. */
+export type { Translate } from './translator';
 
 /** Docker's state word in the UI language; an unknown word is shown as the engine said it. */
 export function stateWord(t: Translate, state: string): string {

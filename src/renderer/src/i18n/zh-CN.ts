@@ -1,8 +1,7 @@
-import type { EnglishMessages } from './en';
-import type { Messages } from './messages';
+import type { Catalogue } from './messages';
 
 /** 简体中文. Docker's own output words (Untagged, Deleted) stay as the CLI prints them. */
-export const zhCN: Messages<EnglishMessages> = {
+export const zhCN: Catalogue = {
   app: { title: 'Reclaim', nav: '分区' },
   nav: {
     dashboard: '概览',
