@@ -1,7 +1,10 @@
 /**
  * English strings. Docker's own words (Untagged, Deleted, dangling, prune, reclaimable) stay
- * as the CLI prints them so a user who knows `docker` recognises every screen.
+ * as the CLI prints them so a user who knows `docker` recognises every screen. This catalogue
+ * defines the message keys (see keys.ts); every other locale must fill exactly its shape.
  */
+import type { MessageTree } from './messages';
+
 export const en = {
   app: { title: 'Reclaim', nav: 'Sections' },
   nav: {
@@ -409,6 +412,6 @@ export const en = {
       CANCELLED: 'Run it again when you are ready.',
     },
   },
-} as const;
+} as const satisfies MessageTree;
 
 export type EnglishMessages = typeof en;

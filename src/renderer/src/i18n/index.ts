@@ -7,6 +7,9 @@ import type { Language } from '../../../shared/settings';
 import { en } from './en';
 import { zhCN } from './zh-CN';
 
+export { t, runtimeWord, type Translate, type TranslateOptions } from './translator';
+export type { MessageKey, MessageSection } from './keys';
+
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
 

@@ -15,21 +15,19 @@ import type {
 } from '../../../shared/plan';
 import type { ProtectionMatch } from '../../../shared/core/filters/protection';
 import { shortId } from '../ui/format';
+import { runtimeWord, type Translate } from './translator';
 
-/** svelte-i18n's formatter, narrowed to what these helpers use. */
-export type Translate = (
-  key: string,
-  options?: { values?: Record<string, string | number>; default?: string },
-) => string;
+/** The typed translator (`$t`): only catalogue keys are accepted. */
+export type { Translate } from './translator';
 
 /** Docker's state word in the UI language; an unknown word is shown as the engine said it. */
 export function stateWord(t: Translate, state: string): string {
-  return t(`state.${state}`, { default: state });
+  return runtimeWord(t, 'state', state, state);
 }
 
 /** Where discovery found an engine; catalogue keys cannot hold a dot (config.json). */
 export function sourceWord(t: Translate, source: string): string {
-  return t(`engineSource.${source.replace('.', '-')}`, { default: source });
+  return runtimeWord(t, 'engineSource', source.replace('.', '-'), source);
 }
 
 export function containerWords(t: Translate, containers: readonly ContainerRef[]): string {

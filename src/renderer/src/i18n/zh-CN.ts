@@ -1,8 +1,11 @@
-import type { EnglishMessages } from './en';
-import type { Messages } from './messages';
+import type { Catalogue } from './messages';
 
-/** 简体中文. Docker's own output words (Untagged, Deleted) stay as the CLI prints them. */
-export const zhCN: Messages<EnglishMessages> = {
+/**
+ * 简体中文. Docker's own output words (Untagged, Deleted) stay as the CLI prints them; its
+ * concepts use the words of the Chinese Docker guide Reclaim's behaviour follows (Docker ——
+ * 从入门到实践), so its readers recognise them: 虚悬镜像, 中间层镜像, 镜像摘要, 短 ID, 长 ID.
+ */
+export const zhCN: Catalogue = {
   app: { title: 'Reclaim', nav: '分区' },
   nav: {
     dashboard: '概览',
@@ -64,7 +67,7 @@ export const zhCN: Messages<EnglishMessages> = {
     pending: '仍在读取…',
   },
   dashboard: {
-    dangling: '{count, plural, =0 {没有悬空镜像} other {# 个悬空镜像}}',
+    dangling: '{count, plural, =0 {没有虚悬镜像} other {# 个虚悬镜像}}',
     largest: '最大的镜像',
     cleanUp: '清理…',
     showAll: '查看全部镜像',
@@ -75,11 +78,11 @@ export const zhCN: Messages<EnglishMessages> = {
     count: '显示 {shown} / 共 {total} 行（{images} 个镜像）',
     search: '搜索镜像',
     searchPlaceholder: '搜索仓库、标签或 ID',
-    showDigests: '显示摘要',
+    showDigests: '显示镜像摘要',
     repository: '仓库',
     tag: '标签',
     id: '镜像 ID',
-    digest: '摘要',
+    digest: '镜像摘要',
     created: '创建时间',
     size: '大小',
     uniqueSize: '独占大小',
@@ -94,15 +97,15 @@ export const zhCN: Messages<EnglishMessages> = {
     selectionHidden: '（{hidden} 行被过滤条件隐藏）',
     showIntermediate: '中间层镜像（-a）',
     showIntermediateHint: '其他镜像基于其构建的无标签构建步骤；docker images -a 会列出它们',
-    pruneDangling: '删除悬空镜像…',
+    pruneDangling: '删除虚悬镜像…',
     frees: '可释放 {bytes}',
     freesAtMost: '最多可释放 {bytes}（估算，正在核实…）',
     clearSelection: '清除',
     removeSelected: '删除所选…',
   },
   badge: {
-    dangling: '悬空',
-    danglingHint: '无标签、无摘要、无子镜像：docker images -f dangling=true 会列出它',
+    dangling: '虚悬',
+    danglingHint: '虚悬镜像：无标签、无镜像摘要、无子镜像；docker images -f dangling=true 会列出它',
     unused: '未使用',
     unusedHint: '没有容器使用它',
     running: '使用中 · 运行',
@@ -115,7 +118,7 @@ export const zhCN: Messages<EnglishMessages> = {
     protected: '受保护',
     protectedHint: '批量清理从不选择它',
     intermediate: '中间层',
-    intermediateHint: '带子镜像的无标签构建步骤：docker images -a 会显示它',
+    intermediateHint: '中间层镜像：带子镜像的无标签构建步骤；docker images -a 会显示它',
   },
   filters: {
     title: '过滤器',
@@ -142,7 +145,7 @@ export const zhCN: Messages<EnglishMessages> = {
   },
   remove: {
     referenceLabel: '要删除的镜像',
-    referencePlaceholder: '短 ID、完整 ID、name:tag 或 name@sha256:…',
+    referencePlaceholder: '短 ID、长 ID、name:tag 或 name@sha256:…',
     resolving: '正在解析…',
     resolved: '解析为 {id}',
     ambiguous: '有歧义：{count} 个镜像以此开头',
@@ -204,7 +207,7 @@ export const zhCN: Messages<EnglishMessages> = {
   prune: {
     title: '清理镜像',
     mode: '删除范围',
-    dangling: '仅悬空镜像（docker image prune）',
+    dangling: '仅虚悬镜像（docker image prune）',
     all: '所有未被容器使用的镜像（docker image prune -a）',
     until: '仅早于（until）',
     label: '仅含标签',
@@ -268,7 +271,7 @@ export const zhCN: Messages<EnglishMessages> = {
   explain: {
     reason: {
       untaggedRunning:
-        '只移除名称：运行中的容器正在使用该镜像（{containers}），因此它会保留，成为无标签的悬空镜像。',
+        '只移除名称：运行中的容器正在使用该镜像（{containers}），因此它会保留，成为无标签的虚悬镜像。',
       untaggedChildren: '只移除名称：有子镜像基于它构建，因此它会作为子镜像的无标签父镜像保留。',
       deleted: '删除该镜像以及没有其他对象使用的层。',
       deletedNoLayers: '删除该镜像；所有层都被其他对象使用，因此保留。',
@@ -325,7 +328,7 @@ export const zhCN: Messages<EnglishMessages> = {
       forceTags:
         '强制会移除该镜像的所有标签，然后删除它。若要保留其他标签，只按名称（而非 ID）移除不再需要的标签。',
       forceRunningName:
-        '强制只移除名称：由于运行中的容器在使用，镜像仍会保留（无标签，成为悬空镜像）。容器继续运行，但无法再通过此名称从该镜像创建新容器。',
+        '强制只移除名称：由于运行中的容器在使用，镜像仍会保留（无标签，成为虚悬镜像）。容器继续运行，但无法再通过此名称从该镜像创建新容器。',
       forceStopped:
         '强制仍会删除镜像：已停止的容器保留其文件（镜像层为它留在磁盘上，因此几乎不释放空间），仍可启动，但无法再从该镜像创建新容器。',
       'children-first':
