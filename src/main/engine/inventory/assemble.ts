@@ -15,7 +15,7 @@ import { apiAtLeast } from './api-version';
 import { childrenByParent, classifyImage } from './classification';
 import type { LayerFacts } from './layer-facts';
 import { containerRef, type ImageRecord } from './records';
-import { uniqueSizes } from './unique-sizes';
+import { uniqueSizes } from '../../../shared/core/disk-usage/unique-sizes';
 
 /** Everything read from the engine, before it is put together. */
 export interface EngineState {

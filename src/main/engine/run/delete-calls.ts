@@ -35,17 +35,6 @@ export function deletedIds(records: readonly RunRecord[]): string[] {
   return records.filter((r) => r.kind === 'deleted').map((r) => r.ref);
 }
 
-/** The records a plan predicts, in the engine's order (untagged first). */
-export function predictedRecords(
-  untagged: readonly string[],
-  deleted: readonly string[],
-): RunRecord[] {
-  return [
-    ...untagged.map((ref) => ({ kind: 'untagged' as const, ref })),
-    ...deleted.map((ref) => ({ kind: 'deleted' as const, ref })),
-  ];
-}
-
 /** Whether the records already hold this one (an earlier call did the work). */
 export function hasRecord(
   records: readonly RunRecord[],

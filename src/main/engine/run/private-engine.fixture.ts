@@ -8,7 +8,7 @@ import { rmiLine } from '../../../shared/format/cli-output';
 import type { Connection } from '../connect/connection';
 import { openConnection } from '../connect/open';
 import { readInventory } from '../inventory/snapshot';
-import { predictedRecords } from './delete-calls';
+import { predictedRecords } from '../../../shared/core/plan/predicted-records';
 
 /**
  * A private engine with the rig's fixtures, connected the way the app connects, for the

@@ -6,7 +6,7 @@ import type { PruneOptions } from '../../../shared/plan';
 import { planPrune } from '../../../shared/core/plan/prune';
 import { predictedOf, printedOf, startSession, type EngineSession } from './private-engine.fixture';
 import { runPlan } from './run-plan';
-import { predictedRecords } from './delete-calls';
+import { predictedRecords } from '../../../shared/core/plan/predicted-records';
 
 const noProtection = { patterns: [], label: null };
 

@@ -286,7 +286,8 @@ export const zhCN: Catalogue = {
       childBlocked: '先删子镜像时在子镜像 {child} 处受阻：',
       protectedChild:
         '受阻：先删子镜像会删除受保护（{rule}）的子镜像 {child}。受保护的镜像绝不会在删除其他镜像的途中被删除；请先按名称亲自删除该子镜像。',
-      protectedParentsKept: '其无标签的父镜像保留（不修剪）：修剪它们会删除受保护的镜像 {ids}。',
+      protectedParentsKept:
+        '其无标签的父镜像保留（不修剪）：修剪它们会删除 {count} 个受保护的镜像 {ids}。',
       protectedNamedAlone: '它在计划中，是因为你单独指定了它。',
     },
     protection: {
@@ -359,7 +360,7 @@ export const zhCN: Catalogue = {
       parent: {
         'untagged-parent': '其他镜像的无标签父镜像：只随它们一起删除',
         'has-children': '有子镜像：不是虚悬镜像',
-        'of-kept': '{child} 的父镜像，而 {child} 会保留',
+        'of-kept': '会保留的 {child} 的父镜像',
       },
     },
   },

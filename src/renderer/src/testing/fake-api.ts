@@ -1,17 +1,37 @@
 /**
  * A RendererApi over an in-memory inventory: component tests and screenshots run the real UI
- * against it before (and without) a backend. Test-only; never installed by the app.
+ * against it before (and without) a backend. It plans with the real core (resolver, removal
+ * and prune planners, disk-usage formulas), so a change to the planner is seen by every
+ * component test; only the engine is simulated, by applying a plan's predicted records.
+ * Test-only; never installed by the app.
  */
-import type { ApiEvents, EngineStatus, Outcome, RendererApi } from '../../../shared/contract';
+import type {
+  ApiEvents,
+  ApiMethods,
+  EngineStatus,
+  MethodName,
+  Outcome,
+  RendererApi,
+} from '../../../shared/contract';
 import type { Inventory } from '../../../shared/model';
 import type { Plan, RunResult, TargetResult } from '../../../shared/plan';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
-import { reclaimError } from '../../../shared/errors';
-import { shortId } from '../ui/format';
-import { diskUsageOf, fixtureInventory } from './inventory-fixture';
-import { planPruneIn, planRemovalIn, resolveIn } from './fake-plans';
+import { reclaimError, ReclaimFailure, type ReclaimError } from '../../../shared/errors';
+import { createRendererApi } from '../../../shared/transport';
+import { planPrune } from '../../../shared/core/plan/prune';
+import { planRemoval } from '../../../shared/core/plan/removal';
+import { resolveReference } from '../../../shared/core/references/resolve';
+import type { Protection } from '../../../shared/core/filters/protection';
+import { withDerivedFigures } from '../../../shared/core/disk-usage/derived-figures';
+import { fixtureInventory, FIXTURE_NOW_MS } from './inventory-fixture';
+import { simulatedRun } from './simulated-run';
 
 type Listeners = { [K in keyof ApiEvents]: Set<(payload: ApiEvents[K]) => void> };
+type Handlers = {
+  [K in MethodName]: (
+    ...args: Parameters<ApiMethods[K]>
+  ) => Promise<Outcome<ReturnType<ApiMethods[K]>>>;
+};
 
 export interface FakeApi extends RendererApi {
   /** Pushes an event as main would. */
@@ -29,6 +49,18 @@ export interface FakeApiOptions {
 }
 
 const ok = <T>(value: T): Promise<Outcome<T>> => Promise.resolve({ ok: true, value });
+const failed = <T>(error: ReclaimError): Promise<Outcome<T>> =>
+  Promise.resolve({ ok: false, error });
+
+/** The core throws its ReclaimFailures; across the API they are Outcomes, as in main. */
+function outcomeOf<T>(action: () => T): Promise<Outcome<T>> {
+  try {
+    return ok(action());
+  } catch (thrown) {
+    if (thrown instanceof ReclaimFailure) return failed(thrown.error);
+    throw thrown;
+  }
+}
 
 export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   let inv = options.inventory ?? fixtureInventory();
@@ -42,6 +74,12 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   };
   const calls: FakeApi['calls'] = [];
   let nextPlan = 1;
+  // Plans are stamped with the fixture's fixed "now", so `until` filters are stable in tests.
+  const stamp = () => ({ id: `plan-${nextPlan++}`, createdAt: FIXTURE_NOW_MS });
+  const protection = (): Protection => ({
+    patterns: settings.protectedPatterns,
+    label: settings.protectedLabel || null,
+  });
 
   function emit<K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]): void {
     // Like main, the fake's own state follows what it announces.
@@ -49,115 +87,39 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     if (event === 'inventoryChanged') inv = payload as Inventory;
     for (const listener of listeners[event]) listener(payload);
   }
-  function subscribe<K extends keyof ApiEvents>(event: K) {
-    return (listener: (payload: ApiEvents[K]) => void) => {
-      listeners[event].add(listener);
-      return () => listeners[event].delete(listener);
-    };
-  }
-  function record(method: string, args: unknown[]): void {
-    calls.push({ method, args });
-  }
   function connectedOr<T>(value: () => T): Promise<Outcome<T>> {
-    if (status.state !== 'connected') {
-      const error =
-        status.state === 'error'
-          ? status.error
-          : reclaimError(
-              'NOT_CONNECTED',
-              'Not connected to an engine.',
-              'Wait for the connection or choose an engine.',
-            );
-      return Promise.resolve({ ok: false, error });
-    }
-    return ok(value());
+    if (status.state === 'error') return failed(status.error);
+    if (status.state !== 'connected') return failed(reclaimError('NOT_CONNECTED'));
+    return outcomeOf(value);
   }
-  function withoutImages(ids: Set<string>): void {
-    const images = inv.images
-      .filter((i) => !ids.has(i.id))
-      .map((i) => ({ ...i, childIds: i.childIds.filter((c) => !ids.has(c)) }));
-    const base = { ...inv, images, takenAt: Date.now() };
-    inv = { ...base, diskUsage: diskUsageOf(base) };
-    emit('inventoryChanged', inv);
+  /** Takes a changed inventory, with its figures recomputed as the live inventory does. */
+  function changed(next: Inventory): void {
+    emit('inventoryChanged', withDerivedFigures(next, Date.now(), false));
   }
-  function runResult(plan: Plan): RunResult {
-    const results: TargetResult[] =
-      plan.kind === 'removal'
-        ? plan.targets.map((t) => {
-            const blocked =
-              t.outcome.startsWith('blocked') || t.outcome === 'needs-force-multiple-tags';
-            return blocked
-              ? {
-                  input: t.input,
-                  imageId: t.imageId,
-                  status: 'failed',
-                  lines: [],
-                  bytesReclaimed: 0,
-                  error: reclaimError(
-                    'CONFLICT',
-                    t.reason,
-                    t.fixes[0]?.explanation ?? 'Choose a fix in the preview.',
-                  ),
-                }
-              : {
-                  input: t.input,
-                  imageId: t.imageId,
-                  status: 'done',
-                  lines: [
-                    ...t.untagged.map((r) => `Untagged: ${r}`),
-                    ...t.deleted.map((d) => `Deleted: ${d}`),
-                  ],
-                  bytesReclaimed: t.bytesFreed,
-                };
-          })
-        : plan.remove.map((c) => ({
-            input: shortId(c.imageId),
-            imageId: c.imageId,
-            status: 'done',
-            lines: [...c.repoTags.map((r) => `Untagged: ${r}`), `Deleted: ${c.imageId}`],
-            bytesReclaimed: c.size,
-          }));
-    results.forEach((_, n) =>
+  function run(plan: Plan): RunResult {
+    const { results, after } = simulatedRun(plan, inv);
+    results.forEach((result: TargetResult, n) =>
       emit('runProgress', {
         planId: plan.id,
         done: n + 1,
         total: results.length,
         bytesReclaimed: 0,
-        current: results[n]?.input ?? null,
+        current: result.input,
       }),
     );
-    const deletedIds = new Set(
-      results
-        .filter((r) => r.status === 'done' && r.lines.some((l) => l.startsWith('Deleted')))
-        .map((r) => r.imageId),
-    );
-    const untagged = results.flatMap((r) =>
-      r.lines.filter((l) => l.startsWith('Untagged: ')).map((l) => l.slice(10)),
-    );
-    inv = {
-      ...inv,
-      images: inv.images.map((i) => ({
-        ...i,
-        repoTags: i.repoTags.filter((t) => !untagged.includes(t)),
-      })),
-    };
-    withoutImages(deletedIds);
+    changed(after);
     return {
       planId: plan.id,
       results,
-      bytesReclaimed: results.reduce((s, r) => s + r.bytesReclaimed, 0),
+      bytesReclaimed: results.reduce((sum, r) => sum + r.bytesReclaimed, 0),
       cancelled: false,
     };
   }
 
-  const api: FakeApi = {
-    calls,
-    emit,
-    inventory: () => inv,
-    getEngineStatus: () => (record('getEngineStatus', []), ok(status)),
-    listEndpoints: () => {
-      record('listEndpoints', []);
-      return ok([
+  const handlers: Handlers = {
+    getEngineStatus: () => ok(status),
+    listEndpoints: () =>
+      ok([
         {
           endpoint: { host: 'unix:///var/run/docker.sock' },
           source: 'well-known-socket',
@@ -170,10 +132,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
           label: 'Podman',
           present: false,
         },
-      ]);
-    },
+      ]),
     connect: (endpoint) => {
-      record('connect', [endpoint]);
       status = {
         state: 'connected',
         engine: { ...inv.engine, endpoint: endpoint ?? inv.engine.endpoint },
@@ -181,47 +141,38 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       emit('engineStatus', status);
       return ok(status);
     },
-    getDiskUsage: () => (record('getDiskUsage', []), connectedOr(() => inv.diskUsage)),
-    getInventory: () => (record('getInventory', []), connectedOr(() => inv)),
-    resolveReference: (input) => (
-      record('resolveReference', [input]),
-      Promise.resolve(resolveIn(inv, input))
-    ),
-    planRemoval: (inputs, opts) => {
-      record('planRemoval', [inputs, opts]);
-      const outcome = planRemovalIn(inv, inputs, opts, `plan-${nextPlan++}`);
-      if (outcome.ok) plans.set(outcome.value.id, outcome.value);
-      return Promise.resolve(outcome);
-    },
-    planPrune: (opts) => {
-      record('planPrune', [opts]);
-      const plan = planPruneIn(inv, opts, `plan-${nextPlan++}`);
-      plans.set(plan.id, plan);
-      return ok(plan);
-    },
+    getDiskUsage: () => connectedOr(() => inv.diskUsage),
+    getInventory: () => connectedOr(() => inv),
+    resolveReference: (input) => connectedOr(() => resolveReference(inv, input)),
+    planRemoval: (inputs, opts) =>
+      connectedOr(() => {
+        const plan = planRemoval(inv, inputs, opts, protection(), stamp());
+        plans.set(plan.id, plan);
+        return plan;
+      }),
+    planPrune: (opts) =>
+      connectedOr(() => {
+        const plan = planPrune(inv, opts, protection(), stamp());
+        plans.set(plan.id, plan);
+        return plan;
+      }),
     runPlan: (planId) => {
-      record('runPlan', [planId]);
       const plan = plans.get(planId);
-      if (!plan)
-        return Promise.resolve({
-          ok: false,
-          error: reclaimError('NOT_FOUND', 'That preview has expired.', 'Preview again.'),
-        });
-      return ok(runResult(plan));
+      if (!plan) return failed(reclaimError('NOT_FOUND', { cause: 'plan-unavailable' }));
+      plans.delete(planId);
+      return ok(run(plan));
     },
-    cancelRun: (planId) => (record('cancelRun', [planId]), ok(undefined)),
+    cancelRun: () => ok(undefined),
     removeContainers: (ids) => {
-      record('removeContainers', [ids]);
       const removed = inv.containers.filter((c) => ids.includes(c.id) && !c.running);
-      inv = {
+      changed({
         ...inv,
         containers: inv.containers.filter((c) => !removed.includes(c)),
         images: inv.images.map((i) => ({
           ...i,
           containers: i.containers.filter((c) => !removed.some((r) => r.id === c.id)),
         })),
-      };
-      withoutImages(new Set());
+      });
       return ok({
         removed: removed.map((c) => c.id),
         failed: [],
@@ -229,10 +180,8 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       });
     },
     removeVolumes: (names) => {
-      record('removeVolumes', [names]);
       const removed = inv.volumes.filter((v) => names.includes(v.name) && v.refCount === 0);
-      inv = { ...inv, volumes: inv.volumes.filter((v) => !removed.includes(v)) };
-      withoutImages(new Set());
+      changed({ ...inv, volumes: inv.volumes.filter((v) => !removed.includes(v)) });
       return ok({
         removed: removed.map((v) => v.name),
         failed: [],
@@ -240,26 +189,34 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       });
     },
     pruneBuildCache: () => {
-      record('pruneBuildCache', []);
       const removed = inv.buildCache.filter((b) => !b.inUse);
-      inv = { ...inv, buildCache: inv.buildCache.filter((b) => b.inUse) };
-      withoutImages(new Set());
+      changed({ ...inv, buildCache: inv.buildCache.filter((b) => b.inUse) });
       return ok({
         removed: removed.map((b) => b.id),
         failed: [],
         bytesReclaimed: removed.reduce((s, b) => s + b.size, 0),
       });
     },
-    getSettings: () => (record('getSettings', []), ok(settings)),
+    getSettings: () => ok(settings),
     updateSettings: (patch) => {
-      record('updateSettings', [patch]);
       settings = { ...settings, ...patch };
       return ok(settings);
     },
-    openDocs: (url) => (record('openDocs', [url]), ok(undefined)),
-    onInventoryChanged: subscribe('inventoryChanged'),
-    onEngineStatus: subscribe('engineStatus'),
-    onRunProgress: subscribe('runProgress'),
+    openDocs: () => ok(undefined),
   };
-  return api;
+
+  const api = createRendererApi(
+    (name, args) => {
+      calls.push({ method: name, args });
+      // One table entry per method; TypeScript cannot follow `name` through the union.
+      const handler = handlers[name] as (...args: unknown[]) => Promise<Outcome<never>>;
+      return handler(...args);
+    },
+    (event, listener) => {
+      const set = listeners[event] as Set<(payload: unknown) => void>;
+      set.add(listener as (payload: unknown) => void);
+      return () => set.delete(listener as (payload: unknown) => void);
+    },
+  );
+  return { ...api, emit, inventory: () => inv, calls };
 }

@@ -6,12 +6,12 @@
 import type {
   ContainerInfo,
   ContainerRef,
-  DiskUsage,
   EngineInfo,
   ImageInfo,
   Inventory,
 } from '../../../shared/model';
-import { testEngineInfo } from '../../../shared/testing/inventory-builders';
+import { withDerivedFigures } from '../../../shared/core/disk-usage/derived-figures';
+import { testEngineInfo, uniformDiskUsage } from '../../../shared/testing/inventory-builders';
 
 const MB = 1_000_000;
 const DAY = 24 * 3600;
@@ -33,14 +33,26 @@ interface ImageSpec {
   tags?: string[];
   digests?: string[];
   ageDays: number;
-  size: number;
-  unique: number;
+  /** Bytes of the image's own layers, on top of its parent's (one layer each). */
+  own: number[];
   labels?: Record<string, string>;
   parent?: number;
   containers?: ContainerRef[];
 }
 
-function image(spec: ImageSpec, children: number[]): ImageInfo {
+/** Chain IDs and sizes: the parent's layers, then one layer per `own` entry. */
+function layersOf(spec: ImageSpec, specs: readonly ImageSpec[]): [string, number][] {
+  const parent = specs.find((s) => s.seed === spec.parent);
+  const below = parent ? layersOf(parent, specs) : [];
+  return [
+    ...below,
+    ...spec.own.map((bytes, n): [string, number] => [hexId(spec.seed + 0x100 * (n + 1)), bytes]),
+  ];
+}
+
+/** Unique and shared bytes are left at 0 here: withDerivedFigures computes them. */
+function image(spec: ImageSpec, children: number[], specs: readonly ImageSpec[]): ImageInfo {
+  const layers = layersOf(spec, specs);
   const tags = spec.tags ?? [];
   const digests = spec.digests ?? [];
   const untagged = tags.length === 0 && digests.length === 0;
@@ -49,16 +61,17 @@ function image(spec: ImageSpec, children: number[]): ImageInfo {
     repoTags: tags,
     repoDigests: digests,
     created: now - spec.ageDays * DAY,
-    size: spec.size,
-    uniqueSize: spec.unique,
-    sharedSize: spec.size - spec.unique,
+    size: layers.reduce((sum, [, bytes]) => sum + bytes, 0),
+    uniqueSize: 0,
+    sharedSize: 0,
     labels: spec.labels ?? {},
     parentId: spec.parent === undefined ? null : hexId(spec.parent),
     childIds: children.map(hexId),
     dangling: untagged && children.length === 0,
     intermediate: untagged && children.length > 0,
     containers: spec.containers ?? [],
-    layers: [hexId(spec.seed + 0x100), hexId(spec.seed + 0x200)],
+    layers: layers.map(([chain]) => chain),
+    layerSizes: layers.map(([, bytes]) => bytes),
   };
 }
 
@@ -66,72 +79,48 @@ const web: ContainerRef = { id: 'c0ffee000001', name: 'web', running: true, stat
 const oldDb: ContainerRef = { id: 'c0ffee000002', name: 'old-db', running: false, state: 'exited' };
 
 const SPECS: ImageSpec[] = [
-  {
-    seed: 0x501a,
-    tags: ['redis:alpine', 'redis:7-alpine'],
-    ageDays: 20,
-    size: 41 * MB,
-    unique: 41 * MB,
-  },
+  { seed: 0x501a, tags: ['redis:alpine', 'redis:7-alpine'], ageDays: 20, own: [41 * MB] },
   {
     seed: 0x2b1c,
     tags: ['nginx:latest'],
     digests: ['nginx@sha256:b4f0e0bdeb578043c1ea6862f0d40cc4afe32a4a582f3be235a3b164422be228'],
     ageDays: 9,
-    size: 187_600_000,
-    unique: 187_600_000,
+    own: [187_600_000],
     containers: [web],
   },
-  {
-    seed: 0x7c3d,
-    tags: ['postgres:16'],
-    ageDays: 45,
-    size: 432_100_000,
-    unique: 432_100_000,
-    containers: [oldDb],
-  },
-  { seed: 0x1a00, tags: ['team/app-base:1'], ageDays: 30, size: 12 * MB, unique: 4 * MB },
+  { seed: 0x7c3d, tags: ['postgres:16'], ageDays: 45, own: [432_100_000], containers: [oldDb] },
+  { seed: 0x1a00, tags: ['team/app-base:1'], ageDays: 30, own: [8 * MB, 4 * MB] },
   {
     seed: 0x1a01,
     tags: ['team/app:1.4', 'team/app:latest'],
     ageDays: 2,
-    size: 15 * MB,
-    unique: 3 * MB,
+    own: [3 * MB],
     parent: 0x1a00,
   },
-  { seed: 0x9e01, ageDays: 14, size: 15 * MB, unique: 2_500_000, parent: 0x1a00 },
-  { seed: 0x9e02, ageDays: 60, size: 8_200_000, unique: 8_200_000 },
-  {
-    seed: 0x4d4d,
-    tags: ['node:20'],
-    ageDays: 120,
-    size: 1_100_000_000,
-    unique: 1_100_000_000,
-  },
+  { seed: 0x9e01, ageDays: 14, own: [2_500_000], parent: 0x1a00 },
+  { seed: 0x9e02, ageDays: 60, own: [8_200_000] },
+  { seed: 0x4d4d, tags: ['node:20'], ageDays: 120, own: [1_100_000_000] },
   {
     seed: 0x6f6f,
     tags: ['registry.local:5000/ci/runner:stable'],
     ageDays: 5,
-    size: 96_300_000,
-    unique: 96_300_000,
+    own: [96_300_000],
     labels: { 'reclaim.protected': 'true', maintainer: 'ci' },
   },
-  {
-    seed: 0x3c3c,
-    tags: ['mongo:8.0'],
-    ageDays: 200,
-    size: 801_000_000,
-    unique: 801_000_000,
-    labels: { tier: 'db' },
-  },
+  { seed: 0x3c3c, tags: ['mongo:8.0'], ageDays: 200, own: [801_000_000], labels: { tier: 'db' } },
 ];
 
 function childrenOf(seed: number, specs: ImageSpec[]): number[] {
   return specs.filter((s) => s.parent === seed).map((s) => s.seed);
 }
 
+/** The fixture's images, with unique and shared bytes as the inventory computes them. */
 export function fixtureImages(): ImageInfo[] {
-  return SPECS.map((spec) => image(spec, childrenOf(spec.seed, SPECS)));
+  return fixtureInventory().images;
+}
+
+function specImages(): ImageInfo[] {
+  return SPECS.map((spec) => image(spec, childrenOf(spec.seed, SPECS), SPECS));
 }
 
 export function fixtureContainers(images: ImageInfo[]): ContainerInfo[] {
@@ -149,45 +138,13 @@ export function fixtureContainers(images: ImageInfo[]): ContainerInfo[] {
   );
 }
 
-/** Disk usage computed from the snapshot the way the brief says the CLI does. */
-export function diskUsageOf(inv: Omit<Inventory, 'diskUsage'>): DiskUsage {
-  const images = inv.images;
-  const unusedImages = images.filter((i) => i.containers.length === 0);
-  const layersSize = images.reduce((sum, i) => sum + i.uniqueSize, 0) + 12 * MB;
-  return {
-    images: {
-      total: images.length,
-      active: images.length - unusedImages.length,
-      size: layersSize,
-      reclaimable: unusedImages.reduce((sum, i) => sum + i.size - i.sharedSize, 0),
-    },
-    containers: {
-      total: inv.containers.length,
-      active: inv.containers.filter((c) => c.running).length,
-      size: inv.containers.reduce((s, c) => s + c.sizeRw, 0),
-      reclaimable: inv.containers.filter((c) => !c.running).reduce((s, c) => s + c.sizeRw, 0),
-    },
-    volumes: {
-      total: inv.volumes.length,
-      active: inv.volumes.filter((v) => v.refCount > 0).length,
-      size: inv.volumes.reduce((s, v) => s + Math.max(0, v.size), 0),
-      reclaimable: inv.volumes.filter((v) => v.refCount === 0).reduce((s, v) => s + v.size, 0),
-    },
-    buildCache: {
-      total: inv.buildCache.length,
-      active: inv.buildCache.filter((b) => b.inUse).length,
-      size: inv.buildCache.reduce((s, b) => s + b.size, 0),
-      reclaimable: inv.buildCache
-        .filter((b) => !b.inUse && !b.shared)
-        .reduce((s, b) => s + b.size, 0),
-    },
-    takenAt: FIXTURE_NOW_MS,
-  };
-}
-
+/**
+ * The fixture as the live inventory would assemble it: unique and shared bytes and the four
+ * rows come from the core's own formulas (withDerivedFigures), not from figures written here.
+ */
 export function fixtureInventory(): Inventory {
-  const images = fixtureImages();
-  const base: Omit<Inventory, 'diskUsage'> = {
+  const images = specImages();
+  const base: Inventory = {
     engine: fixtureEngine,
     images,
     containers: fixtureContainers(images),
@@ -225,9 +182,10 @@ export function fixtureInventory(): Inventory {
         lastUsed: now,
       },
     ],
+    diskUsage: uniformDiskUsage(FIXTURE_NOW_MS),
     takenAt: FIXTURE_NOW_MS,
   };
-  return { ...base, diskUsage: diskUsageOf(base) };
+  return withDerivedFigures(base, FIXTURE_NOW_MS, false);
 }
 
 /** Many images, for checking the virtualized table stays smooth. */
@@ -238,9 +196,9 @@ export function manyImages(count: number): ImageInfo[] {
         seed: 0x8000 + n,
         tags: [`bulk/app-${n}:v${n % 7}`],
         ageDays: n % 400,
-        size: (n % 90) * MB + MB,
-        unique: MB,
+        own: [(n % 90) * MB + MB],
       },
+      [],
       [],
     ),
   );

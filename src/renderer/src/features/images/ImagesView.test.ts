@@ -209,7 +209,7 @@ describe('ImagesView prune dangling', () => {
     await fireEvent.click(screen.getByTestId('images-prune-dangling'));
     const dialog = await screen.findByTestId('prune-dialog');
     await waitFor(() =>
-      expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune'),
+      expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune -f'),
     );
     const asked = api.calls.filter((call) => call.method === 'planPrune').at(-1);
     expect(asked?.args[0]).toMatchObject({ all: false });

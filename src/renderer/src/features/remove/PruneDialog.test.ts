@@ -13,21 +13,28 @@ describe('PruneDialog', () => {
     render(PruneDialog, { api, onclose: vi.fn() });
     const dialog = await screen.findByTestId('prune-dialog');
     await waitFor(() =>
-      expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune'),
+      expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune -f'),
     );
     expect(within(dialog).getByTestId('prune-remove-list').children).toHaveLength(2);
-    const kept = within(dialog).getByTestId('prune-keep-list');
-    // Kept because a container uses it, and the container is named.
-    expect(kept.textContent).toMatch(/used by [a-z0-9_-]+/);
+    // Dangling mode looks at untagged images only: tagged ones are kept as tagged.
+    expect(within(dialog).getByTestId('prune-keep-list').textContent).toContain(
+      'tagged: only -a removes tagged images',
+    );
 
     await fireEvent.click(within(dialog).getByRole('radio', { name: /prune -a/ }));
     await fireEvent.input(within(dialog).getByLabelText(/until/), { target: { value: '72h' } });
     await fireEvent.click(within(dialog).getByRole('button', { name: 'Preview' }));
+    // team/app:1.4 is too new, so its parent stays whole: the prune line would untag it, so
+    // the command is the explicit list, with the reason under it.
     await waitFor(() =>
-      expect(within(dialog).getByTestId('prune-command').textContent).toBe(
-        'docker image prune -a --filter until=72h',
-      ),
+      expect(within(dialog).getByTestId('prune-command').textContent).toMatch(/^docker rmi /),
     );
+    // The protected runner is unused, so the CLI's prune would delete it too.
+    expect(within(dialog).getByTestId('prune-not-prune-command').textContent).toContain(
+      'Not docker image prune -a --filter until=72h -f: it would also untag or delete registry.local:5000/ci/runner:stable, team/app-base:1,',
+    );
+    // Kept because a container uses it, and the container is named.
+    expect(within(dialog).getByTestId('prune-keep-list').textContent).toMatch(/used by web\b/);
     expect(api.calls.filter((c) => c.method === 'planPrune').at(-1)?.args[0]).toEqual({
       all: true,
       until: '72h',

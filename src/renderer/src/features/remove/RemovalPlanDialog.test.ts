@@ -55,12 +55,23 @@ describe('RemovalPlanDialog', () => {
     );
     await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
     const output = await within(dialog).findByTestId('run-output');
-    expect(output.textContent?.split('\n')[0]).toBe('Untagged: postgres:16');
+    // As `docker rm old-db && docker rmi postgres:16` print it: the container, then the image.
+    expect(output.textContent?.split('\n').slice(0, 2)).toEqual([
+      'old-db',
+      'Untagged: postgres:16',
+    ]);
     expect(output.textContent).toMatch(/^Deleted: sha256:7c3d/m);
   });
 
-  it('shows the children blocking a parent and the children-first fix', async () => {
+  it('by name, a parent with children is only untagged (the engine keeps it for them)', async () => {
     const { dialog } = await openPlan(['team/app-base:1']);
+    const target = within(dialog).getByTestId('plan-target');
+    expect(target.dataset.outcome).toBe('untagged-only');
+    expect(target.textContent).toContain('child images are built on it');
+  });
+
+  it('by ID, shows the children blocking a parent and the children-first fix', async () => {
+    const { dialog } = await openPlan(['1a00']);
     const target = within(dialog).getByTestId('plan-target');
     expect(target.dataset.outcome).toBe('blocked-by-children');
     expect(target.textContent).toContain('Child images depend on it: 1a011a011a01, 9e019e019e01');
@@ -88,7 +99,7 @@ describe('RemovalPlanDialog results', () => {
     await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
     const failure = await within(dialog).findByTestId('run-failure');
     expect(failure.textContent).toContain('nginx:latest');
-    expect(failure.textContent).toContain('Blocked: used by web (running)');
+    expect(failure.textContent).toContain('a running container uses it (web (running))');
     expect(within(dialog).getByTestId('run-output').textContent).toContain('Untagged: mongo:8.0');
   });
 });

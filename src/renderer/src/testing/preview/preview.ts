@@ -22,12 +22,10 @@ if (many > 0) inventory.images.push(...manyImages(many));
 const STATES: Record<string, EngineStatus> = {
   error: {
     state: 'error',
-    error: reclaimError(
-      'PERMISSION_DENIED',
-      'Reclaim may not use the Docker socket unix:///var/run/docker.sock.',
-      'Add your user to the docker group (sudo usermod -aG docker $USER), then log out and back in.',
-      { endpoint: 'unix:///var/run/docker.sock', detail: 'connect EACCES /var/run/docker.sock' },
-    ),
+    error: reclaimError('PERMISSION_DENIED', {
+      endpoint: 'unix:///var/run/docker.sock',
+      detail: 'connect EACCES /var/run/docker.sock',
+    }),
   },
   connecting: { state: 'connecting', endpoint: 'unix:///var/run/docker.sock' },
 };
