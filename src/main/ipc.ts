@@ -8,11 +8,7 @@ import type { Service } from './service/service-api';
 
 const REFUSED: Outcome<never> = {
   ok: false,
-  error: reclaimError(
-    'VALIDATION',
-    'A page that is not Reclaim’s own tried to use Reclaim and was refused.',
-    'Nothing was changed. Restart Reclaim if you did not expect this.',
-  ),
+  error: reclaimError('VALIDATION', { cause: 'untrusted-sender' }),
 };
 
 /**

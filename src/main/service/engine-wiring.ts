@@ -5,6 +5,11 @@ import { followInventory } from '../engine/inventory/live-inventory';
 import { planPrune } from '../engine/plan/prune';
 import { planRemoval } from '../engine/plan/removal';
 import { resolveReference } from '../../shared/references/resolve';
+import {
+  pruneBuildCache,
+  removeContainers,
+  removeVolumes,
+} from '../engine/resources/remove-resources';
 import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
 
@@ -21,4 +26,7 @@ export const realEnginePort: EnginePort = {
   planRemoval,
   planPrune: (inventory, options, protection) => planPrune(inventory, options, protection),
   runPlan: (connection, plan, hooks) => runPlan(connection, plan, hooks),
+  removeContainers,
+  removeVolumes,
+  pruneBuildCache,
 };

@@ -8,6 +8,8 @@ import type { ContainerRef } from '../../../shared/model';
 import type { ReclaimError } from '../../../shared/errors';
 import type { Fix, KeptImage, PlannedTarget, PruneOptions } from '../../../shared/plan';
 import { shortId } from '../ui/format';
+import type { ErrorWords } from './errors/catalogue';
+import { wordError } from './errors/error-words';
 
 /** svelte-i18n's formatter, narrowed to what these helpers use. */
 export type Translate = (
@@ -128,23 +130,10 @@ export function keptReason(t: Translate, kept: KeptImage, options: PruneOptions)
   return t(`explain.keep.${kept.reason}`, { values: { until: options.until ?? '' } });
 }
 
-/** Error codes whose words need the endpoint; without one the main message stands. */
-const NEEDS_ENDPOINT = new Set(['ENGINE_NOT_RUNNING', 'PERMISSION_DENIED', 'TIMEOUT']);
-
 /**
- * An error's message and fix in the UI language when the catalogue words its code; otherwise
- * the main process's own sentences.
+ * An error's message and fix in the UI language, from its code, cause and values alone (see
+ * errors/error-words.ts); the engine's own words stay in `detail`, shown quoted.
  */
-export function errorWords(t: Translate, error: ReclaimError): { message: string; fix: string } {
-  if (NEEDS_ENDPOINT.has(error.code) && !error.endpoint) {
-    return { message: error.message, fix: error.fix };
-  }
-  const values = { endpoint: error.endpoint ?? '', count: error.candidates?.length ?? 0 };
-  const missing = '\u0000';
-  const message = t(`errorText.message.${error.code}`, { values, default: missing });
-  const fix = t(`errorText.fix.${error.code}`, { values, default: missing });
-  return {
-    message: message === missing ? error.message : message,
-    fix: fix === missing ? error.fix : fix,
-  };
+export function errorWords(t: Translate, error: ReclaimError): ErrorWords {
+  return wordError(t, error);
 }
