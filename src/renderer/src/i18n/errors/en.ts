@@ -18,7 +18,7 @@ const cannotUse = (why: string) => `The engine address {endpoint} cannot be used
  * UI quotes them from `detail`.
  */
 export const enErrors = {
-  anyEngine: 'the engine',
+  anyEngine: 'the engine’s address',
   codes: {
     ENGINE_NOT_RUNNING: {
       default: {
@@ -63,15 +63,15 @@ export const enErrors = {
     },
     TIMEOUT: {
       default: {
-        message: 'The engine at {endpoint} did not answer in time.',
+        message: 'No answer came in time from {endpoint}.',
         fix: 'Check that the engine is running and not overloaded, then try again.',
       },
       'no-answer': {
-        message: '{endpoint} did not answer in time.',
+        message: 'No answer came in time from {endpoint}.',
         fix: 'Check that the engine is running and not overloaded, then try again.',
       },
       'request-timed-out': {
-        message: '{endpoint} did not answer {method} {path} within {seconds} s.',
+        message: 'No answer to {method} {path} came from {endpoint} within {seconds} s.',
         fix: 'Check that the engine is running and not overloaded, then try again.',
       },
     },
@@ -81,7 +81,7 @@ export const enErrors = {
         fix: "Check this engine's TLS files (DOCKER_CERT_PATH or the context's TLS files).",
       },
       'plain-http-to-tls': {
-        message: 'The engine at {endpoint} only accepts TLS connections.',
+        message: 'Only TLS connections are accepted at {endpoint}.',
         fix: 'Turn TLS on for this endpoint: set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder holding ca.pem, cert.pem and key.pem, or use a docker context that has them.',
       },
       'tls-handshake': {
@@ -107,7 +107,7 @@ export const enErrors = {
     },
     API_TOO_OLD: {
       default: {
-        message: 'The engine at {endpoint} speaks a Docker API this Reclaim cannot use.',
+        message: 'The Docker API spoken at {endpoint} is one this Reclaim cannot use.',
         fix: 'Update the engine or Reclaim, or connect to another engine.',
       },
       'engine-api-too-old': {
@@ -126,7 +126,7 @@ export const enErrors = {
       },
     },
     ENDPOINT_INVALID: {
-      default: { message: 'The engine address {endpoint} cannot be used.', fix: ADDRESS_FORMS },
+      default: { message: 'This engine address cannot be used.', fix: ADDRESS_FORMS },
       'host-unknown': {
         message: 'The host name in {endpoint} cannot be resolved.',
         fix: 'Check the address for typos, or your network and DNS.',

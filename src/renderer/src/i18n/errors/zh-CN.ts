@@ -13,7 +13,7 @@ const cannotUse = (why: string) => `无法使用引擎地址 {endpoint}：${why}
 
 /** 简体中文的错误说明。引擎自己的原话不在这里：界面从 `detail` 中原样引用。 */
 export const zhCNErrors = {
-  anyEngine: '引擎',
+  anyEngine: '引擎地址',
   codes: {
     ENGINE_NOT_RUNNING: {
       default: {
@@ -62,7 +62,7 @@ export const zhCNErrors = {
         fix: '检查引擎是否正在运行且没有过载，然后重试。',
       },
       'no-answer': {
-        message: '{endpoint} 未及时响应。',
+        message: '{endpoint} 没有及时响应。',
         fix: '检查引擎是否正在运行且没有过载，然后重试。',
       },
       'request-timed-out': {
@@ -76,7 +76,7 @@ export const zhCNErrors = {
         fix: '检查此引擎的 TLS 文件（DOCKER_CERT_PATH 或上下文的 TLS 文件）。',
       },
       'plain-http-to-tls': {
-        message: '{endpoint} 上的引擎只接受 TLS 连接。',
+        message: '{endpoint} 只接受 TLS 连接。',
         fix: '为此端点开启 TLS：设置 DOCKER_TLS_VERIFY=1，并将 DOCKER_CERT_PATH 设为存放 ca.pem、cert.pem 和 key.pem 的文件夹，或使用带有这些文件的 docker 上下文。',
       },
       'tls-handshake': {
@@ -102,7 +102,7 @@ export const zhCNErrors = {
     },
     API_TOO_OLD: {
       default: {
-        message: '{endpoint} 上的引擎使用的 Docker API 版本是此 Reclaim 无法使用的。',
+        message: '{endpoint} 使用的 Docker API 版本是此 Reclaim 无法使用的。',
         fix: '更新引擎或 Reclaim，或连接到其他引擎。',
       },
       'engine-api-too-old': {
@@ -121,7 +121,7 @@ export const zhCNErrors = {
       },
     },
     ENDPOINT_INVALID: {
-      default: { message: '无法使用引擎地址 {endpoint}。', fix: ADDRESS_FORMS },
+      default: { message: '无法使用此引擎地址。', fix: ADDRESS_FORMS },
       'host-unknown': {
         message: '无法解析 {endpoint} 中的主机名。',
         fix: '检查地址是否有拼写错误，或检查你的网络和 DNS。',
