@@ -101,7 +101,10 @@ describe('IPC handlers', () => {
   ])('refuses a call from %s for every method', async (_label, senderFrame) => {
     for (const name of METHOD_NAMES) {
       const outcome = await handler(name)({ senderFrame }, ...METHOD_CASES[name].valid);
-      expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+      expect(outcome).toEqual({
+        ok: false,
+        error: { code: 'VALIDATION', cause: 'untrusted-sender' },
+      });
     }
     expect(service.calls).toEqual([]);
   });

@@ -9,7 +9,7 @@ import type { Service } from './service/service-api';
 // A frame that is not Reclaim's own page: nothing runs, and the words say so (i18n).
 const REFUSED: Outcome<never> = {
   ok: false,
-  error: reclaimError('VALIDATION', { cause: 'untrusted-frame' }),
+  error: reclaimError('VALIDATION', { cause: 'untrusted-sender' }),
 };
 
 /**

@@ -44,8 +44,24 @@ describe('dispatch', () => {
   it('refuses a name that is not a contract method', async () => {
     const service = recordingService();
     const outcome = await dispatch(service, 'constructor', []);
-    expect(outcome).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(outcome).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', cause: 'unknown-method', subject: 'constructor' },
+    });
     expect(service.calls).toEqual([]);
+  });
+
+  it('names the method whose arguments are malformed, with the schema words as detail', async () => {
+    const outcome = await dispatch(recordingService(), 'resolveReference', [42]);
+    expect(outcome).toMatchObject({
+      ok: false,
+      error: {
+        code: 'VALIDATION',
+        cause: 'malformed-arguments',
+        values: { method: 'resolveReference' },
+        detail: expect.any(String),
+      },
+    });
   });
 
   it('names a bad protected pattern or label and says how to write it', async () => {
@@ -53,25 +69,21 @@ describe('dispatch', () => {
     const pattern = await dispatch(service, 'updateSettings', [
       { protectedPatterns: ['redis:*', 'postgres:['] },
     ]);
-    expect(pattern).toMatchObject({
+    expect(pattern).toEqual({
       ok: false,
-      error: {
-        code: 'VALIDATION',
-        message: 'The protected pattern "postgres:[" is not a valid pattern.',
-        fix: expect.stringContaining('close every ['),
-      },
+      error: { code: 'VALIDATION', cause: 'protected-pattern-invalid', subject: 'postgres:[' },
     });
     const label = await dispatch(service, 'updateSettings', [{ protectedLabel: '=x' }]);
-    expect(label).toMatchObject({
+    expect(label).toEqual({
       ok: false,
-      error: { code: 'VALIDATION', message: 'The protected label "=x" has no key.' },
+      error: { code: 'VALIDATION', cause: 'protected-label-without-key', subject: '=x' },
     });
     expect(service.calls).toEqual([]);
   });
 
   it('passes a thrown ReclaimError through intact', async () => {
     const service = recordingService();
-    const error = reclaimError('NOT_CONNECTED', 'No engine.', 'Connect first.');
+    const error = reclaimError('NOT_CONNECTED', { cause: 'not-connected-yet' });
     service.getDiskUsage = async () => {
       throw new ReclaimFailure(error);
     };
@@ -85,7 +97,7 @@ describe('dispatch', () => {
     };
     expect(await dispatch(service, 'getInventory', [])).toMatchObject({
       ok: false,
-      error: { code: 'INTERNAL', detail: 'boom' },
+      error: { code: 'INTERNAL', cause: 'unexpected', detail: 'boom' },
     });
   });
 });

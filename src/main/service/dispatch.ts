@@ -24,19 +24,12 @@ export async function dispatch(
   return toOutcome(async () => {
     if (!isMethodName(name)) {
       throw new ReclaimFailure(
-        reclaimError(
-          'VALIDATION',
-          `"${name.slice(0, 64)}" is not a Reclaim method.`,
-          fixForBadCall,
-        ),
+        reclaimError('VALIDATION', { cause: 'unknown-method', subject: name.slice(0, 64) }),
       );
     }
     return callValidated(service, name, rawArgs);
   });
 }
-
-const fixForBadCall =
-  'This is a fault in the page, not in your Docker: reload the window, and report it if it repeats.';
 
 function callValidated<K extends MethodName>(
   service: ServiceMethods,
@@ -53,15 +46,12 @@ function callValidated<K extends MethodName>(
     const fixable = userFixableIssue(parsed.error.issues);
     throw new ReclaimFailure(
       fixable
-        ? reclaimError('VALIDATION', fixable.message, fixable.fix, { detail })
-        : reclaimError(
-            'VALIDATION',
-            `The call to ${name} had malformed arguments.`,
-            fixForBadCall,
-            {
-              detail,
-            },
-          ),
+        ? reclaimError('VALIDATION', fixable)
+        : reclaimError('VALIDATION', {
+            cause: 'malformed-arguments',
+            detail,
+            values: { method: name },
+          }),
     );
   }
   // The schema map is typed method by method; TypeScript cannot correlate the indexed

@@ -1,3 +1,4 @@
+import type { ResourceRemovalResult } from '../../shared/contract';
 import type { Connection } from '../engine/connect/connection';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
 import type { Protection } from '../../shared/core/filters/protection';
@@ -65,4 +66,18 @@ export interface EnginePort {
   ): RemovalPlan;
   planPrune(inventory: Inventory, options: PruneOptions, protection: Protection): PrunePlan;
   runPlan(connection: Connection, plan: Plan, hooks: RunHooks): Promise<RunResult>;
+  /** Stopped containers by full ID, each checked against `inventory` first. */
+  removeContainers(
+    connection: Connection,
+    inventory: Inventory,
+    ids: string[],
+  ): Promise<ResourceRemovalResult>;
+  /** Named volumes no container uses, each checked against `inventory` first. */
+  removeVolumes(
+    connection: Connection,
+    inventory: Inventory,
+    names: string[],
+  ): Promise<ResourceRemovalResult>;
+  /** `docker builder prune`: build cache not in use. */
+  pruneBuildCache(connection: Connection): Promise<ResourceRemovalResult>;
 }

@@ -1,10 +1,21 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { EngineStatus } from '../../shared/contract';
+import { ReclaimFailure, type ReclaimError } from '../../shared/errors';
 import { EngineSession, RETRY_FIRST_MS } from './engine-session';
 import { EventHub } from './event-hub';
 import { fakeEngine, type FakeEngine } from './fake-engine.fixture';
 
 const ENDPOINT = { host: 'unix:///tmp/session-test.sock' };
+
+function refusal(session: EngineSession): ReclaimError {
+  try {
+    session.require();
+  } catch (error) {
+    if (error instanceof ReclaimFailure) return error.error;
+    throw error;
+  }
+  throw new Error('require() gave an engine');
+}
 
 describe('EngineSession retries', () => {
   let engine: FakeEngine;
@@ -69,5 +80,27 @@ describe('EngineSession retries', () => {
     stale?.onLost(new Error('old stream ended'));
     expect(announced).toEqual([]);
     expect(session.getStatus().state).toBe('connected');
+  });
+
+  it('says why there is no engine: none asked for yet, still connecting, or the last failure', async () => {
+    expect(refusal(session)).toEqual({ code: 'NOT_CONNECTED', cause: 'not-connected-yet' });
+    engine.refuse.add(ENDPOINT.host);
+    const attempt = session.connect(ENDPOINT);
+    expect(refusal(session)).toEqual({
+      code: 'NOT_CONNECTED',
+      cause: 'still-connecting',
+      endpoint: ENDPOINT.host,
+    });
+    await attempt;
+    expect(refusal(session)).toEqual({
+      code: 'NOT_CONNECTED',
+      cause: 'engine-unavailable',
+      endpoint: ENDPOINT.host,
+      values: {
+        hint: 'start-docker-service',
+        reasonCode: 'ENGINE_NOT_RUNNING',
+        reasonCause: 'connection-refused',
+      },
+    });
   });
 });

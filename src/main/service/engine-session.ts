@@ -1,10 +1,10 @@
 import type { EngineStatus } from '../../shared/contract';
-import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import { reclaimError, ReclaimFailure, type ReclaimError } from '../../shared/errors';
 import type { Endpoint, Inventory } from '../../shared/model';
 import type { Connection } from '../engine/connect/connection';
 import type { EnginePort, LiveInventoryHandle } from './engine-port';
 import type { EventHub } from './event-hub';
-import { toReclaimError } from './outcome';
+import { toReclaimError } from '../engine/errors';
 
 export interface ConnectedEngine {
   connection: Connection;
@@ -25,11 +25,7 @@ export class EngineSession {
   private engine: ConnectedEngine | null = null;
   private status: EngineStatus = {
     state: 'error',
-    error: reclaimError(
-      'NOT_CONNECTED',
-      'Reclaim is not connected to an engine yet.',
-      'Choose an engine to connect to.',
-    ),
+    error: reclaimError('NOT_CONNECTED', { cause: 'not-connected-yet' }),
   };
   /** The endpoint last asked for (null: discover), so a retry goes to the same place. */
   private wanted: Endpoint | null = null;
@@ -58,19 +54,16 @@ export class EngineSession {
   /** The connected engine, or a NOT_CONNECTED failure saying why there is none. */
   require(): ConnectedEngine {
     if (this.engine) return this.engine;
-    const cause = this.status.state === 'error' ? this.status.error : null;
-    throw new ReclaimFailure(
-      reclaimError(
-        'NOT_CONNECTED',
-        this.status.state === 'connecting'
-          ? 'Reclaim is still connecting to the engine.'
-          : 'Reclaim is not connected to an engine.',
-        cause?.fix ?? 'Wait a moment, or choose an engine in Settings.',
-        cause
-          ? { detail: cause.message, ...(cause.endpoint ? { endpoint: cause.endpoint } : {}) }
-          : {},
-      ),
-    );
+    if (this.status.state === 'connecting') {
+      throw new ReclaimFailure(
+        reclaimError('NOT_CONNECTED', {
+          cause: 'still-connecting',
+          ...(this.status.endpoint ? { endpoint: this.status.endpoint } : {}),
+        }),
+      );
+    }
+    const last = this.status.state === 'error' ? this.status.error : null;
+    throw new ReclaimFailure(last ? unavailable(last) : reclaimError('NOT_CONNECTED'));
   }
 
   async inventory(): Promise<Inventory> {
@@ -119,8 +112,11 @@ export class EngineSession {
   }
 
   private lost(error: unknown): void {
+    // The ping that found the engine gone fails with a raw socket error: map it for the
+    // endpoint it was, so the user reads "not running" with that engine's fix.
+    const host = this.engine?.connection.engine.endpoint.host;
     this.dropEngine();
-    this.setStatus({ state: 'error', error: toReclaimError(error) });
+    this.setStatus({ state: 'error', error: toReclaimError(error, host) });
     this.scheduleRetry();
   }
 
@@ -150,4 +146,22 @@ export class EngineSession {
     this.status = status;
     this.events.emit('engineStatus', status);
   }
+}
+
+/**
+ * NOT_CONNECTED because the last attempt failed: that failure's code, cause and values travel
+ * along, so the UI can give its fix (start that engine) rather than a vague "connect first".
+ */
+function unavailable(last: ReclaimError): ReclaimError {
+  if (last.code === 'NOT_CONNECTED') return last;
+  return reclaimError('NOT_CONNECTED', {
+    cause: 'engine-unavailable',
+    ...(last.endpoint ? { endpoint: last.endpoint } : {}),
+    ...(last.detail ? { detail: last.detail } : {}),
+    values: {
+      ...last.values,
+      reasonCode: last.code,
+      ...(last.cause ? { reasonCause: last.cause } : {}),
+    },
+  });
 }

@@ -5,6 +5,11 @@ import { followInventory } from '../engine/inventory/live-inventory';
 import { planPrune } from '../../shared/core/plan/prune';
 import { planRemoval } from '../../shared/core/plan/removal';
 import { resolveReference } from '../../shared/core/references/resolve';
+import {
+  pruneBuildCache,
+  removeContainers,
+  removeVolumes,
+} from '../engine/resources/remove-resources';
 import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
 import { newPlanStamp } from '../engine/new-plan-stamp';
@@ -24,4 +29,7 @@ export const realEnginePort: EnginePort = {
   planPrune: (inventory, options, protection) =>
     planPrune(inventory, options, protection, newPlanStamp()),
   runPlan: (connection, plan, hooks) => runPlan(connection, plan, hooks),
+  removeContainers,
+  removeVolumes,
+  pruneBuildCache,
 };

@@ -68,15 +68,21 @@ export function fakeEngine(): FakeEngine {
     },
     pickEndpoint(found) {
       const first = found[0];
-      if (!first) throw new ReclaimFailure(reclaimError('ENGINE_NOT_RUNNING', 'None', 'Start one'));
+      if (!first) {
+        throw new ReclaimFailure(
+          reclaimError('ENGINE_NOT_RUNNING', { cause: 'no-engine-found', candidates: [] }),
+        );
+      }
       return first.endpoint;
     },
     async openConnection(endpoint) {
       engine.calls.push('openConnection');
       if (engine.refuse.has(endpoint.host)) {
         throw new ReclaimFailure(
-          reclaimError('ENGINE_NOT_RUNNING', 'Not running', 'Start it', {
+          reclaimError('ENGINE_NOT_RUNNING', {
+            cause: 'connection-refused',
             endpoint: endpoint.host,
+            values: { hint: 'start-docker-service' },
           }),
         );
       }
@@ -126,6 +132,8 @@ export function fakeEngine(): FakeEngine {
         keep: [],
         bytesFreed: 0,
         command: `docker image prune # protected: ${protection.patterns.join(',')}`,
+        pruneCommand: 'docker image prune',
+        cliWouldTouch: [],
       };
     },
     runPlan(_connection, plan, hooks) {
@@ -141,6 +149,18 @@ export function fakeEngine(): FakeEngine {
             cancelled: hooks.signal.aborted,
           });
       });
+    },
+    async removeContainers(_connection, inventory, ids) {
+      engine.calls.push(`removeContainers ${ids.join(',')} @${inventory.takenAt}`);
+      return { removed: ids, failed: [], bytesReclaimed: 0 };
+    },
+    async removeVolumes(_connection, inventory, names) {
+      engine.calls.push(`removeVolumes ${names.join(',')} @${inventory.takenAt}`);
+      return { removed: names, failed: [], bytesReclaimed: 0 };
+    },
+    async pruneBuildCache() {
+      engine.calls.push('pruneBuildCache');
+      return { removed: [], failed: [], bytesReclaimed: 0 };
     },
   };
   return engine;

@@ -1,15 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { ReclaimFailure } from '../../shared/errors';
+import { ReclaimFailure, type ReclaimError } from '../../shared/errors';
+import type { PruneOptions } from '../../shared/plan';
 import { checkPruneSyntax, checkReferenceSyntax } from './input-syntax';
 
-function codeOf(check: () => void): string | null {
+function refusalOf(check: () => void): ReclaimError | null {
   try {
     check();
     return null;
   } catch (error) {
     expect(error).toBeInstanceOf(ReclaimFailure);
-    return (error as ReclaimFailure).error.code;
+    return (error as ReclaimFailure).error;
   }
+}
+
+function codeOf(check: () => void): string | null {
+  return refusalOf(check)?.code ?? null;
 }
 
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
@@ -56,14 +61,35 @@ describe('checkPruneSyntax', () => {
   });
 
   it.each([
-    { all: true, until: '3d' },
-    { all: true, label: ['=x'] },
-    { all: false, labelNot: ['ok', '=x'] },
-    { all: true, reference: ['team/['] },
-    { all: true, repository: '\\' },
-    { all: true, before: 'Redis' },
-    { all: true, since: 'a b' },
-  ])('refuses %j as INVALID_FILTER', (options) => {
-    expect(codeOf(() => checkPruneSyntax(options))).toBe('INVALID_FILTER');
-  });
+    [
+      { all: true, until: '3d' },
+      { cause: 'until-invalid', subject: '3d' },
+    ],
+    [
+      { all: true, label: ['=x'] },
+      { cause: 'label-without-key', values: { filter: 'label' } },
+    ],
+    [
+      { all: false, labelNot: ['ok', '=x'] },
+      { cause: 'label-without-key', subject: '=x', values: { filter: 'label!' } },
+    ],
+    [{ all: true, reference: ['team/['] }, { cause: 'pattern-invalid' }],
+    [{ all: true, repository: '\\' }, { cause: 'pattern-invalid' }],
+    [
+      { all: true, before: 'Redis' },
+      { cause: 'anchor-not-found', values: { filter: 'before' } },
+    ],
+    [
+      { all: true, since: 'a b' },
+      { cause: 'anchor-not-found', subject: 'a b' },
+    ],
+  ] satisfies [PruneOptions, Partial<ReclaimError>][])(
+    'refuses %j as INVALID_FILTER with its cause',
+    (options, facts) => {
+      expect(refusalOf(() => checkPruneSyntax(options))).toMatchObject({
+        code: 'INVALID_FILTER',
+        ...facts,
+      });
+    },
+  );
 });

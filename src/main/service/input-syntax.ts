@@ -1,4 +1,4 @@
-import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import { reclaimError, ReclaimFailure, type ErrorFacts } from '../../shared/errors';
 import { BadPatternError, referenceMatcher } from '../../shared/core/filters/reference-match';
 import { parseUntil } from '../../shared/core/filters/until';
 import type { PruneOptions } from '../../shared/plan';
@@ -24,17 +24,14 @@ export function checkReferenceSyntax(input: string): void {
   }
 }
 
-function invalidFilter(message: string, fix: string): ReclaimFailure {
-  return new ReclaimFailure(reclaimError('INVALID_FILTER', message, fix));
+function invalidFilter(facts: ErrorFacts): ReclaimFailure {
+  return new ReclaimFailure(reclaimError('INVALID_FILTER', facts));
 }
 
 /** Throws INVALID_FILTER for a prune filter value the engine (or the planner) would refuse. */
 export function checkPruneSyntax(options: PruneOptions, now: number = Date.now()): void {
   if (options.until !== undefined && parseUntil(options.until, now) === null) {
-    throw invalidFilter(
-      `invalid value for 'until' filter: "${options.until}" is neither a duration, a timestamp nor Unix seconds.`,
-      'Use a duration such as 72h or 1h30m (there is no "d" unit: 3 days is 72h), a date such as 2024-01-31 or 2024-01-31T12:00:00Z, or Unix seconds.',
-    );
+    throw invalidFilter({ cause: 'until-invalid', subject: options.until });
   }
   checkLabels('label', options.label ?? []);
   checkLabels('label!', options.labelNot ?? []);
@@ -53,10 +50,7 @@ export function checkPruneSyntax(options: PruneOptions, now: number = Date.now()
 function checkLabels(kind: string, values: readonly string[]): void {
   const keyless = values.find((value) => value.length === 0 || value.startsWith('='));
   if (keyless !== undefined) {
-    throw invalidFilter(
-      `invalid ${kind} filter "${keyless}": a label key is needed.`,
-      `Write ${kind}=key or ${kind}=key=value.`,
-    );
+    throw invalidFilter({ cause: 'label-without-key', subject: keyless, values: { filter: kind } });
   }
 }
 
@@ -65,10 +59,7 @@ function checkPatterns(patterns: readonly string[]): void {
     referenceMatcher(patterns);
   } catch (error) {
     if (!(error instanceof BadPatternError)) throw error;
-    throw invalidFilter(
-      `invalid reference filter: ${error.message}`,
-      "Use Docker's pattern rules: * and ? (never across /), [a-z] classes, e.g. '*:latest' or 'team/*'.",
-    );
+    throw invalidFilter({ cause: 'pattern-invalid', detail: error.message });
   }
 }
 
@@ -77,9 +68,12 @@ function checkImageFilter(kind: 'before' | 'since', input: string): void {
     checkReferenceSyntax(input);
   } catch (error) {
     if (!(error instanceof ReclaimFailure)) throw error;
-    throw invalidFilter(
-      `${kind}=${input}: ${error.error.message}`,
-      `Give ${kind}= an image that exists (name:tag or ID). ${error.error.fix}`,
-    );
+    throw invalidFilter({
+      cause: 'anchor-not-found',
+      subject: input,
+      values: { filter: kind },
+      // The grammar's words for why it is not a reference, when it said any.
+      ...(error.error.detail ? { detail: error.error.detail } : {}),
+    });
   }
 }

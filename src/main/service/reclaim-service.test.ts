@@ -89,7 +89,7 @@ describe('ReclaimService', () => {
     engine.calls.length = 0;
     for (const [call, code] of malformedCalls()) {
       const failure = await rejection(call());
-      expect(failure.error).toMatchObject({ code, fix: expect.any(String) });
+      expect(failure.error.code).toBe(code);
     }
     expect(engine.calls).toEqual([]);
     // Well-formed input does read the inventory and plan.
@@ -153,12 +153,27 @@ describe('ReclaimService', () => {
     service.on('inventoryChanged', (inventory) => changes.push(inventory));
     service.on('engineStatus', (status) => statuses.push(status));
     engine.follow?.onChange(FAKE_INVENTORY);
-    engine.follow?.onLost(new Error('socket closed'));
+    // What the ping that finds the engine gone rejects with: a raw socket error.
+    const gone = Object.assign(new Error('connect ENOENT /tmp/fake.sock'), { code: 'ENOENT' });
+    engine.follow?.onLost(gone);
     expect(changes).toEqual([FAKE_INVENTORY]);
     expect(statuses).toEqual([
-      { state: 'error', error: expect.objectContaining({ code: 'INTERNAL' }) },
+      {
+        state: 'error',
+        error: expect.objectContaining({
+          code: 'ENGINE_NOT_RUNNING',
+          cause: 'socket-missing',
+          endpoint: 'unix:///tmp/fake.sock',
+        }),
+      },
     ]);
-    expect((await rejection(service.getInventory())).error.code).toBe('NOT_CONNECTED');
+    // The failure travels inside NOT_CONNECTED, so the UI can give that engine's fix.
+    expect((await rejection(service.getInventory())).error).toMatchObject({
+      code: 'NOT_CONNECTED',
+      cause: 'engine-unavailable',
+      endpoint: 'unix:///tmp/fake.sock',
+      values: { reasonCode: 'ENGINE_NOT_RUNNING', reasonCause: 'socket-missing' },
+    });
   });
 
   it('passes the protected patterns and label from settings to the prune planner', async () => {
@@ -211,10 +226,27 @@ describe('ReclaimService', () => {
 
   it('opens allow-listed docs through the injected opener and refuses other URLs', async () => {
     await service.openDocs('https://docs.docker.com/engine/');
-    expect((await rejection(service.openDocs('https://evil.example/'))).error.code).toBe(
-      'VALIDATION',
-    );
+    expect((await rejection(service.openDocs('https://evil.example/'))).error).toEqual({
+      code: 'VALIDATION',
+      cause: 'docs-url-refused',
+      subject: 'https://evil.example/',
+    });
     expect(opened).toEqual(['https://docs.docker.com/engine/']);
+  });
+
+  it('removes containers, volumes and build cache through the engine port, on the latest snapshot', async () => {
+    await service.connect(null);
+    engine.calls.length = 0;
+    expect(await service.removeContainers(['c1'])).toMatchObject({ removed: ['c1'] });
+    expect(await service.removeVolumes(['v1'])).toMatchObject({ removed: ['v1'] });
+    await service.pruneBuildCache();
+    expect(engine.calls).toEqual([
+      'live.current',
+      `removeContainers c1 @${FAKE_INVENTORY.takenAt}`,
+      'live.current',
+      `removeVolumes v1 @${FAKE_INVENTORY.takenAt}`,
+      'pruneBuildCache',
+    ]);
   });
 
   it('merges settings updates and returns the saved settings', async () => {

@@ -18,7 +18,6 @@ import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
 import { checkPruneSyntax, checkReferenceSyntax } from './input-syntax';
 import { PlanRegistry } from './plan-registry';
-import * as resources from './resources';
 import type { EventListener, Service } from './service-api';
 
 export interface ReclaimServiceOptions {
@@ -147,16 +146,16 @@ export class ReclaimService implements Service {
     // The latest snapshot is enough to check against: the engine itself refuses to remove a
     // container that started since, or a volume that came into use.
     const { connection, live } = this.session.require();
-    return resources.removeContainers(connection, await live.current(), ids);
+    return this.options.engine.removeContainers(connection, await live.current(), ids);
   }
 
   async removeVolumes(names: string[]): Promise<ResourceRemovalResult> {
     const { connection, live } = this.session.require();
-    return resources.removeVolumes(connection, await live.current(), names);
+    return this.options.engine.removeVolumes(connection, await live.current(), names);
   }
 
   async pruneBuildCache(): Promise<ResourceRemovalResult> {
-    return resources.pruneBuildCache(this.session.require().connection);
+    return this.options.engine.pruneBuildCache(this.session.require().connection);
   }
 
   async getSettings(): Promise<Settings> {
@@ -170,12 +169,7 @@ export class ReclaimService implements Service {
   async openDocs(url: string): Promise<void> {
     if (!isAllowedDocsUrl(url)) {
       throw new ReclaimFailure(
-        reclaimError(
-          'VALIDATION',
-          'Reclaim opens only Docker and Reclaim documentation links.',
-          'Open the page yourself if you trust it.',
-          { detail: url.slice(0, 200) },
-        ),
+        reclaimError('VALIDATION', { cause: 'docs-url-refused', subject: url.slice(0, 200) }),
       );
     }
     await this.options.openExternal(url);

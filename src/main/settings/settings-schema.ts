@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MainErrorCause } from '../../shared/error-causes';
 import { referenceMatcher } from '../../shared/core/filters/reference-match';
 import type { Endpoint } from '../../shared/model';
 import type { Language, Settings, Theme } from '../../shared/settings';
@@ -40,24 +41,14 @@ const patternSchema = patternText.superRefine((pattern, ctx) => {
   try {
     referenceMatcher([pattern]);
   } catch {
-    ctx.addIssue({
-      code: 'custom',
-      message: `The protected pattern "${pattern}" is not a valid pattern.`,
-      params: {
-        fix: 'Use * for any run of characters, ? for one, and [a-z] for a class; close every [ or write \\[ for a literal bracket.',
-      },
-    });
+    ctx.addIssue(userFixable('protected-pattern-invalid', pattern));
   }
 });
 
 /** `key` or `key=value`: Docker's label filter syntax, which needs a key. */
 const labelSchema = labelText.superRefine((label, ctx) => {
   if (label.startsWith('=')) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `The protected label "${label}" has no key.`,
-      params: { fix: 'Write the label as key or key=value, for example reclaim.keep=true.' },
-    });
+    ctx.addIssue(userFixable('protected-label-without-key', label));
   }
 });
 
@@ -90,17 +81,36 @@ export const storedSettingsSchema = settingsObject(
 /** What `updateSettings` accepts: any subset of the fields, nothing else. */
 export const settingsPatchSchema = settingsSchema.partial() satisfies z.ZodType<Partial<Settings>>;
 
+/** The settings rules a user can follow, each a cause the Settings screen words. */
+type UserFixableCause = Extract<
+  MainErrorCause,
+  'protected-pattern-invalid' | 'protected-label-without-key'
+>;
+
+const USER_FIXABLE: ReadonlySet<string> = new Set<UserFixableCause>([
+  'protected-pattern-invalid',
+  'protected-label-without-key',
+]);
+
+/** A custom issue carrying its cause and the value at fault; its message is the cause code. */
+function userFixable(cause: UserFixableCause, subject: string) {
+  return { code: 'custom' as const, message: cause, params: { cause, subject } };
+}
+
 /**
- * A value the user typed that breaks a rule the user can follow (a pattern, a label) comes
- * with its own message and fix, so the Settings screen can show them as they are.
+ * A value the user typed that breaks a rule the user can follow (a pattern, a label): its
+ * cause and the value, so the Settings screen can word it; null for any other issue.
  */
 export function userFixableIssue(
   issues: readonly z.core.$ZodIssue[],
-): { message: string; fix: string } | null {
+): { cause: UserFixableCause; subject: string } | null {
   for (const issue of issues) {
     if (issue.code !== 'custom') continue;
-    const fix: unknown = issue.params?.['fix'];
-    if (typeof fix === 'string') return { message: issue.message, fix };
+    const cause: unknown = issue.params?.['cause'];
+    const subject: unknown = issue.params?.['subject'];
+    if (typeof cause === 'string' && USER_FIXABLE.has(cause) && typeof subject === 'string') {
+      return { cause: cause as UserFixableCause, subject };
+    }
   }
   return null;
 }

@@ -46,10 +46,10 @@ describe('SettingsStore', () => {
     await store.update({ protectedPatterns: ['redis:*'] });
     const refused = store.update({ protectedPatterns: ['redis:*', 'a[b'] });
     await expect(refused).rejects.toMatchObject({
-      error: { code: 'VALIDATION', message: 'The protected pattern "a[b" is not a valid pattern.' },
+      error: { code: 'VALIDATION', cause: 'protected-pattern-invalid', subject: 'a[b' },
     });
     await expect(store.update({ protectedLabel: '=x' })).rejects.toMatchObject({
-      error: { code: 'VALIDATION', message: 'The protected label "=x" has no key.' },
+      error: { code: 'VALIDATION', cause: 'protected-label-without-key', subject: '=x' },
     });
     expect(store.get().protectedPatterns).toEqual(['redis:*']);
     expect(store.get().protectedLabel).toBe(DEFAULT_SETTINGS.protectedLabel);

@@ -40,9 +40,12 @@ export class SettingsStore {
       throw new ReclaimFailure(
         reclaimError(
           'VALIDATION',
-          fixable?.message ?? 'These settings are not valid, so they were not saved.',
-          fixable?.fix ?? 'Correct the highlighted values and save again.',
-          { detail: parsed.error.issues.map((issue) => issue.message).join('; ') },
+          fixable ?? {
+            cause: 'settings-invalid',
+            detail: parsed.error.issues
+              .map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+              .join('; '),
+          },
         ),
       );
     }

@@ -8,6 +8,7 @@ import { createReclaimService } from '../service/create-service';
 import { SettingsStore } from '../settings/settings-store';
 import { readWebOptions } from './options';
 import { startWebServer } from './server';
+import { terminalErrorText } from './terminal-words';
 
 async function main(): Promise<void> {
   const options = readWebOptions(process.argv.slice(2), process.env);
@@ -27,11 +28,17 @@ async function main(): Promise<void> {
   });
   console.log(`Reclaim is running at ${server.url}`);
   const status = await service.start(options.endpoint);
-  console.log(
-    status.state === 'connected'
-      ? `Connected to ${status.engine.endpoint.host} (${status.engine.kind} ${status.engine.version})`
-      : `Not connected: ${status.state === 'error' ? status.error.message : status.endpoint}`,
-  );
+  if (status.state === 'connected') {
+    console.log(
+      `Connected to ${status.engine.endpoint.host} (${status.engine.kind} ${status.engine.version})`,
+    );
+  } else {
+    console.log(
+      status.state === 'error'
+        ? `Not connected.\n${terminalErrorText(status.error)}`
+        : `Not connected: ${status.endpoint}`,
+    );
+  }
 
   const stop = (): void => {
     service.close();
@@ -42,7 +49,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ReclaimFailure) console.error(`${error.error.message}\n${error.error.fix}`);
+  if (error instanceof ReclaimFailure) console.error(terminalErrorText(error.error));
   else console.error(error);
   process.exit(1);
 });

@@ -41,13 +41,20 @@ describe('readWebOptions', () => {
   });
 
   it.each([
-    [['--port', 'eighty'], {}],
-    [['--port', '70000'], {}],
-    [['--bogus'], {}],
-    [['--host', 'file:///etc/passwd'], {}],
-    [[], { RECLAIM_TOKEN: 'short' }],
-  ])('refuses %j %j', (argv, env) => {
-    expect(() => readWebOptions(argv, env)).toThrow(ReclaimFailure);
+    [['--port', 'eighty'], {}, { cause: 'web-port-invalid', subject: 'eighty' }],
+    [['--port', '70000'], {}, { cause: 'web-port-invalid', subject: '70000' }],
+    [['--bogus'], {}, { cause: 'web-arguments-invalid' }],
+    [['--host', 'file:///etc/passwd'], {}, { cause: 'web-host-invalid' }],
+    [[], { RECLAIM_TOKEN: 'short' }, { cause: 'web-token-too-short', values: { minimum: 16 } }],
+  ])('refuses %j %j with its cause', (argv, env, facts) => {
+    let thrown: unknown;
+    try {
+      readWebOptions(argv, env);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ReclaimFailure);
+    expect((thrown as ReclaimFailure).error).toMatchObject({ code: 'VALIDATION', ...facts });
   });
 
   it('shares the desktop app’s settings folder by default', () => {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import { reclaimError, ReclaimFailure, type ErrorFacts } from '../../shared/errors';
 import type { Endpoint } from '../../shared/model';
 import { endpointSchema } from '../settings/settings-schema';
 
@@ -14,14 +14,11 @@ export interface WebOptions {
   settingsDir: string;
 }
 
-function invalid(message: string): ReclaimFailure {
-  return new ReclaimFailure(
-    reclaimError(
-      'VALIDATION',
-      message,
-      'Usage: npm run web -- [--port N] [--host unix:///path/docker.sock]',
-    ),
-  );
+/** The shortest RECLAIM_TOKEN accepted: shorter ones can be guessed. */
+const MIN_TOKEN_LENGTH = 16;
+
+function invalid(facts: ErrorFacts): ReclaimFailure {
+  return new ReclaimFailure(reclaimError('VALIDATION', facts));
 }
 
 /**
@@ -54,23 +51,27 @@ export function readWebOptions(
       strict: true,
     }));
   } catch (error) {
-    throw invalid(error instanceof Error ? error.message : String(error));
+    throw invalid({
+      cause: 'web-arguments-invalid',
+      detail: error instanceof Error ? error.message : String(error),
+    });
   }
 
   const portText = values.port ?? env['RECLAIM_PORT'] ?? '0';
   const port = Number(portText);
   if (!/^\d+$/.test(portText) || port > 65_535)
-    throw invalid(`"${portText}" is not a port number.`);
+    throw invalid({ cause: 'web-port-invalid', subject: portText });
 
   const token = env['RECLAIM_TOKEN'] || randomBytes(24).toString('base64url');
-  if (token.length < 16) throw invalid('RECLAIM_TOKEN must be at least 16 characters long.');
+  if (token.length < MIN_TOKEN_LENGTH) {
+    throw invalid({ cause: 'web-token-too-short', values: { minimum: MIN_TOKEN_LENGTH } });
+  }
 
   const host = values.host ?? env['RECLAIM_DOCKER_HOST'];
   let endpoint: Endpoint | null = null;
   if (host) {
     const parsed = endpointSchema.safeParse({ host });
-    if (!parsed.success)
-      throw invalid(`"${host}" is not an engine endpoint (unix://, tcp://, ssh://, npipe://).`);
+    if (!parsed.success) throw invalid({ cause: 'web-host-invalid', subject: host });
     endpoint = parsed.data;
   }
 

@@ -144,7 +144,7 @@ describeEngine('browser mode against a private engine', () => {
       [tag],
       { force: false, removeStoppedContainers: false, childrenFirst: false },
     ]);
-    if (!plan.ok) throw new Error(plan.error.message);
+    if (!plan.ok) throw new Error(JSON.stringify(plan.error));
     const planId = plan.value.id;
     const stream = await openEventStream(server.port, TOKEN);
     const result = await http<{ results: { status: string; lines: string[] }[] }>('runPlan', [

@@ -110,14 +110,17 @@ describe('browser-mode server', () => {
   it('refuses an unknown method, a body that is not JSON, and a GET on the API', async () => {
     expect(await callApi(server.port, TOKEN, '__proto__', [])).toMatchObject({
       ok: false,
-      error: { code: 'VALIDATION' },
+      error: { code: 'VALIDATION', cause: 'unknown-method', subject: '__proto__' },
     });
     const notJson = await rawRequest(server.port, methodPath('getSettings'), {
       method: 'POST',
       headers: { [TOKEN_HEADER]: TOKEN },
       body: '{nope',
     });
-    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(JSON.parse(notJson.body)).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', cause: 'arguments-not-json', values: { method: 'getSettings' } },
+    });
     expect(
       (await rawRequest(server.port, `${methodPath('getSettings')}?${TOKEN_PARAM}=${TOKEN}`))
         .status,

@@ -100,11 +100,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     if (args === undefined) {
       return {
         ok: false,
-        error: reclaimError(
-          'VALIDATION',
-          `The call to ${name.slice(0, 64)} was not a JSON array of arguments.`,
-          'Send the arguments as a JSON array in the request body.',
-        ),
+        error: reclaimError('VALIDATION', {
+          cause: 'arguments-not-json',
+          values: { method: name.slice(0, 64) },
+        }),
       };
     }
     // The same door as IPC: unknown methods and malformed arguments never reach the service.

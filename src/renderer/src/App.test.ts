@@ -47,12 +47,7 @@ describe('App', () => {
   });
 
   it('shows an engine error with its message and fix, and retries', async () => {
-    const error = reclaimError(
-      'ENGINE_NOT_RUNNING',
-      'No engine answers on unix:///var/run/docker.sock.',
-      'Start Docker, then try again.',
-      { endpoint: 'unix:///var/run/docker.sock' },
-    );
+    const error = reclaimError('ENGINE_NOT_RUNNING', { endpoint: 'unix:///var/run/docker.sock' });
     const api = createFakeApi({ status: { state: 'error', error } });
     render(App, { api });
     const screenEl = await screen.findByTestId('engine-error');

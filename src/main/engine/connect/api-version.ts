@@ -25,6 +25,11 @@ export function compareApiVersions(a: string, b: string): number {
   return 0;
 }
 
+/** True when `version` is `minimum` or newer ("1.100" is newer than "1.42"). */
+export function apiAtLeast(version: string, minimum: string): boolean {
+  return compareApiVersions(version, minimum) >= 0;
+}
+
 export function isApiVersion(text: unknown): text is string {
   return typeof text === 'string' && /^\d+\.\d+$/.test(text);
 }
@@ -36,22 +41,20 @@ export function isApiVersion(text: unknown): text is string {
 export function negotiateApiVersion(engineMax: string, engineMin: string, host: string): string {
   if (compareApiVersions(engineMax, CLIENT_MIN_API_VERSION) < 0) {
     throw new ReclaimFailure(
-      reclaimError(
-        'API_TOO_OLD',
-        `The engine at ${host} speaks Docker API ${engineMax}; Reclaim needs ${CLIENT_MIN_API_VERSION} or newer.`,
-        'Update the engine (Docker 20.10 or newer, Podman 4 or newer), or connect to another one.',
-        { endpoint: host, detail: `engine API ${engineMin}–${engineMax}` },
-      ),
+      reclaimError('API_TOO_OLD', {
+        cause: 'engine-api-too-old',
+        endpoint: host,
+        values: { engineMin, engineMax, clientMin: CLIENT_MIN_API_VERSION },
+      }),
     );
   }
   if (compareApiVersions(engineMin, CLIENT_MAX_API_VERSION) > 0) {
     throw new ReclaimFailure(
-      reclaimError(
-        'API_TOO_OLD',
-        `The engine at ${host} no longer accepts API ${CLIENT_MAX_API_VERSION}, the newest this Reclaim speaks (it needs ${engineMin}+).`,
-        'Update Reclaim.',
-        { endpoint: host, detail: `engine API ${engineMin}–${engineMax}` },
-      ),
+      reclaimError('API_TOO_OLD', {
+        cause: 'engine-api-too-new',
+        endpoint: host,
+        values: { engineMin, engineMax, clientMax: CLIENT_MAX_API_VERSION },
+      }),
     );
   }
   return compareApiVersions(engineMax, CLIENT_MAX_API_VERSION) < 0

@@ -65,9 +65,13 @@ describe('discovery through docker contexts', () => {
     expect(found[0]).toMatchObject({
       source: 'config.json',
       label: 'context "gone"',
-      problem: { code: 'ENDPOINT_INVALID' },
+      problem: {
+        code: 'ENDPOINT_INVALID',
+        cause: 'context-missing',
+        subject: 'gone',
+        values: { source: 'config.json', configDir: sandbox.configDir },
+      },
     });
-    expect(found[0]?.problem?.message).toContain('"gone"');
   });
 
   it('maps DOCKER_CONTEXT=default to the default socket, and ignores currentContext "default"', async () => {

@@ -261,9 +261,8 @@ describe('pickEndpoint', () => {
       expect.unreachable('pickEndpoint should throw');
     } catch (error) {
       const reclaim = (error as ReclaimFailure).error;
-      expect(reclaim.code).toBe('ENGINE_NOT_RUNNING');
-      expect(reclaim.detail).toContain('unix:///var/run/docker.sock');
-      expect(reclaim.fix).toContain('systemctl start docker');
+      expect(reclaim).toMatchObject({ code: 'ENGINE_NOT_RUNNING', cause: 'no-engine-found' });
+      expect(reclaim.candidates).toContain('unix:///var/run/docker.sock');
     }
   });
 });

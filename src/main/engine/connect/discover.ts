@@ -64,18 +64,17 @@ async function entry(
 }
 
 function missingContext(name: string, source: EndpointSource, configDir: string) {
-  const where = source === 'DOCKER_CONTEXT' ? 'DOCKER_CONTEXT' : 'config.json (currentContext)';
   return {
     endpoint: { host: '' },
     source,
     label: `context "${name}"`,
     present: false,
-    problem: reclaimError(
-      'ENDPOINT_INVALID',
-      `${where} names the docker context "${name}", but there is no such context in ${configDir}.`,
-      `Create it (docker context create ${name} --docker host=…), choose another with ` +
-        '`docker context use`, or choose an engine in Settings.',
-    ),
+    problem: reclaimError('ENDPOINT_INVALID', {
+      cause: 'context-missing',
+      subject: name,
+      // Where the name came from (DOCKER_CONTEXT or config.json) and where contexts live.
+      values: { source, configDir },
+    }),
   } satisfies DiscoveredEndpoint;
 }
 
@@ -189,15 +188,10 @@ export function pickEndpoint(found: DiscoveredEndpoint[]): Endpoint {
   if (socket) return socket.endpoint;
   const tried = found.filter((item) => item.source === 'well-known-socket');
   throw new ReclaimFailure(
-    reclaimError(
-      'ENGINE_NOT_RUNNING',
-      'No running Docker or Podman engine was found on this machine.',
-      'Start your engine (Docker Desktop, `sudo systemctl start docker`, `colima start`, ' +
-        'OrbStack, Rancher Desktop or `podman machine start`), or choose its address in Settings.',
-      {
-        ...(tried[0] ? { endpoint: tried[0].endpoint.host } : {}),
-        detail: `Looked for: ${tried.map((item) => item.endpoint.host).join(', ')}`,
-      },
-    ),
+    reclaimError('ENGINE_NOT_RUNNING', {
+      cause: 'no-engine-found',
+      ...(tried[0] ? { endpoint: tried[0].endpoint.host } : {}),
+      candidates: tried.map((item) => item.endpoint.host),
+    }),
   );
 }

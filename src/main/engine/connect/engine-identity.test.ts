@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { ReclaimFailure } from '../../../shared/errors';
-import { compareApiVersions, negotiateApiVersion } from './api-version';
 import { engineKind, imageStore, productVersion } from './engine-identity';
 
 /** Trimmed from the real answers of Debian 12's dockerd 20.10 and Podman 4.3.1. */
@@ -51,37 +49,5 @@ describe('engine identity', () => {
       }),
     ).toBe('classic');
     expect(imageStore({ Driver: 'vfs', DriverStatus: null })).toBe('classic');
-  });
-});
-
-describe('API version negotiation', () => {
-  it('compares versions numerically', () => {
-    expect(compareApiVersions('1.9', '1.41')).toBeLessThan(0);
-    expect(compareApiVersions('1.52', '1.52')).toBe(0);
-    expect(compareApiVersions('2.0', '1.52')).toBeGreaterThan(0);
-  });
-
-  it("talks the lower of the engine's maximum and ours", () => {
-    expect(negotiateApiVersion('1.41', '1.12', 'unix:///e')).toBe('1.41');
-    expect(negotiateApiVersion('1.47', '1.24', 'unix:///e')).toBe('1.47');
-    expect(negotiateApiVersion('1.60', '1.44', 'unix:///e')).toBe('1.52');
-  });
-
-  it('refuses an engine older than 1.41 with API_TOO_OLD naming the endpoint', () => {
-    try {
-      negotiateApiVersion('1.40', '1.12', 'unix:///old.sock');
-      expect.unreachable('1.40 should be refused');
-    } catch (error) {
-      const reclaim = (error as ReclaimFailure).error;
-      expect(reclaim.code).toBe('API_TOO_OLD');
-      expect(reclaim.message).toContain('1.40');
-      expect(reclaim.endpoint).toBe('unix:///old.sock');
-    }
-  });
-
-  it('refuses an engine whose minimum is past what Reclaim speaks', () => {
-    expect(() => negotiateApiVersion('1.70', '1.60', 'unix:///new.sock')).toThrow(
-      /no longer accepts API 1\.52/,
-    );
   });
 });

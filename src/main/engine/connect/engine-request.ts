@@ -1,7 +1,7 @@
 import type Docker from 'dockerode';
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
 import type { EngineRequest } from './connection';
-import { toReclaimFailure } from './errors';
+import { toReclaimFailure } from '../errors';
 
 type QueryValue = string | string[];
 
@@ -61,12 +61,15 @@ export function dialEngine<T>(
         if (timedOut) {
           reject(
             new ReclaimFailure(
-              reclaimError(
-                'TIMEOUT',
-                `${host} did not answer ${req.method} ${req.path} within ${Math.round((req.timeoutMs ?? timeoutMs) / 1000)} s.`,
-                'Check that the engine is running and not overloaded, then try again.',
-                { endpoint: host },
-              ),
+              reclaimError('TIMEOUT', {
+                cause: 'request-timed-out',
+                endpoint: host,
+                values: {
+                  method: req.method,
+                  path: req.path,
+                  seconds: Math.round((req.timeoutMs ?? timeoutMs) / 1000),
+                },
+              }),
             ),
           );
         } else if (error) {

@@ -1,35 +1,35 @@
+import type { FixHint } from '../../../shared/fix-hints';
+
 /**
- * What a user should do when an engine cannot be reached, worded for the engine that owns
- * the endpoint: "start Docker Desktop" helps nobody running Colima.
+ * What a user should do when an engine cannot be reached, chosen for the engine that owns the
+ * endpoint ("start Docker Desktop" helps nobody running Colima), as a code and the values its
+ * words need; the renderer words it.
  */
+export type HintValues = { hint: FixHint; socketPath?: string; address?: string; command?: string };
 
 function socketPathOf(host: string): string {
   return host.replace(/^(unix|npipe):\/\//, '');
 }
 
-function podmanStartHint(socketPath: string, platform: NodeJS.Platform): string {
-  if (platform !== 'linux') return 'Start the Podman machine: `podman machine start`.';
-  if (socketPath.startsWith('/run/podman/')) {
-    return 'Start the Podman API service: `sudo systemctl start podman.socket`.';
-  }
-  return 'Start the Podman API service for your user: `systemctl --user start podman.socket`.';
+function podmanStartHint(socketPath: string, platform: NodeJS.Platform): HintValues {
+  if (platform !== 'linux') return { hint: 'start-podman-machine' };
+  if (socketPath.startsWith('/run/podman/')) return { hint: 'start-podman-service' };
+  return { hint: 'start-podman-user-service' };
 }
 
-function unixStartHint(socketPath: string, platform: NodeJS.Platform): string {
-  if (/\/\.colima\//.test(socketPath)) return 'Start Colima: `colima start`.';
-  if (/\/\.orbstack\//.test(socketPath)) return 'Start OrbStack.';
-  if (/\/\.rd\//.test(socketPath)) return 'Start Rancher Desktop.';
-  if (/\/\.docker\/(run|desktop)\//.test(socketPath)) return 'Start Docker Desktop.';
+function unixStartHint(socketPath: string, platform: NodeJS.Platform): HintValues {
+  if (/\/\.colima\//.test(socketPath)) return { hint: 'start-colima' };
+  if (/\/\.orbstack\//.test(socketPath)) return { hint: 'start-orbstack' };
+  if (/\/\.rd\//.test(socketPath)) return { hint: 'start-rancher-desktop' };
+  if (/\/\.docker\/(run|desktop)\//.test(socketPath)) return { hint: 'start-docker-desktop' };
   if (/podman/.test(socketPath)) return podmanStartHint(socketPath, platform);
   if (/^\/(var\/)?run\/docker\.sock$/.test(socketPath)) {
-    return platform === 'linux'
-      ? 'Start the Docker service: `sudo systemctl start docker`.'
-      : 'Start Docker Desktop (or whichever engine provides /var/run/docker.sock).';
+    return { hint: platform === 'linux' ? 'start-docker-service' : 'start-default-socket-engine' };
   }
   if (platform === 'linux' && /^\/run\/user\/\d+\/docker\.sock$/.test(socketPath)) {
-    return 'Start rootless Docker: `systemctl --user start docker`.';
+    return { hint: 'start-rootless-docker' };
   }
-  return `Start the engine that listens on ${socketPath}, or choose another engine in Settings.`;
+  return { hint: 'start-engine-at-socket', socketPath };
 }
 
 /** `ssh://me@box:2222` as the command a user would type: `ssh -p 2222 me@box`. */
@@ -40,35 +40,23 @@ function sshCommand(host: string): string {
 }
 
 /** The fix for "nothing answers at this endpoint". */
-export function startHint(host: string, platform: NodeJS.Platform): string {
+export function startHint(host: string, platform: NodeJS.Platform): HintValues {
   if (host.startsWith('npipe://')) {
-    return /podman/.test(host)
-      ? 'Start the Podman machine: `podman machine start`.'
-      : 'Start Docker Desktop.';
+    return { hint: /podman/.test(host) ? 'start-podman-machine' : 'start-docker-desktop' };
   }
   if (host.startsWith('tcp://')) {
-    return `Check that the engine at ${host.slice('tcp://'.length)} is running and listening, and that no firewall blocks the port.`;
+    return { hint: 'check-tcp-engine', address: host.slice('tcp://'.length) };
   }
-  if (host.startsWith('ssh://')) {
-    return `Check that \`${sshCommand(host)}\` works and that Docker runs on that machine.`;
-  }
+  if (host.startsWith('ssh://')) return { hint: 'check-ssh-engine', command: sshCommand(host) };
   return unixStartHint(socketPathOf(host), platform);
 }
 
 /** The fix for "the socket or pipe is there but refuses us". */
-export function permissionHint(host: string, platform: NodeJS.Platform): string {
-  if (host.startsWith('npipe://')) {
-    return 'Add your account to the "docker-users" group (Computer Management → Local Users and Groups), then sign out and back in.';
-  }
-  if (host.startsWith('ssh://')) {
-    return 'Load a key that this host accepts into your ssh agent (`ssh-add`), so Reclaim can log in.';
-  }
+export function permissionHint(host: string, platform: NodeJS.Platform): HintValues {
+  if (host.startsWith('npipe://')) return { hint: 'join-docker-users' };
+  if (host.startsWith('ssh://')) return { hint: 'load-ssh-key' };
   const socketPath = socketPathOf(host);
-  if (platform === 'linux' && /podman/.test(socketPath)) {
-    return "Use your own Podman socket (`systemctl --user start podman.socket`) or run as the socket's owner.";
-  }
-  if (platform === 'linux') {
-    return 'Add yourself to the docker group: `sudo usermod -aG docker $USER`, then log out and back in (or use rootless Docker). Note that the docker group grants root-level access.';
-  }
-  return `Make sure ${socketPath} belongs to your user (\`ls -l ${socketPath}\`); restarting the engine usually restores it.`;
+  if (platform === 'linux' && /podman/.test(socketPath)) return { hint: 'use-own-podman-socket' };
+  if (platform === 'linux') return { hint: 'join-docker-group' };
+  return { hint: 'own-socket', socketPath };
 }

@@ -38,24 +38,30 @@ describe('parseHost', () => {
     expect(canonical('tcp://[::1]:2375')).toBe('tcp://[::1]:2375');
   });
 
-  it('rejects what the CLI rejects, with ENDPOINT_INVALID naming the address', () => {
-    for (const raw of [
-      '',
-      'http://engine:2375',
-      'fd://',
-      'tcp://engine:port',
-      'tcp://engine:70000',
-      'tcp://e:1/prefix',
-      'ssh://',
-      'ssh://me:pw@host',
-    ]) {
+  it('rejects what the CLI rejects, with ENDPOINT_INVALID naming the address and why', () => {
+    for (const [raw, facts] of [
+      ['', { cause: 'address-empty' }],
+      ['http://engine:2375', { cause: 'address-scheme', values: { scheme: 'http' } }],
+      ['fd://', { cause: 'address-scheme', values: { scheme: 'fd' } }],
+      ['tcp://engine:port', { cause: 'address-port-not-number', subject: 'port' }],
+      ['tcp://engine:70000', { cause: 'address-port-out-of-range', values: { port: 70000 } }],
+      ['tcp://[::1:2375', { cause: 'address-ipv6-unclosed' }],
+      ['tcp://[::1]x', { cause: 'address-after-ipv6' }],
+      ['tcp://e:1/prefix', { cause: 'address-path' }],
+      ['ssh://me@host/path', { cause: 'address-ssh-path' }],
+      ['ssh://', { cause: 'address-ssh-no-host' }],
+      ['ssh://me:pw@host', { cause: 'address-ssh-password' }],
+    ] as const) {
       try {
         parseHost(raw);
         expect.unreachable(`"${raw}" should be refused`);
       } catch (error) {
         expect(error, raw).toBeInstanceOf(ReclaimFailure);
-        expect((error as ReclaimFailure).error.code, raw).toBe('ENDPOINT_INVALID');
-        expect((error as ReclaimFailure).error.endpoint, raw).toBe(raw);
+        expect((error as ReclaimFailure).error, raw).toEqual({
+          code: 'ENDPOINT_INVALID',
+          endpoint: raw,
+          ...facts,
+        });
       }
     }
   });

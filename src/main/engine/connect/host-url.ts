@@ -1,3 +1,4 @@
+import type { MainErrorCause } from '../../../shared/error-causes';
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
 
 /**
@@ -20,23 +21,20 @@ const DEFAULT_TCP_PORT = 2375;
 const DEFAULT_TLS_PORT = 2376;
 const DEFAULT_SSH_PORT = 22;
 
-function invalid(raw: string, why: string): ReclaimFailure {
-  return new ReclaimFailure(
-    reclaimError(
-      'ENDPOINT_INVALID',
-      `The engine address "${raw}" cannot be used: ${why}.`,
-      'Use unix:///path/to/docker.sock, npipe:////./pipe/docker_engine, tcp://host:port or ' +
-        'ssh://user@host, in Settings or in DOCKER_HOST.',
-      { endpoint: raw },
-    ),
-  );
+function invalid(
+  raw: string,
+  cause: MainErrorCause,
+  facts: { subject?: string; values?: Record<string, string | number> } = {},
+): ReclaimFailure {
+  return new ReclaimFailure(reclaimError('ENDPOINT_INVALID', { cause, endpoint: raw, ...facts }));
 }
 
 function parsePort(raw: string, text: string, fallback: number): number {
   if (text === '') return fallback;
-  if (!/^\d+$/.test(text)) throw invalid(raw, `"${text}" is not a port number`);
+  if (!/^\d+$/.test(text)) throw invalid(raw, 'address-port-not-number', { subject: text });
   const port = Number(text);
-  if (port < 1 || port > 65535) throw invalid(raw, `port ${port} is out of range`);
+  if (port < 1 || port > 65535)
+    throw invalid(raw, 'address-port-out-of-range', { values: { port } });
   return port;
 }
 
@@ -44,9 +42,9 @@ function parsePort(raw: string, text: string, fallback: number): number {
 function splitHostPort(raw: string, authority: string): { hostname: string; port: string } {
   if (authority.startsWith('[')) {
     const end = authority.indexOf(']');
-    if (end < 0) throw invalid(raw, 'an IPv6 address is missing its closing "]"');
+    if (end < 0) throw invalid(raw, 'address-ipv6-unclosed');
     const rest = authority.slice(end + 1);
-    if (rest !== '' && !rest.startsWith(':')) throw invalid(raw, 'unexpected text after "]"');
+    if (rest !== '' && !rest.startsWith(':')) throw invalid(raw, 'address-after-ipv6');
     return { hostname: authority.slice(0, end + 1), port: rest.slice(1) };
   }
   const colon = authority.lastIndexOf(':');
@@ -57,7 +55,7 @@ function splitHostPort(raw: string, authority: string): { hostname: string; port
 function parseTcp(raw: string, rest: string, tls: boolean): ParsedHost {
   // A trailing path (`tcp://h:2375/prefix`) is a rarely used API prefix; we do not support it.
   const authority = rest.replace(/\/+$/, '');
-  if (authority.includes('/')) throw invalid(raw, 'a path after the host is not supported');
+  if (authority.includes('/')) throw invalid(raw, 'address-path');
   const { hostname, port } = splitHostPort(raw, authority);
   return {
     scheme: 'tcp',
@@ -69,12 +67,12 @@ function parseTcp(raw: string, rest: string, tls: boolean): ParsedHost {
 
 function parseSsh(raw: string, rest: string): ParsedHost {
   const authority = rest.replace(/\/+$/, '');
-  if (authority.includes('/')) throw invalid(raw, 'ssh addresses take no path');
+  if (authority.includes('/')) throw invalid(raw, 'address-ssh-path');
   const at = authority.lastIndexOf('@');
   const user = at >= 0 ? decodeURIComponent(authority.slice(0, at)) : undefined;
-  if (user?.includes(':')) throw invalid(raw, 'put no password in the address; use an ssh agent');
+  if (user?.includes(':')) throw invalid(raw, 'address-ssh-password');
   const { hostname, port } = splitHostPort(raw, authority.slice(at + 1));
-  if (hostname === '') throw invalid(raw, 'no host name after ssh://');
+  if (hostname === '') throw invalid(raw, 'address-ssh-no-host');
   return {
     scheme: 'ssh',
     hostname,
@@ -89,7 +87,7 @@ function parseSsh(raw: string, rest: string): ParsedHost {
  */
 export function parseHost(raw: string, tls = false): ParsedHost {
   const text = raw.trim();
-  if (text === '') throw invalid(raw, 'it is empty');
+  if (text === '') throw invalid(raw, 'address-empty');
   const match = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(text);
   // No scheme: the CLI reads `host:port` as tcp.
   if (!match) return parseTcp(raw, text, tls);
@@ -105,7 +103,7 @@ export function parseHost(raw: string, tls = false): ParsedHost {
     case 'ssh':
       return parseSsh(raw, rest);
     default:
-      throw invalid(raw, `the scheme "${scheme}://" is not one the docker CLI accepts`);
+      throw invalid(raw, 'address-scheme', { values: { scheme } });
   }
 }
 

@@ -234,8 +234,11 @@ describe('openConnection failures without an engine', () => {
   it('gives ENGINE_NOT_RUNNING naming a socket that does not exist', async () => {
     const host = `unix://${path.join(dir, 'absent.sock')}`;
     const error = await failure(openConnection({ host }));
-    expect(error.code).toBe('ENGINE_NOT_RUNNING');
-    expect(error.message).toContain(host);
+    expect(error).toMatchObject({
+      code: 'ENGINE_NOT_RUNNING',
+      cause: 'socket-missing',
+      endpoint: host,
+    });
   });
 
   it('gives TLS_FAILED naming a CA file that does not exist, before dialing', async () => {
@@ -243,8 +246,12 @@ describe('openConnection failures without an engine', () => {
     const error = await failure(
       openConnection({ host: 'tcp://127.0.0.1:9', tls: { caPath, verify: true } }),
     );
-    expect(error.code).toBe('TLS_FAILED');
-    expect(error.message).toContain(caPath);
+    expect(error).toMatchObject({
+      code: 'TLS_FAILED',
+      cause: 'tls-file-missing',
+      subject: caPath,
+      values: { file: 'ca' },
+    });
   });
 
   it('reaches ssh endpoints through ssh2 and names them when nothing answers', async () => {
@@ -255,8 +262,11 @@ describe('openConnection failures without an engine', () => {
     const port = typeof address === 'object' && address !== null ? address.port : 1;
     const host = `ssh://someone@127.0.0.1:${port}`;
     const error = await failure(openConnection({ host }, { sshAuthSock: '' }));
-    expect(error).toMatchObject({ code: 'ENGINE_NOT_RUNNING', endpoint: host });
-    expect(error.fix).toContain(`ssh -p ${port} someone@127.0.0.1`);
+    expect(error).toMatchObject({
+      code: 'ENGINE_NOT_RUNNING',
+      endpoint: host,
+      values: { hint: 'check-ssh-engine', command: `ssh -p ${port} someone@127.0.0.1` },
+    });
   });
 
   it('gives ENDPOINT_INVALID for an address it cannot parse', async () => {

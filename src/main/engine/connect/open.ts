@@ -11,7 +11,7 @@ import {
   type InfoAnswer,
   type VersionAnswer,
 } from './engine-identity';
-import { toReclaimFailure } from './errors';
+import { toReclaimFailure } from '../errors';
 import { formatHost, parseHost } from './host-url';
 import { loadTlsMaterial } from './tls-material';
 
@@ -26,17 +26,14 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 
 function notAnEngine(host: string, answer: unknown): ReclaimFailure {
   return new ReclaimFailure(
-    reclaimError(
-      'ENGINE_ERROR',
-      `${host} answered, but not like a Docker or Podman engine (no API version in GET /version).`,
-      'Check the address: it must be the Docker API socket or port of your engine.',
-      {
-        endpoint: host,
-        detail: Buffer.isBuffer(answer)
-          ? answer.toString('utf8').slice(0, 200)
-          : JSON.stringify(answer)?.slice(0, 200),
-      },
-    ),
+    reclaimError('ENGINE_ERROR', {
+      cause: 'not-an-engine',
+      endpoint: host,
+      // What answered, in its own words: the user can tell a web server from a proxy.
+      detail: Buffer.isBuffer(answer)
+        ? answer.toString('utf8').slice(0, 200)
+        : JSON.stringify(answer)?.slice(0, 200),
+    }),
   );
 }
 

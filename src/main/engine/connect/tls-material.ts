@@ -10,25 +10,22 @@ export interface TlsMaterial {
   verify: boolean;
 }
 
-async function readPem(file: string, what: string, host: string): Promise<Buffer> {
+/** Which of an endpoint's TLS files: the CA certificate, the client certificate or its key. */
+type TlsFile = 'ca' | 'cert' | 'key';
+
+async function readPem(file: string, which: TlsFile, host: string): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === 'ENOENT'
-        ? 'does not exist'
-        : code === 'EACCES'
-          ? 'is not readable'
-          : 'cannot be read';
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new ReclaimFailure(
-      reclaimError(
-        'TLS_FAILED',
-        `The TLS ${what} ${file} ${why}, so Reclaim cannot connect to ${host} securely.`,
-        "Point DOCKER_CERT_PATH (or the context's TLS files, or Settings) at the folder holding " +
-          'ca.pem, cert.pem and key.pem for this engine.',
-        { endpoint: host, detail: (error as Error).message },
-      ),
+      reclaimError('TLS_FAILED', {
+        cause: missing ? 'tls-file-missing' : 'tls-file-unreadable',
+        endpoint: host,
+        subject: file,
+        detail: (error as Error).message,
+        values: { file: which },
+      }),
     );
   }
 }
@@ -38,18 +35,16 @@ export async function loadTlsMaterial(endpoint: Endpoint): Promise<TlsMaterial |
   const tls = endpoint.tls;
   if (!tls) return undefined;
   const [ca, cert, key] = await Promise.all([
-    tls.caPath ? readPem(tls.caPath, 'CA certificate', endpoint.host) : undefined,
-    tls.certPath ? readPem(tls.certPath, 'client certificate', endpoint.host) : undefined,
-    tls.keyPath ? readPem(tls.keyPath, 'client key', endpoint.host) : undefined,
+    tls.caPath ? readPem(tls.caPath, 'ca', endpoint.host) : undefined,
+    tls.certPath ? readPem(tls.certPath, 'cert', endpoint.host) : undefined,
+    tls.keyPath ? readPem(tls.keyPath, 'key', endpoint.host) : undefined,
   ]);
   if ((cert === undefined) !== (key === undefined)) {
     throw new ReclaimFailure(
-      reclaimError(
-        'TLS_FAILED',
-        `The TLS set-up for ${endpoint.host} has a client ${cert ? 'certificate without its key' : 'key without its certificate'}.`,
-        'Provide both cert.pem and key.pem (or neither) next to ca.pem.',
-        { endpoint: endpoint.host },
-      ),
+      reclaimError('TLS_FAILED', {
+        cause: cert ? 'tls-cert-without-key' : 'tls-key-without-cert',
+        endpoint: endpoint.host,
+      }),
     );
   }
   return {

@@ -1,6 +1,11 @@
 import type { DiskUsageRow } from '../../../shared/model';
 import type { RawSystemDf, RawUsage } from '../inventory/raw-types';
-import { buildCacheRow, containersRow, imagesRow, volumesRow } from '../../../shared/core/disk-usage/cli-rows';
+import {
+  buildCacheRow,
+  containersRow,
+  imagesRow,
+  volumesRow,
+} from '../../../shared/core/disk-usage/cli-rows';
 
 export interface PartialRows {
   images?: DiskUsageRow;

@@ -11,7 +11,7 @@ import type {
 import { buildCacheRow, containersRow, volumesRow } from '../../../shared/core/disk-usage/cli-rows';
 import { imagesRowFromLayers } from '../../../shared/core/disk-usage/images-row';
 import type { PartialRows } from '../disk-usage/system-df-rows';
-import { apiAtLeast } from './api-version';
+import { apiAtLeast } from '../connect/api-version';
 import { childrenByParent, classifyImage } from './classification';
 import type { LayerFacts } from './layer-facts';
 import { containerRef, type ImageRecord } from './records';

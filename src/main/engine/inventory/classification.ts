@@ -22,17 +22,7 @@ export interface ImageKind {
   intermediate: boolean;
 }
 
-/** Children by parent ID, each list in the order the images were given. */
-export function childrenByParent(images: readonly NamedImage[]): Map<string, string[]> {
-  const children = new Map<string, string[]>();
-  for (const image of images) {
-    if (image.parentId === null) continue;
-    const list = children.get(image.parentId);
-    if (list) list.push(image.id);
-    else children.set(image.parentId, [image.id]);
-  }
-  return children;
-}
+export { childrenByParent } from '../../../shared/core/disk-usage/children-by-parent';
 
 export function classifyImage(image: NamedImage, childIds: readonly string[]): ImageKind {
   const hasChildren = childIds.length > 0;

@@ -1,6 +1,6 @@
 import type { Connection } from '../connect/connection';
 import type { DfType } from '../disk-usage/system-df-rows';
-import { apiAtLeast } from './api-version';
+import { apiAtLeast } from '../connect/api-version';
 import { getJsonOrNull } from './local-socket-get';
 import type {
   RawContainer,

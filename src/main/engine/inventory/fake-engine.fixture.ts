@@ -83,12 +83,18 @@ export class FakeEngine {
     if (inspect?.[1]) {
       if (this.failInspectOnce.delete(inspect[1])) {
         throw new ReclaimFailure(
-          reclaimError('ENGINE_ERROR', 'HTTP 500: layer does not exist', 'none'),
+          reclaimError('ENGINE_ERROR', {
+            cause: 'http-error',
+            detail: 'layer does not exist',
+            values: { status: 500 },
+          }),
         );
       }
       const image = this.images.get(inspect[1]);
       if (!image) {
-        throw new ReclaimFailure(reclaimError('NOT_FOUND', 'No such image', 'none'));
+        throw new ReclaimFailure(
+          reclaimError('NOT_FOUND', { cause: 'engine-not-found', detail: 'No such image' }),
+        );
       }
       const answer: RawImageInspect = {
         Id: image.summary.Id,

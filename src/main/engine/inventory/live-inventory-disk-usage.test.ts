@@ -33,7 +33,11 @@ function pre142Engine() {
         if (dfRunning > 0) {
           refused++;
           throw new ReclaimFailure(
-            reclaimError('INTERNAL', 'a disk usage operation is already running', 'wait'),
+            reclaimError('ENGINE_ERROR', {
+              cause: 'http-error',
+              detail: 'a disk usage operation is already running',
+              values: { status: 500 },
+            }),
           );
         }
         dfRunning++;

@@ -71,7 +71,13 @@ describe('getJsonOrNull', () => {
   });
 
   it('asks again through the connection for any other answer, so it maps the error', async () => {
-    const failure = new ReclaimFailure(reclaimError('ENGINE_ERROR', 'boom', 'retry'));
+    const failure = new ReclaimFailure(
+      reclaimError('ENGINE_ERROR', {
+        cause: 'http-error',
+        detail: 'boom',
+        values: { status: 500 },
+      }),
+    );
     const { connection: c, slow } = connection(`unix://${path.join(dir, 'api.sock')}`, () => {
       throw failure;
     });
@@ -89,7 +95,9 @@ describe('getJsonOrNull', () => {
 
   it('maps NOT_FOUND from the connection to null', async () => {
     const { connection: c } = connection('tcp://engine:2375', () => {
-      throw new ReclaimFailure(reclaimError('NOT_FOUND', 'No such image', 'none'));
+      throw new ReclaimFailure(
+        reclaimError('NOT_FOUND', { cause: 'engine-not-found', detail: 'No such image' }),
+      );
     });
     expect(await getJsonOrNull(c, '/images/x/json')).toBeNull();
   });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { apiAtLeast } from './api-version';
 import { mapLimit } from './map-limit';
 
 describe('mapLimit', () => {
@@ -15,14 +14,5 @@ describe('mapLimit', () => {
     });
     expect(results).toEqual([50, 10, 40, 20, 30]);
     expect(most).toBe(2);
-  });
-});
-
-describe('apiAtLeast', () => {
-  it('compares minor versions numerically', () => {
-    expect(apiAtLeast('1.41', '1.42')).toBe(false);
-    expect(apiAtLeast('1.42', '1.42')).toBe(true);
-    expect(apiAtLeast('1.100', '1.42')).toBe(true);
-    expect(apiAtLeast('2.0', '1.42')).toBe(true);
   });
 });

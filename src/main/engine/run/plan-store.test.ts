@@ -17,7 +17,7 @@ describe('PlanStore', () => {
     const store = new PlanStore(() => 1000);
     store.put(plan('p1', 1000));
     expect(store.take('p1').id).toBe('p1');
-    expect(() => store.take('p1')).toThrow('NOT_FOUND (plan-unavailable)');
+    expect(() => store.take('p1')).toThrow('NOT_FOUND (preview-expired)');
   });
 
   it('expires plans older than the TTL', () => {
@@ -25,6 +25,6 @@ describe('PlanStore', () => {
     const store = new PlanStore(() => now);
     store.put(plan('old', 0));
     now = PLAN_TTL_MS + 1;
-    expect(() => store.take('old')).toThrow('NOT_FOUND (plan-unavailable)');
+    expect(() => store.take('old')).toThrow('NOT_FOUND (preview-expired)');
   });
 });

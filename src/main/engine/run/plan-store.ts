@@ -33,7 +33,7 @@ export class PlanStore {
     if (!plan) {
       throw new ReclaimFailure(
         // It already ran, or it is too old to trust: the UI asks for a fresh preview.
-        reclaimError('NOT_FOUND', { cause: 'plan-unavailable' }),
+        reclaimError('NOT_FOUND', { cause: 'preview-expired' }),
       );
     }
     this.plans.delete(planId);

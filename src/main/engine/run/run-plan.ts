@@ -20,7 +20,7 @@ import { shortId } from '../../../shared/format/short-id';
 import { fullString, parseReported } from '../../../shared/core/references/reference-grammar';
 import { bytesOf, layerSizeTable } from '../../../shared/core/plan/layer-sizes';
 import { deletedIds, deleteImage, hasRecord, removeContainer } from './delete-calls';
-import { deletionError, statusOf } from './engine-errors';
+import { deletionError, statusOf } from '../errors';
 import { recheckPrunedImage, recheckRemovalTarget } from './recheck';
 
 export interface RunDeps {

@@ -1,3 +1,5 @@
+import { enErrors } from './errors/en';
+
 /**
  * English strings. Docker's own words (Untagged, Deleted, dangling, prune, reclaimable) stay
  * as the CLI prints them so a user who knows `docker` recognises every screen. This catalogue
@@ -391,27 +393,8 @@ export const en = {
     'well-known-socket': 'well-known socket',
     context: 'docker context',
   },
-  errorText: {
-    message: {
-      ENGINE_NOT_RUNNING: 'No engine answers at {endpoint}.',
-      PERMISSION_DENIED: 'Permission denied at {endpoint}.',
-      TIMEOUT: 'The engine at {endpoint} did not answer in time.',
-      NOT_CONNECTED: 'Reclaim is not connected to an engine.',
-      AMBIGUOUS_REFERENCE: 'Ambiguous: {count} images start with this.',
-      CHANGED_SINCE_PREVIEW: 'The image changed since the preview.',
-      CANCELLED: 'Stopped before it ran.',
-    },
-    fix: {
-      ENGINE_NOT_RUNNING: 'Start Docker (or Podman), then try again, or choose another engine.',
-      PERMISSION_DENIED:
-        'Add your user to the docker group (then log in again), or choose a rootless engine.',
-      TIMEOUT: 'Check that the engine is healthy, then try again.',
-      NOT_CONNECTED: 'Connect to an engine first.',
-      AMBIGUOUS_REFERENCE: 'Type more of the ID.',
-      CHANGED_SINCE_PREVIEW: 'Preview again to see what would happen now.',
-      CANCELLED: 'Run it again when you are ready.',
-    },
-  },
+  /** Every error code and cause, worded: see errors/catalogue.ts. */
+  errorText: enErrors,
 } as const satisfies MessageTree;
 
 export type EnglishMessages = typeof en;

@@ -16,6 +16,8 @@ import type {
 import type { ProtectionMatch } from '../../../shared/core/filters/protection';
 import { shortId } from '../ui/format';
 import { runtimeWord, type Translate } from './translator';
+import type { ErrorWords } from './errors/catalogue';
+import { wordError, type ErrorTranslate } from './errors/error-words';
 
 /** The typed translator (`$t`): only catalogue keys are accepted. */
 export type { Translate } from './translator';
@@ -257,19 +259,11 @@ function shortRef(value: string): string {
 const NEEDS_ENDPOINT = new Set(['ENGINE_NOT_RUNNING', 'PERMISSION_DENIED', 'TIMEOUT']);
 
 /**
- * An error's message and fix in the UI language when the catalogue words its code; otherwise
- * the main process's own sentences.
+ * An error's message and fix in the UI language, from its code, cause and values alone (see
+ * errors/error-words.ts); the engine's own words stay in `detail`, shown quoted.
  */
-export function errorWords(t: Translate, error: ReclaimError): { message: string; fix: string } {
-  if (NEEDS_ENDPOINT.has(error.code) && !error.endpoint) {
-    return { message: error.message, fix: error.fix };
-  }
-  const values = { endpoint: error.endpoint ?? '', count: error.candidates?.length ?? 0 };
-  const missing = '\u0000';
-  const message = t(`errorText.message.${error.code}`, { values, default: missing });
-  const fix = t(`errorText.fix.${error.code}`, { values, default: missing });
-  return {
-    message: message === missing ? error.message : message,
-    fix: fix === missing ? error.fix : fix,
-  };
+export function errorWords(t: Translate, error: ReclaimError): ErrorWords {
+  // The error catalogue is typed by its own code × cause table (errors/catalogue.ts) and
+  // looked up by code and cause, so it takes the translator untyped.
+  return wordError(t as ErrorTranslate, error);
 }

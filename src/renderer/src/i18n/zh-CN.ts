@@ -1,4 +1,5 @@
 import type { Catalogue } from './messages';
+import { zhCNErrors } from './errors/zh-CN';
 
 /**
  * 简体中文. Docker's own output words (Untagged, Deleted) stay as the CLI prints them; its
@@ -381,24 +382,6 @@ export const zhCN: Catalogue = {
     'well-known-socket': '常见套接字位置',
     context: 'docker 上下文',
   },
-  errorText: {
-    message: {
-      ENGINE_NOT_RUNNING: '{endpoint} 上没有引擎响应。',
-      PERMISSION_DENIED: '访问 {endpoint} 被拒绝。',
-      TIMEOUT: '{endpoint} 上的引擎未及时响应。',
-      NOT_CONNECTED: 'Reclaim 尚未连接到引擎。',
-      AMBIGUOUS_REFERENCE: '有歧义：有 {count} 个镜像以此开头。',
-      CHANGED_SINCE_PREVIEW: '镜像在预览之后发生了变化。',
-      CANCELLED: '在执行之前已停止。',
-    },
-    fix: {
-      ENGINE_NOT_RUNNING: '启动 Docker（或 Podman）后重试，或选择其他引擎。',
-      PERMISSION_DENIED: '将你的用户加入 docker 组（然后重新登录），或选择无根（rootless）引擎。',
-      TIMEOUT: '检查引擎是否正常，然后重试。',
-      NOT_CONNECTED: '请先连接到引擎。',
-      AMBIGUOUS_REFERENCE: '请输入更多位 ID。',
-      CHANGED_SINCE_PREVIEW: '重新预览以查看现在会发生什么。',
-      CANCELLED: '准备好后再次执行。',
-    },
-  },
+  /** Every error code and cause, worded: see errors/catalogue.ts. */
+  errorText: zhCNErrors,
 };

@@ -158,7 +158,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       }),
     runPlan: (planId) => {
       const plan = plans.get(planId);
-      if (!plan) return failed(reclaimError('NOT_FOUND', { cause: 'plan-unavailable' }));
+      if (!plan) return failed(reclaimError('NOT_FOUND', { cause: 'preview-expired' }));
       plans.delete(planId);
       return ok(run(plan));
     },

@@ -1,5 +1,6 @@
 import type { Inventory } from '../../model';
 import { layerSizeTable } from '../plan/layer-sizes';
+import { childrenByParent } from './children-by-parent';
 import { buildCacheRow, containersRow, volumesRow } from './cli-rows';
 import { imagesRowFromLayers } from './images-row';
 import { uniqueSizes } from './unique-sizes';
@@ -17,11 +18,7 @@ export function withDerivedFigures(
   intermediatesShareLayers: boolean,
 ): Inventory {
   const layerSize = layerSizeTable(inv);
-  const children = new Map<string, string[]>();
-  for (const image of inv.images) {
-    if (image.parentId === null) continue;
-    children.set(image.parentId, [...(children.get(image.parentId) ?? []), image.id]);
-  }
+  const children = childrenByParent(inv.images);
   const containersByImage = new Map<string, number>();
   for (const container of inv.containers) {
     containersByImage.set(container.imageId, (containersByImage.get(container.imageId) ?? 0) + 1);

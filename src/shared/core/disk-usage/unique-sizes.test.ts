@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childrenByParent } from '../../../main/engine/inventory/classification';
+import { childrenByParent } from './children-by-parent';
 import { imagesRemovedWith, uniqueSizes, type AccountedImage } from './unique-sizes';
 
 /** A legacy build: base (tagged) ← step1 ← step2 ← app (tagged), each adding one layer. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerInfo, Inventory, VolumeInfo } from '../../shared/model';
-import type { Connection } from '../engine/connect/connection';
-import { FAKE_INVENTORY } from './fake-engine.fixture';
-import { pruneBuildCache, removeContainers, removeVolumes } from './resources';
+import type { ContainerInfo, Inventory, VolumeInfo } from '../../../shared/model';
+import { testEngineInfo, uniformDiskUsage } from '../../../shared/testing/inventory-builders';
+import type { Connection } from '../connect/connection';
+import { pruneBuildCache, removeContainers, removeVolumes } from './remove-resources';
 
 function container(id: string, name: string, running: boolean, sizeRw = 10): ContainerInfo {
   return {
@@ -25,8 +25,14 @@ const STOPPED_ONE = 'aaaa1111'.repeat(8);
 const STOPPED_TWO = 'aaaa2222'.repeat(8);
 const RUNNING = 'bbbb0000'.repeat(8);
 
+const ENGINE = testEngineInfo({ endpoint: { host: 'unix:///tmp/engine.sock' } });
+
 const inventory: Inventory = {
-  ...FAKE_INVENTORY,
+  engine: ENGINE,
+  images: [],
+  buildCache: [],
+  diskUsage: uniformDiskUsage(0, { total: 0, active: 0, size: 0, reclaimable: 0 }),
+  takenAt: 1,
   containers: [
     container(STOPPED_ONE, 'stopped-one', false, 40),
     container(STOPPED_TWO, 'stopped-two', false, 2),
@@ -43,6 +49,7 @@ function engine(failures: Record<string, { statusCode: number; json: { message: 
     removed.push(id);
   };
   const connection = {
+    engine: ENGINE,
     docker: {
       getContainer: (id: string) => ({ remove: remove(id) }),
       getVolume: (name: string) => ({ remove: remove(name) }),
@@ -68,10 +75,13 @@ describe('removeContainers', () => {
       'ffff'.repeat(16),
       STOPPED_ONE,
     ]);
-    expect(result.failed.map((failure) => [failure.id, failure.error.code])).toEqual([
-      [RUNNING, 'CONFLICT'],
-      ['aaaa2', 'NOT_FOUND'],
-      ['ffff'.repeat(16), 'NOT_FOUND'],
+    expect(result.failed).toEqual([
+      { id: RUNNING, error: { code: 'CONFLICT', cause: 'container-running', subject: 'web' } },
+      { id: 'aaaa2', error: { code: 'NOT_FOUND', cause: 'container-not-found', subject: 'aaaa2' } },
+      {
+        id: 'ffff'.repeat(16),
+        error: { code: 'NOT_FOUND', cause: 'container-not-found', subject: 'ffff'.repeat(3) },
+      },
     ]);
     expect(removed).toEqual([STOPPED_ONE]);
   });
@@ -84,8 +94,10 @@ describe('removeContainers', () => {
       },
     });
     const result = await removeContainers(connection, inventory, [STOPPED_ONE]);
-    expect(result.failed[0]?.error).toMatchObject({
+    expect(result.failed[0]?.error).toEqual({
       code: 'CONFLICT',
+      cause: 'container-removal-refused',
+      subject: 'stopped-one',
       detail: 'You cannot remove a running container',
     });
     expect(result.bytesReclaimed).toBe(0);
@@ -102,9 +114,17 @@ describe('removeVolumes', () => {
       'remote',
     ]);
     expect(result.removed).toEqual(['unused', 'remote']);
-    expect(result.failed.map((failure) => [failure.id, failure.error.code])).toEqual([
-      ['in-use', 'CONFLICT'],
-      ['gone', 'NOT_FOUND'],
+    expect(result.failed).toEqual([
+      {
+        id: 'in-use',
+        error: {
+          code: 'CONFLICT',
+          cause: 'volume-in-use',
+          subject: 'in-use',
+          values: { count: 1 },
+        },
+      },
+      { id: 'gone', error: { code: 'NOT_FOUND', cause: 'volume-not-found', subject: 'gone' } },
     ]);
     expect(result.bytesReclaimed).toBe(500);
     expect(removed).toEqual(['unused', 'remote']);

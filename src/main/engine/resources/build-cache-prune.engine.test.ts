@@ -3,15 +3,19 @@
  * Build Cache row must have something in it, or "frees the cache" would be 0 = 0.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
-import { buildKitBuild, imageId, type BuildKitBuild } from '../../../test/engine/fixture-builders';
-import { describeEngine } from '../../../test/engine/gate';
-import { assertPrivateEndpoint } from '../../../test/engine/guard';
-import { buildCacheRecords, cliBuildCacheRow } from '../../../test/engine/measure';
-import type { Connection } from '../engine/connect/connection';
-import { openConnection } from '../engine/connect/open';
-import { readDiskUsage } from '../engine/disk-usage/read-disk-usage';
-import { pruneBuildCache } from './resources';
+import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
+import {
+  buildKitBuild,
+  imageId,
+  type BuildKitBuild,
+} from '../../../../test/engine/fixture-builders';
+import { describeEngine } from '../../../../test/engine/gate';
+import { assertPrivateEndpoint } from '../../../../test/engine/guard';
+import { buildCacheRecords, cliBuildCacheRow } from '../../../../test/engine/measure';
+import type { Connection } from '../connect/connection';
+import { openConnection } from '../connect/open';
+import { readDiskUsage } from '../disk-usage/read-disk-usage';
+import { pruneBuildCache } from './remove-resources';
 
 describeEngine('build cache prune against a private Docker engine', () => {
   let engine: PrivateDocker;
