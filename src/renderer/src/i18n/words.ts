@@ -255,9 +255,6 @@ function shortRef(value: string): string {
   return value.startsWith('sha256:') ? shortId(value) : value;
 }
 
-/** Error codes whose words need the endpoint; without one the main message stands. */
-const NEEDS_ENDPOINT = new Set(['ENGINE_NOT_RUNNING', 'PERMISSION_DENIED', 'TIMEOUT']);
-
 /**
  * An error's message and fix in the UI language, from its code, cause and values alone (see
  * errors/error-words.ts); the engine's own words stay in `detail`, shown quoted.
