@@ -34,7 +34,7 @@ describe('PruneDialog', () => {
       'Not docker image prune -a --filter until=72h -f: it would also untag or delete registry.local:5000/ci/runner:stable, team/app-base:1,',
     );
     // Kept because a container uses it, and the container is named.
-    expect(within(dialog).getByTestId('prune-keep-list').textContent).toMatch(/used by web\b/);
+    expect(within(dialog).getByTestId('prune-keep-list').textContent).toContain('used by web');
     expect(api.calls.filter((c) => c.method === 'planPrune').at(-1)?.args[0]).toEqual({
       all: true,
       until: '72h',

@@ -32,7 +32,9 @@ describe('ReferenceInput', () => {
     );
     expect(status.textContent).toContain('1a001a001a00, 1a011a011a01');
     await fireEvent.input(input, { target: { value: 'nope:1' } });
-    await waitFor(() => expect(status.textContent).toContain('No such image: nope:1'));
+    await waitFor(() =>
+      expect(status.textContent).toContain('No image has the reference or ID nope:1'),
+    );
     expect(screen.getByTestId('reference-preview')).toHaveProperty('disabled', true);
     await fireEvent.submit(input.closest('form') as HTMLFormElement);
     expect(onpreview).not.toHaveBeenCalled();

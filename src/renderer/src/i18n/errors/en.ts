@@ -210,7 +210,7 @@ export const enErrors = {
       },
       'reference-empty': {
         message: 'Nothing was typed.',
-        fix: 'Give an image ID (or its first characters), name:tag such as redis:alpine, or name@sha256:<digest>.',
+        fix: 'Give an image ID (or its first characters), name:tag such as redis:alpine, or name@sha256:… (a digest).',
       },
       'reference-syntax': {
         message: 'This is not a valid image reference.',

@@ -202,7 +202,7 @@ export const zhCNErrors = {
       },
       'reference-empty': {
         message: '没有输入任何内容。',
-        fix: '请输入镜像 ID（或其开头几个字符）、name:tag（如 redis:alpine）或 name@sha256:<摘要>。',
+        fix: '请输入镜像 ID（或其开头几个字符）、name:tag（如 redis:alpine）或 name@sha256:…（镜像摘要）。',
       },
       'reference-syntax': {
         message: '这不是有效的镜像引用。',
