@@ -89,9 +89,11 @@ export type TargetNote =
 export interface KeptLayer {
   chainId: string;
   size: number;
-  /** Images (tags or short IDs) that still use it. */
-  usedBy: string[];
+  /** Images (by their first name, or short ID) and containers (short ID) that still use it. */
+  usedBy: LayerUser[];
 }
+
+export type LayerUser = { kind: 'image'; name: string } | { kind: 'container'; id: string };
 
 export interface PlannedTarget {
   /** What the user asked for. */

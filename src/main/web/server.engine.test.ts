@@ -147,9 +147,9 @@ describeEngine('browser mode against a private engine', () => {
     if (!plan.ok) throw new Error(JSON.stringify(plan.error));
     const planId = plan.value.id;
     const stream = await openEventStream(server.port, TOKEN);
-    const result = await http<{ results: { status: string; lines: string[] }[] }>('runPlan', [
-      planId,
-    ]);
+    const result = await http<{
+      results: { status: string; records: { kind: string; ref: string }[] }[];
+    }>('runPlan', [planId]);
     try {
       // The run's progress reaches the page as events, up to done = total.
       const finished = await stream.next<{ planId: string; done: number; total: number }>(
@@ -161,7 +161,9 @@ describeEngine('browser mode against a private engine', () => {
       stream.close();
     }
     expect(result).toMatchObject({ ok: true, value: { results: [{ status: 'done' }] } });
-    if (result.ok) expect(result.value.results[0]?.lines).toContain(`Untagged: ${tag}`);
+    if (result.ok) {
+      expect(result.value.results[0]?.records).toContainEqual({ kind: 'untagged', ref: tag });
+    }
     const left = await engine.docker(['image', 'inspect', fixtures.small.id]);
     expect(left.code).not.toBe(0);
     // A finished plan cannot run twice; cancelling it is harmless.

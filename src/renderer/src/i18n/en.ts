@@ -327,6 +327,7 @@ export const en = {
       'removed-meanwhile': '{subject} was removed meanwhile.',
       none: 'none',
     },
+    layerUser: { container: 'container {id}' },
     subject: {
       target: '{name}',
       container: 'Container {name}',

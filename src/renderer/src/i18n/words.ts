@@ -8,6 +8,7 @@ import type { ReclaimError } from '../../../shared/errors';
 import type {
   Fix,
   KeptImage,
+  LayerUser,
   PlannedTarget,
   PreviewChange,
   PruneOptions,
@@ -188,6 +189,13 @@ export function keptReason(t: Translate, kept: KeptImage, options: PruneOptions)
     return t(`explain.keep.filter.${kept.filter}`, { values: { value: value ?? '' } });
   }
   return t(`explain.keep.${kept.reason}`, { values: { until: options.until ?? '' } });
+}
+
+/** What still uses a kept layer: an image by its name, a container by its short ID. */
+export function layerUserWords(t: Translate, user: LayerUser): string {
+  return user.kind === 'image'
+    ? user.name
+    : t('explain.layerUser.container', { values: { id: user.id } });
 }
 
 /** An engine call of a run, named for the user. */

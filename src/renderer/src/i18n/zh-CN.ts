@@ -316,6 +316,7 @@ export const zhCN: Catalogue = {
       'removed-meanwhile': '{subject} 已在此期间被删除。',
       none: '无',
     },
+    layerUser: { container: '容器 {id}' },
     subject: {
       target: '{name}',
       container: '容器 {name}',

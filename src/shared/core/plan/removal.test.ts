@@ -85,9 +85,12 @@ describe('planRemoval', () => {
       {
         chainId: 'sha256:c-base',
         size: 1000,
-        usedBy: ['base:1', 'b:1', '57e957e957e9', 'built:1'],
+        usedBy: ['base:1', 'b:1', '57e957e957e9', 'built:1'].map((name) => ({
+          kind: 'image',
+          name,
+        })),
       },
-      { chainId: 'sha256:c-a', size: 300, usedBy: ['b:1'] },
+      { chainId: 'sha256:c-a', size: 300, usedBy: [{ kind: 'image', name: 'b:1' }] },
     ]);
     expect(plan.command).toBe('docker rmi a:1');
   });
@@ -172,7 +175,7 @@ describe('planRemoval', () => {
       deleted: [JOB],
       bytesFreed: 0,
     });
-    expect(forced?.keptLayers[0]?.usedBy).toEqual(['container dddddddddddd']);
+    expect(forced?.keptLayers[0]?.usedBy).toEqual([{ kind: 'container', id: 'dddddddddddd' }]);
   });
 
   it('a running container: by name force only untags; by ID force is refused', () => {

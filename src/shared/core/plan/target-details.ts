@@ -1,5 +1,5 @@
 import type { Inventory } from '../../model';
-import type { KeptLayer } from '../../plan';
+import type { KeptLayer, LayerUser } from '../../plan';
 import { familiarString } from '../references/reference-grammar';
 import type { EngineModel } from './engine-model';
 import { shortId } from '../../format/short-id';
@@ -25,12 +25,15 @@ export function keptLayers(
     }));
 }
 
-function usersOf(model: EngineModel, chain: string): string[] {
+function usersOf(model: EngineModel, chain: string): LayerUser[] {
   const images = [...model.images.values()]
     .filter((image) => image.layers.includes(chain))
-    .map((image) => (image.refs[0] ? familiarString(image.refs[0]) : shortId(image.id)));
+    .map((image): LayerUser => ({
+      kind: 'image',
+      name: image.refs[0] ? familiarString(image.refs[0]) : shortId(image.id),
+    }));
   const containers = [...model.containers.values()]
     .filter((c) => c.layers.includes(chain))
-    .map((c) => `container ${shortId(c.id)}`);
+    .map((c): LayerUser => ({ kind: 'container', id: shortId(c.id) }));
   return [...images, ...containers];
 }
