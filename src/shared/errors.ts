@@ -8,25 +8,29 @@ import type { ErrorCause } from './error-causes';
 
 export type { ErrorCause } from './error-causes';
 
-export type ErrorCode =
-  | 'ENGINE_NOT_RUNNING'
-  | 'PERMISSION_DENIED'
-  | 'TIMEOUT'
-  | 'TLS_FAILED'
-  | 'API_TOO_OLD'
-  | 'ENDPOINT_INVALID'
-  | 'NOT_FOUND'
-  | 'AMBIGUOUS_REFERENCE'
-  | 'INVALID_REFERENCE'
-  | 'INVALID_FILTER'
-  | 'CONFLICT'
-  | 'PRUNE_RUNNING'
-  | 'VALIDATION'
-  | 'CHANGED_SINCE_PREVIEW'
-  | 'CANCELLED'
-  | 'NOT_CONNECTED'
-  | 'ENGINE_ERROR'
-  | 'INTERNAL';
+/** Every error code, once: the union below is derived from it. */
+export const ERROR_CODES = [
+  'ENGINE_NOT_RUNNING',
+  'PERMISSION_DENIED',
+  'TIMEOUT',
+  'TLS_FAILED',
+  'API_TOO_OLD',
+  'ENDPOINT_INVALID',
+  'NOT_FOUND',
+  'AMBIGUOUS_REFERENCE',
+  'INVALID_REFERENCE',
+  'INVALID_FILTER',
+  'CONFLICT',
+  'PRUNE_RUNNING',
+  'VALIDATION',
+  'CHANGED_SINCE_PREVIEW',
+  'CANCELLED',
+  'NOT_CONNECTED',
+  'ENGINE_ERROR',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface ReclaimError {
   code: ErrorCode;
@@ -59,32 +63,13 @@ export class ReclaimFailure extends Error {
   }
 }
 
-const ERROR_CODES = new Set<string>([
-  'ENGINE_NOT_RUNNING',
-  'PERMISSION_DENIED',
-  'TIMEOUT',
-  'TLS_FAILED',
-  'API_TOO_OLD',
-  'ENDPOINT_INVALID',
-  'NOT_FOUND',
-  'AMBIGUOUS_REFERENCE',
-  'INVALID_REFERENCE',
-  'INVALID_FILTER',
-  'CONFLICT',
-  'PRUNE_RUNNING',
-  'VALIDATION',
-  'CHANGED_SINCE_PREVIEW',
-  'CANCELLED',
-  'NOT_CONNECTED',
-  'ENGINE_ERROR',
-  'INTERNAL',
-] satisfies ErrorCode[]);
+const KNOWN_CODES: ReadonlySet<string> = new Set(ERROR_CODES);
 
 export function isReclaimError(value: unknown): value is ReclaimError {
   return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as ReclaimError).code === 'string' &&
-    ERROR_CODES.has((value as ReclaimError).code)
+    KNOWN_CODES.has((value as ReclaimError).code)
   );
 }

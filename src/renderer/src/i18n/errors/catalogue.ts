@@ -4,7 +4,7 @@
  * Adding a code, a cause or a fix hint without words in both catalogues fails the typecheck.
  */
 import type { ErrorCause } from '../../../../shared/error-causes';
-import type { ErrorCode } from '../../../../shared/errors';
+import { ERROR_CODES, type ErrorCode } from '../../../../shared/errors';
 import type { FixHint } from '../../../../shared/fix-hints';
 
 /** What the UI shows for an error: what happened, then what to do. */
@@ -13,33 +13,8 @@ export interface ErrorWords {
   fix: string;
 }
 
-/** Every error code, once; `satisfies` plus the check below keep it equal to the union. */
-export const ERROR_CODES = [
-  'ENGINE_NOT_RUNNING',
-  'PERMISSION_DENIED',
-  'TIMEOUT',
-  'TLS_FAILED',
-  'API_TOO_OLD',
-  'ENDPOINT_INVALID',
-  'NOT_FOUND',
-  'AMBIGUOUS_REFERENCE',
-  'INVALID_REFERENCE',
-  'INVALID_FILTER',
-  'CONFLICT',
-  'PRUNE_RUNNING',
-  'VALIDATION',
-  'CHANGED_SINCE_PREVIEW',
-  'CANCELLED',
-  'NOT_CONNECTED',
-  'ENGINE_ERROR',
-  'INTERNAL',
-] as const satisfies readonly ErrorCode[];
-
-/** Fails to compile when ERROR_CODES misses a code of the union. */
-const everyCodeListed: Exclude<ErrorCode, (typeof ERROR_CODES)[number]> extends never
-  ? true
-  : false = true;
-void everyCodeListed;
+/** Every error code, as the shared errors declare them. */
+export { ERROR_CODES };
 
 /** The code each cause belongs to: a Record over the union, so no cause can be left out. */
 export const CAUSE_CODE = {
