@@ -8,14 +8,12 @@ import type {
   PendingRow,
   VolumeInfo,
 } from '../../../shared/model';
-import { buildCacheRow, containersRow, volumesRow } from '../../../shared/core/disk-usage/cli-rows';
-import { imagesRowFromLayers } from '../../../shared/core/disk-usage/images-row';
+import { withDerivedFigures } from '../../../shared/core/disk-usage/derived-figures';
 import type { PartialRows } from '../disk-usage/system-df-rows';
 import { apiAtLeast } from '../connect/api-version';
 import { childrenByParent, classifyImage } from './classification';
 import type { LayerFacts } from './layer-facts';
 import { containerRef, type ImageRecord } from './records';
-import { uniqueSizes } from '../../../shared/core/disk-usage/unique-sizes';
 
 /** Everything read from the engine, before it is put together. */
 export interface EngineState {
@@ -52,30 +50,17 @@ export function assembleInventory(
     list.push(containerRef(container));
     refsByImage.set(container.imageId, list);
   }
-  const usedByContainers = new Set(refsByImage.keys());
 
   const layerSize = facts.layerSizeMap(
     layered.map(({ record, chains }) => ({ id: record.id, size: record.size, chains })),
   );
-  const unique = uniqueSizes(
-    layered.map(({ record, chains }) => ({
-      id: record.id,
-      parentId: record.parentId,
-      referenced: record.repoTags.length > 0 || record.repoDigests.length > 0,
-      chains,
-    })),
-    children,
-    usedByContainers,
-    layerSize,
-  );
-
+  // Unique and shared bytes are filled in below, from these facts, by the core's formulas.
   const imageInfos: ImageInfo[] = layered.map(({ record, chains }) => {
     const kind = classifyImage(record, children.get(record.id) ?? []);
-    const uniqueSize = unique.get(record.id) ?? 0;
     return {
       ...record,
-      uniqueSize,
-      sharedSize: record.size - uniqueSize,
+      uniqueSize: 0,
+      sharedSize: 0,
       childIds: kind.childIds,
       dangling: kind.dangling,
       intermediate: kind.intermediate,
@@ -85,32 +70,27 @@ export function assembleInventory(
     };
   });
 
-  const computedImagesRow = imagesRowFromLayers({
-    images: imageInfos.map((image) => ({
-      id: image.id,
-      size: image.size,
-      chains: image.layers,
-      intermediate: image.intermediate,
-    })),
-    containersByImage: new Map([...refsByImage].map(([id, refs]) => [id, refs.length])),
-    layerSize,
-    intermediatesShareLayers: apiAtLeast(state.engine.apiVersion, '1.42'),
-  });
-
+  const computed = withDerivedFigures(
+    {
+      engine: state.engine,
+      images: imageInfos,
+      containers: state.containers,
+      volumes: state.volumes,
+      buildCache: state.buildCache,
+    },
+    takenAt,
+    apiAtLeast(state.engine.apiVersion, '1.42'),
+  );
+  const rows = computed.diskUsage;
   return {
-    engine: state.engine,
-    images: imageInfos,
-    containers: state.containers,
-    volumes: state.volumes,
-    buildCache: state.buildCache,
+    ...computed,
     diskUsage: {
-      images: state.engineRows?.images ?? computedImagesRow,
-      containers: state.engineRows?.containers ?? containersRow(state.containers),
-      volumes: state.engineRows?.volumes ?? volumesRow(state.volumes),
-      buildCache: state.engineRows?.buildCache ?? buildCacheRow(state.buildCache),
+      images: state.engineRows?.images ?? rows.images,
+      containers: state.engineRows?.containers ?? rows.containers,
+      volumes: state.engineRows?.volumes ?? rows.volumes,
+      buildCache: state.engineRows?.buildCache ?? rows.buildCache,
       ...(state.pending && state.pending.length > 0 ? { pending: [...state.pending] } : {}),
       takenAt,
     },
-    takenAt,
   };
 }

@@ -11,7 +11,7 @@ import type {
   Inventory,
 } from '../../../shared/model';
 import { withDerivedFigures } from '../../../shared/core/disk-usage/derived-figures';
-import { testEngineInfo, uniformDiskUsage } from '../../../shared/testing/inventory-builders';
+import { testEngineInfo } from '../../../shared/testing/inventory-builders';
 
 const MB = 1_000_000;
 const DAY = 24 * 3600;
@@ -144,7 +144,7 @@ export function fixtureContainers(images: ImageInfo[]): ContainerInfo[] {
  */
 export function fixtureInventory(): Inventory {
   const images = specImages();
-  const base: Inventory = {
+  const base: Omit<Inventory, 'diskUsage'> = {
     engine: fixtureEngine,
     images,
     containers: fixtureContainers(images),
@@ -182,7 +182,6 @@ export function fixtureInventory(): Inventory {
         lastUsed: now,
       },
     ],
-    diskUsage: uniformDiskUsage(FIXTURE_NOW_MS),
     takenAt: FIXTURE_NOW_MS,
   };
   return withDerivedFigures(base, FIXTURE_NOW_MS, false);

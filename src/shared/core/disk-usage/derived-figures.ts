@@ -13,7 +13,7 @@ import { uniqueSizes } from './unique-sizes';
  * `intermediatesShareLayers`: true from API 1.42 (see imagesRowFromLayers).
  */
 export function withDerivedFigures(
-  inv: Inventory,
+  inv: Omit<Inventory, 'diskUsage' | 'takenAt'>,
   takenAt: number,
   intermediatesShareLayers: boolean,
 ): Inventory {

@@ -8,7 +8,7 @@ import type { ImageInfo, Inventory } from '../../model';
  * no known cumulative size is counted on the run's top layer, which keeps every sum a removal
  * can free exact (removals free runs of layers that end at an image's top).
  */
-export function layerSizeTable(inv: Inventory): Map<string, number> {
+export function layerSizeTable(inv: Pick<Inventory, 'images'>): Map<string, number> {
   const sizes = new Map<string, number>();
   const cumulative = new Map<string, number>();
   for (const image of inv.images) {
