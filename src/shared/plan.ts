@@ -77,12 +77,18 @@ export interface PredictedConflict {
 /**
  * Facts behind a target's outcome that the outcome alone does not say; each is worded by the
  * UI. `already-removed`: an earlier target of the plan removes it. `child-blocked`: children
- * first stops at `child` (its own conflict is `conflict`). `protected-child`: children first
+ * first stops at `child` (its own conflict is `conflict`, its containers and names here). `protected-child`: children first
  * would delete the protected `child`.
  */
 export type TargetNote =
   | { kind: 'already-removed' }
-  | { kind: 'child-blocked'; child: ImageId }
+  | {
+      kind: 'child-blocked';
+      child: ImageId;
+      /** What blocks the child: its containers and its names. */
+      containers: ContainerRef[];
+      tags: string[];
+    }
   | { kind: 'protected-child'; child: ImageId; protectedBy: ProtectionMatch };
 
 /** A layer the plan keeps because something else uses it. */

@@ -12,7 +12,7 @@ import type {
 import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
 import { isAllowedDocsUrl } from './docs-allow-list';
-import type { Protection } from '../../shared/core/filters/protection';
+import { protectionOf, type Protection } from '../../shared/core/filters/protection';
 import type { EnginePort } from './engine-port';
 import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
@@ -177,7 +177,6 @@ export class ReclaimService implements Service {
 
   /** The user's protected images, read at planning time so a settings change applies at once. */
   private protection(): Protection {
-    const { protectedPatterns, protectedLabel } = this.options.settings.get();
-    return { patterns: protectedPatterns, label: protectedLabel };
+    return protectionOf(this.options.settings.get());
   }
 }

@@ -1,4 +1,4 @@
-import { reclaimError } from '../../../shared/errors';
+import { reclaimError, type ReclaimError } from '../../../shared/errors';
 import type { Inventory } from '../../../shared/model';
 import type {
   ContainerRemoved,
@@ -20,7 +20,8 @@ import { shortId } from '../../../shared/format/short-id';
 import { fullString, parseReported } from '../../../shared/core/references/reference-grammar';
 import { bytesOf, layerSizeTable } from '../../../shared/core/plan/layer-sizes';
 import { deletedIds, deleteImage, hasRecord, removeContainer } from './delete-calls';
-import { deletionError, statusOf } from '../errors';
+import { isBlocked } from '../../../shared/core/plan/planned-targets';
+import { deletionError, removalError, statusOf } from '../errors';
 import { recheckPrunedImage, recheckRemovalTarget } from './recheck';
 
 export interface RunDeps {
@@ -113,6 +114,12 @@ function subjectName(subject: RunSubject): string {
   return subject.kind === 'child-image' ? shortId(subject.imageId) : subject.name;
 }
 
+/** A failed call's error: a container's by the container rules, an image's by the image ones. */
+function callError(thrown: unknown, subject: RunSubject | null): ReclaimError {
+  if (subject?.kind === 'container') return removalError(thrown, 'container', subject.name);
+  return deletionError(thrown, subject === null ? '' : subjectName(subject));
+}
+
 /** Runs engine calls in order, collecting records; a failure keeps the records already made. */
 async function collect(
   fresh: Inventory,
@@ -138,7 +145,7 @@ async function collect(
       status: 'failed',
       records,
       bytesReclaimed: bytes,
-      error: deletionError(error, current === null ? '' : subjectName(current)),
+      error: callError(error, current),
       ...(current !== null && current.kind !== 'target' ? { failedOn: current } : {}),
     };
   }
@@ -190,7 +197,7 @@ async function runRemovalTarget(
   const what: RunSubject = { kind: 'target', name: target.reference ?? shortId(target.imageId) };
   const removed: ContainerRemoved[] = [];
   const calls: EngineCall[] = [
-    // `docker rm` prints each container as it was named: one line, before the image lines.
+    // `docker rm` of each container first; its name leads the output (cli-output.ts).
     ...target.containersRemovedFirst.map((c): EngineCall => ({
       subject: { kind: 'container', name: c.name },
       run: async () => {
@@ -227,10 +234,6 @@ async function runRemovalTarget(
 
 const unprotected: Protection = { patterns: [], label: null };
 
-function isBlocked(target: PlannedTarget): boolean {
-  return target.outcome !== 'deleted' && target.outcome !== 'untagged-only';
-}
-
 function pruneSteps(conn: Connection, plan: PrunePlan): Step[] {
   return plan.remove.map((entry) => ({
     input: entry.repoTags[0] ?? entry.repoDigests[0] ?? shortId(entry.imageId),
@@ -257,7 +260,7 @@ async function runPrunedImage(
   const noprune = !entry.pruneParents;
   const what: RunSubject = { kind: 'target', name: entry.repoTags[0] ?? shortId(entry.imageId) };
   // No name, or a single name the prune removes anyway: by the immutable ID, which the engine
-  // answers with the same Untagged/Deleted lines, so a tag re-pointed after the re-check cannot
+  // answers with the same untagged/deleted records, so a tag re-pointed after the re-check cannot
   // send the call to another image. Several names: each in turn, as the engine's prune does.
   const calls: EngineCall[] =
     refs.length <= 1

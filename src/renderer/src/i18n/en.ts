@@ -224,6 +224,8 @@ export const en = {
     confirm: 'Remove {count, plural, one {# image} other {# images}}',
     notPruneCommand:
       'Not {command}: it would also untag or delete {names}, which this plan keeps. The command above removes exactly the listed images.',
+    notPruneCommandNothing:
+      'Nothing to remove. {command} would still untag or delete {names}, which this plan keeps.',
   },
   resources: {
     containers: 'Containers',
@@ -294,7 +296,7 @@ export const en = {
         'Removed by ID while several tags point to it ({tags}): it must be forced.',
       'kept-protected': 'Kept: a protected image is never removed together with others.',
       alreadyRemoved: 'Already removed by an earlier target of this plan: nothing left to do.',
-      childBlocked: 'Children first stops at the child image {child}:',
+      childBlocked: 'Children first stops at the child image {child}.',
       protectedChild:
         'Blocked: children first would delete the child image {child}, which is protected ({rule}). Protected images are never deleted on the way to another one; remove that child yourself first, by its own name.',
       protectedParentsKept:

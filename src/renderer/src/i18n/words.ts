@@ -39,6 +39,16 @@ export function containerWords(t: Translate, containers: readonly ContainerRef[]
     .join(', ');
 }
 
+/**
+ * The containers and names behind a blocked outcome: the target's own, or, where children
+ * first stopped at a child, that child's (the outcome is the child's then).
+ */
+function blockingFacts(target: PlannedTarget): Pick<PlannedTarget, 'containers' | 'otherTags'> {
+  return target.note?.kind === 'child-blocked'
+    ? { containers: target.note.containers, otherTags: target.note.tags }
+    : { containers: target.containers, otherTags: target.otherTags };
+}
+
 /** The rule that protects an image, as the settings name it. */
 export function protectionWords(t: Translate, match: ProtectionMatch): string {
   if (match.by === 'label')
@@ -58,7 +68,7 @@ export function targetReason(t: Translate, target: PlannedTarget): string {
       values: { child: shortId(note.child), rule: protectionWords(t, note.protectedBy) },
     });
   }
-  const reason = outcomeReason(t, target);
+  const reason = outcomeReason(t, { ...target, ...blockingFacts(target) });
   const parts = [
     ...(note?.kind === 'child-blocked'
       ? [t('explain.reason.childBlocked', { values: { child: shortId(note.child) } })]
@@ -158,7 +168,11 @@ export function fixExplanation(t: Translate, fix: Fix, targets: readonly Planned
 export function runningBlockers(targets: readonly PlannedTarget[]): string[] {
   const names = targets
     .filter((target) => target.outcome === 'blocked-by-running-container')
-    .flatMap((target) => target.containers.filter((c) => c.running).map((c) => c.name));
+    .flatMap((target) =>
+      blockingFacts(target)
+        .containers.filter((c) => c.running)
+        .map((c) => c.name),
+    );
   return [...new Set(names)];
 }
 

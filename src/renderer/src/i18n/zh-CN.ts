@@ -219,6 +219,7 @@ export const zhCN: Catalogue = {
     confirm: '删除 {count} 个镜像',
     notPruneCommand:
       '不是 {command}：它还会取消标签或删除本计划保留的 {names}。上面的命令只删除列出的镜像。',
+    notPruneCommandNothing: '没有可删除的镜像。{command} 仍会取消标签或删除本计划保留的 {names}。',
   },
   resources: {
     containers: '容器',
@@ -284,7 +285,7 @@ export const zhCN: Catalogue = {
       'needs-force-multiple-tags': '按 ID 删除，但有多个标签指向它（{tags}）：必须强制。',
       'kept-protected': '保留：受保护的镜像绝不会与其他镜像一起删除。',
       alreadyRemoved: '已被本计划中更早的目标删除：无需再做任何事。',
-      childBlocked: '先删子镜像时在子镜像 {child} 处受阻：',
+      childBlocked: '先删子镜像时在子镜像 {child} 处受阻。',
       protectedChild:
         '受阻：先删子镜像会删除受保护（{rule}）的子镜像 {child}。受保护的镜像绝不会在删除其他镜像的途中被删除；请先按名称亲自删除该子镜像。',
       protectedParentsKept:

@@ -21,7 +21,7 @@ import { createRendererApi } from '../../../shared/transport';
 import { planPrune } from '../../../shared/core/plan/prune';
 import { planRemoval } from '../../../shared/core/plan/removal';
 import { resolveReference } from '../../../shared/core/references/resolve';
-import type { Protection } from '../../../shared/core/filters/protection';
+import { protectionOf, type Protection } from '../../../shared/core/filters/protection';
 import { withDerivedFigures } from '../../../shared/core/disk-usage/derived-figures';
 import { fixtureInventory, FIXTURE_NOW_MS } from './inventory-fixture';
 import { simulatedRun } from './simulated-run';
@@ -76,10 +76,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   let nextPlan = 1;
   // Plans are stamped with the fixture's fixed "now", so `until` filters are stable in tests.
   const stamp = () => ({ id: `plan-${nextPlan++}`, createdAt: FIXTURE_NOW_MS });
-  const protection = (): Protection => ({
-    patterns: settings.protectedPatterns,
-    label: settings.protectedLabel || null,
-  });
+  const protection = (): Protection => protectionOf(settings);
 
   function emit<K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]): void {
     // Like main, the fake's own state follows what it announces.

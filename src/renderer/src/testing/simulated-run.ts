@@ -7,6 +7,7 @@ import type { Inventory } from '../../../shared/model';
 import type { Plan, TargetResult } from '../../../shared/plan';
 import { reclaimError } from '../../../shared/errors';
 import { predictedRecords } from '../../../shared/core/plan/predicted-records';
+import { isBlocked } from '../../../shared/core/plan/planned-targets';
 import { shortId } from '../ui/format';
 
 export function simulatedRun(
@@ -22,7 +23,7 @@ export function simulatedRun(
             const error = reclaimError('CONFLICT', { cause: 'kept-protected-in-preview' });
             return { ...base, status: 'failed', error };
           }
-          if (t.outcome !== 'deleted' && t.outcome !== 'untagged-only') {
+          if (isBlocked(t)) {
             const error = reclaimError('CONFLICT', { cause: 'blocked-in-preview' });
             return { ...base, status: 'failed', error };
           }
@@ -39,7 +40,7 @@ export function simulatedRun(
           };
         })
       : plan.remove.map((entry): TargetResult => ({
-          input: entry.repoTags[0] ?? shortId(entry.imageId),
+          input: entry.repoTags[0] ?? entry.repoDigests[0] ?? shortId(entry.imageId),
           imageId: entry.imageId,
           status: 'done',
           records: predictedRecords(entry.untagged, entry.deleted),

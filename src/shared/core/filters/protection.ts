@@ -1,4 +1,5 @@
 import type { ImageInfo } from '../../model';
+import type { Settings } from '../../settings';
 import { familiarString, fullString, parseReported } from '../references/reference-grammar';
 import { matchesAllLabels } from './labels';
 import { referenceMatcher } from './reference-match';
@@ -8,6 +9,13 @@ export interface Protection {
   patterns: string[];
   /** `key` or `key=value`. */
   label: string | null;
+}
+
+/** The protection the user's settings ask for (an empty label protects nothing). */
+export function protectionOf(
+  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
+): Protection {
+  return { patterns: settings.protectedPatterns, label: settings.protectedLabel || null };
 }
 
 /**

@@ -39,3 +39,8 @@ export function emptyTarget(resolved: ResolvedReference): PlannedTarget {
     childrenRemovedFirst: [],
   };
 }
+
+/** Runs nothing: neither deleted nor untagged (blocked, or kept as protected). */
+export function isBlocked(target: Pick<PlannedTarget, 'outcome'>): boolean {
+  return target.outcome !== 'deleted' && target.outcome !== 'untagged-only';
+}

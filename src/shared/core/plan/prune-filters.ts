@@ -1,11 +1,11 @@
 import { reclaimError, ReclaimFailure } from '../../errors';
-import type { ImageInfo, Inventory } from '../../model';
+import type { ImageInfo } from '../../model';
 import type { ErrorCause } from '../../error-causes';
 import type { KeepReason, PruneFilterName, PruneOptions } from '../../plan';
 import { passesLabelFilters } from '../filters/labels';
 import { BadPatternError, referenceMatcher } from '../filters/reference-match';
 import { parseUntil } from '../filters/until';
-import { resolveReference } from '../references/resolve';
+import { resolveReference, type ImageIndex } from '../references/resolve';
 
 /** Why an image does not pass the filters, or null when it passes. */
 export type FilterVerdict = {
@@ -23,7 +23,7 @@ function invalidFilter(
   return new ReclaimFailure(
     reclaimError('INVALID_FILTER', {
       cause,
-      subject: `${filter}=${value}`,
+      subject: value,
       values: { filter },
       ...(detail === undefined ? {} : { detail }),
     }),
@@ -36,7 +36,7 @@ function invalidFilter(
  * refuse) and compiled into one test.
  */
 export function compileFilters(
-  inv: Inventory,
+  inv: ImageIndex,
   options: PruneOptions,
   now: number,
 ): (image: ImageInfo) => FilterVerdict {
@@ -84,7 +84,7 @@ function validLabels(kind: string, values: readonly string[]): string[] {
   return [...values];
 }
 
-function createdOf(inv: Inventory, kind: string, input: string): number {
+function createdOf(inv: ImageIndex, kind: string, input: string): number {
   try {
     const { imageId } = resolveReference(inv, input);
     return inv.images.find((image) => image.id === imageId)?.created ?? 0;

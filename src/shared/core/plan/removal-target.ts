@@ -16,7 +16,7 @@ import {
 } from './conflicts';
 import type { ProtectionMatch } from '../filters/protection';
 import { bytesOf } from './layer-sizes';
-import { emptyTarget } from './planned-targets';
+import { emptyTarget, isBlocked } from './planned-targets';
 import { keptLayers } from './target-details';
 
 /** Which rule protects an image (by ID), or null: from the user's protection settings. */
@@ -27,7 +27,7 @@ export const nothingProtected: ProtectedBy = () => null;
 /**
  * Plans one target of `docker rmi` against the model (which it updates unless the target is
  * blocked): the four-step flow of the brief, the guided fixes the options ask for, and the
- * exact lines the engine prints. Protected images other than the target itself are never
+ * exact records the engine answers with. Protected images other than the target itself are never
  * deleted on the way: children first through a protected child is blocked, and when the
  * engine's parent pruning would reach a protected untagged parent the target runs with
  * `noprune` so that parent stays.
@@ -46,17 +46,13 @@ export function planTarget(
     (id) => id !== resolved.imageId && protectedBy(id) !== null,
   );
   if (reached.length === 0) {
-    if (!isBlockedOutcome(planned)) adopt(model, withPruning);
+    if (!isBlocked(planned)) adopt(model, withPruning);
     return planned;
   }
   const withoutPruning = model.clone();
   const kept = planOn(withoutPruning, inv, resolved, options, sizes, protectedBy, false);
-  if (!isBlockedOutcome(kept)) adopt(model, withoutPruning);
+  if (!isBlocked(kept)) adopt(model, withoutPruning);
   return { ...kept, pruneParents: false, protectedParents: reached };
-}
-
-function isBlockedOutcome(target: PlannedTarget): boolean {
-  return target.outcome !== 'deleted' && target.outcome !== 'untagged-only';
 }
 
 /** Makes `model` what `trial` became. */
@@ -103,16 +99,26 @@ function planOn(
     const guarded = descendantsDeepestFirst(model, resolved.imageId).find(
       (child) => protectedBy(child) !== null,
     );
-    if (guarded !== undefined) return protectedChildBlocks(base, guarded, protectedBy);
+    const rule = guarded === undefined ? null : protectedBy(guarded);
+    if (guarded !== undefined && rule !== null) return protectedChildBlocks(base, guarded, rule);
     const removal = removeDescendants(model, resolved.imageId, options.force, prune);
-    if (removal.conflict) return childBlocked(base, removal.conflict, removal.blocker, inv);
+    if (removal.conflict) {
+      return childBlocked(base, removal.conflict, removal.blocker, inv, model);
+    }
     base.childrenRemovedFirst = removal.removed;
     lines.untagged.push(...removal.lines.untagged);
     lines.deleted.push(...removal.lines.deleted);
   }
   if (model.images.has(resolved.imageId)) {
     const outcome = model.delete(target, options.force, prune);
-    if (outcome.conflict) return blocked(base, outcome.conflict, containers, []);
+    if (outcome.conflict) {
+      // Removed by ID while several names point to it: every name is one the ID would take.
+      const several = outcome.conflict.kind === 'multiple-references';
+      const tags = several
+        ? (model.images.get(resolved.imageId)?.refs.map(familiarString) ?? [])
+        : [];
+      return blocked({ ...base, otherTags: tags }, outcome.conflict, containers);
+    }
     lines.untagged.push(...outcome.untagged);
     lines.deleted.push(...outcome.deleted);
   }
@@ -137,10 +143,9 @@ function planOn(
 function protectedChildBlocks(
   base: PlannedTarget,
   child: string,
-  protectedBy: ProtectedBy,
+  rule: ProtectionMatch,
 ): PlannedTarget {
   // Protected images are never deleted on the way to another one, so the target stays.
-  const rule = protectedBy(child) ?? { by: 'label', label: '' };
   return {
     ...base,
     outcome: 'blocked-by-children',
@@ -228,8 +233,7 @@ function removeDescendants(
     lines.untagged.push(...outcome.untagged);
     lines.deleted.push(...outcome.deleted);
   }
-  model.images.clear();
-  for (const [key, image] of trial.images) model.images.set(key, image);
+  adopt(model, trial);
   return { removed, lines, conflict: null, blocker: null };
 }
 
@@ -243,14 +247,18 @@ function childBlocked(
   conflict: DeleteConflict,
   child: string | null,
   inv: Inventory,
+  model: EngineModel,
 ): PlannedTarget {
   const childContainers = child === null ? [] : containerRefs(inv, child);
+  const tags = child === null ? [] : (model.images.get(child)?.refs.map(familiarString) ?? []);
   const force = forceFix(conflict);
   return {
     ...base,
     outcome: outcomeOfConflict(conflict, childContainers),
     conflict: predictedConflict(conflict),
-    ...(child === null ? {} : { note: { kind: 'child-blocked', child } }),
+    ...(child === null
+      ? {}
+      : { note: { kind: 'child-blocked', child, containers: childContainers, tags } }),
     fixes: force ? [force] : [],
   };
 }
@@ -259,20 +267,12 @@ function blocked(
   base: PlannedTarget,
   conflict: DeleteConflict,
   containers: ContainerRef[],
-  extraFixes: Fix[],
 ): PlannedTarget {
-  const fixes: Fix[] = [...extraFixes];
-  const stopped = containers.filter((c) => !c.running);
-  const blockedByContainers =
-    conflict.kind === 'reference-in-use' || conflict.kind === 'stopped-container';
-  if (blockedByContainers && stopped.length > 0 && stopped.length === containers.length) {
-    fixes.push(removeStoppedFix);
-  }
+  const fixes: Fix[] = [];
+  if (canUnblockByRemovingStopped(conflict, containers)) fixes.push(removeStoppedFix);
   const force = forceFix(conflict);
   if (force) fixes.push(force);
-  if (conflict.kind === 'dependent-children' && extraFixes.length === 0) {
-    fixes.push(childrenFix);
-  }
+  if (conflict.kind === 'dependent-children') fixes.push(childrenFix);
   return {
     ...base,
     outcome: outcomeOfConflict(conflict, containers),

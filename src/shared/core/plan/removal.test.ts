@@ -326,7 +326,12 @@ describe('children first through a child with several tags', () => {
     ).targets;
     expect(target?.outcome).toBe('needs-force-multiple-tags');
     expect(target?.fixes.map((f) => f.kind)).toEqual(['force']);
-    expect(target?.note).toEqual({ kind: 'child-blocked', child: sha('41d5') });
+    expect(target?.note).toEqual({
+      kind: 'child-blocked',
+      child: sha('41d5'),
+      containers: [],
+      tags: ['kid:1', 'kid:2'],
+    });
     expect(target?.conflict).toMatchObject({ kind: 'multiple-references' });
     expect(target?.conflict?.engineMessage).toContain('referenced in multiple repositories');
   });

@@ -42,7 +42,6 @@ function notFound(input: string): ReclaimFailure {
     reclaimError('NOT_FOUND', {
       cause: 'no-such-image',
       subject: input,
-      detail: `No such image: ${input}`,
     }),
   );
 }

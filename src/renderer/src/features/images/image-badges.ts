@@ -1,6 +1,6 @@
 import type { ImageInfo } from '../../../../shared/model';
 import type { Settings } from '../../../../shared/settings';
-import { protectionTest } from '../../../../shared/core/filters/protection';
+import { protectionOf, protectionTest } from '../../../../shared/core/filters/protection';
 
 export type BadgeKind =
   | 'dangling'
@@ -25,8 +25,7 @@ export function isProtected(
   image: ImageInfo,
   settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
 ): boolean {
-  const label = settings.protectedLabel || null;
-  return protectionTest({ patterns: settings.protectedPatterns, label })(image) !== null;
+  return protectionTest(protectionOf(settings))(image) !== null;
 }
 
 /** The badges a row shows, most important first. */

@@ -31,7 +31,7 @@ describe('PruneDialog', () => {
     );
     // The protected runner is unused, so the CLI's prune would delete it too.
     expect(within(dialog).getByTestId('prune-not-prune-command').textContent).toContain(
-      'Not docker image prune -a --filter until=72h -f: it would also untag or delete registry.local:5000/ci/runner:stable, team/app-base:1,',
+      'Not docker image prune -a --filter until=72h -f: it would also untag or delete registry.local:5000/ci/runner:stable (protected by the label reclaim.protected=true), team/app-base:1 (parent of 1a011a011a01, which stays),',
     );
     // Kept because a container uses it, and the container is named.
     expect(within(dialog).getByTestId('prune-keep-list').textContent).toContain('used by web');

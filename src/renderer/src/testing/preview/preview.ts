@@ -23,6 +23,8 @@ const STATES: Record<string, EngineStatus> = {
   error: {
     state: 'error',
     error: reclaimError('PERMISSION_DENIED', {
+      cause: 'access-denied',
+      values: { hint: 'join-docker-group' },
       endpoint: 'unix:///var/run/docker.sock',
       detail: 'connect EACCES /var/run/docker.sock',
     }),
