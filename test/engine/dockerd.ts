@@ -7,6 +7,7 @@ import { answersOk } from './http';
 import { assertPrivateEndpoint, registerPrivateSocket, unregisterPrivateSocket } from './guard';
 import { run, type RunResult } from './run';
 import { cleanUpIfOrphaned } from './watchdog';
+import { daemonConfig, selectedEngine, type EngineSpec } from './engines';
 
 export interface DockerCliOptions {
   input?: Buffer | string;
@@ -28,6 +29,8 @@ export interface PrivateDocker {
   docker(args: string[], opts?: DockerCliOptions): Promise<RunResult>;
   /** Like docker(), but a non-zero exit throws with the command and its stderr; returns stdout. */
   dockerOk(args: string[], opts?: DockerCliOptions): Promise<string>;
+  /** Which engine of the matrix this is (release and image store). */
+  readonly spec: EngineSpec;
   /** The daemon's log so far, for failure messages. */
   log(): Promise<string>;
   /** Stops the daemon, unmounts what it left and removes `dir`. Safe to call twice. */
@@ -39,9 +42,10 @@ export interface StartOptions {
   readyTimeoutMs?: number;
   /** Extra dockerd flags (e.g. `--storage-driver=vfs`). */
   extraArgs?: string[];
+  /** Which engine of the matrix; default: the one RECLAIM_TEST_ENGINE names. */
+  engine?: EngineSpec;
 }
 
-const DOCKERD = process.env.RECLAIM_TEST_DOCKERD ?? 'dockerd';
 const DOCKER_CLI = process.env.RECLAIM_TEST_DOCKER_CLI ?? 'docker';
 const STOP_GRACE_MS = 10_000;
 
@@ -55,7 +59,7 @@ export function ping(socketPath: string, timeoutMs = 1_000): Promise<boolean> {
  * variable the user may have set is dropped and the CLI config points at a private folder,
  * so neither a context nor a config.json can redirect it.
  */
-function isolatedCliEnv(configDir: string, extra: Record<string, string> = {}) {
+function isolatedCliEnv(configDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     if (!key.startsWith('DOCKER_')) env[key] = value;
@@ -69,9 +73,16 @@ function isolatedCliEnv(configDir: string, extra: Record<string, string> = {}) {
   };
 }
 
+/** The daemon's environment: the CLI's, with this release's containerd first in PATH. */
+function daemonEnv(spec: EngineSpec, configDir: string): NodeJS.ProcessEnv {
+  const env = isolatedCliEnv(configDir);
+  if (spec.binDir !== null) env.PATH = `${spec.binDir}${path.delimiter}${env.PATH ?? ''}`;
+  return env;
+}
+
 function daemonArgs(dir: string, socketPath: string, extra: string[]): string[] {
   return [
-    // An empty config file: /etc/docker/daemon.json of this machine must not apply.
+    // Its own config file: /etc/docker/daemon.json of this machine must not apply.
     `--config-file=${path.join(dir, 'daemon.json')}`,
     `--data-root=${path.join(dir, 'data')}`,
     `--exec-root=${path.join(dir, 'exec')}`,
@@ -144,14 +155,15 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
   const logPath = path.join(dir, 'dockerd.log');
   const cliConfig = path.join(dir, 'cli');
   await mkdir(cliConfig);
-  await writeFile(path.join(dir, 'daemon.json'), '{}\n');
+  const spec = options.engine ?? selectedEngine();
+  await writeFile(path.join(dir, 'daemon.json'), daemonConfig(spec));
   await writeFile(path.join(cliConfig, 'config.json'), '{}\n');
 
   const logFd = openSync(logPath, 'a');
-  const child = spawn(DOCKERD, daemonArgs(dir, socketPath, options.extraArgs ?? []), {
+  const child = spawn(spec.dockerd, daemonArgs(dir, socketPath, options.extraArgs ?? []), {
     detached: true,
     stdio: ['ignore', logFd, logFd],
-    env: isolatedCliEnv(cliConfig),
+    env: daemonEnv(spec, cliConfig),
   });
   closeSync(logFd);
   const forget = killOnExit(child);
@@ -210,6 +222,7 @@ export async function startPrivateDocker(options: StartOptions = {}): Promise<Pr
     socketPath,
     dir,
     pid: child.pid ?? -1,
+    spec,
     docker,
     dockerOk,
     log: () => readFile(logPath, 'utf8').catch(() => ''),

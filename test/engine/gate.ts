@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { describe, it } from 'vitest';
+import { selectedEngine } from './engines';
 
 export type EngineKind = 'docker' | 'podman';
 
@@ -14,7 +15,7 @@ export interface EngineAvailability {
 function requiredPrograms(kind: EngineKind, env: NodeJS.ProcessEnv): string[] {
   if (kind === 'podman') return [env.RECLAIM_TEST_PODMAN ?? 'podman'];
   return [
-    env.RECLAIM_TEST_DOCKERD ?? 'dockerd',
+    selectedEngine(env).dockerd,
     env.RECLAIM_TEST_DOCKER_CLI ?? 'docker',
     env.RECLAIM_TEST_REGISTRY ?? '/usr/bin/docker-registry',
     env.RECLAIM_TEST_BUSYBOX ?? '/bin/busybox',

@@ -90,16 +90,26 @@ describeEngine('openConnection against a private dockerd', () => {
     if (scratch) await rm(scratch, { recursive: true, force: true });
   });
 
-  it("negotiates API 1.41 with Debian's dockerd and sees a Docker engine with the classic store", async () => {
+  /** The engine's API version as the docker CLI reads it. */
+  async function cliApiVersion(): Promise<string> {
+    return (await engine.dockerOk(['version', '--format', '{{.Server.APIVersion}}'])).trim();
+  }
+
+  it('negotiates the engine’s own API version and sees a Docker engine with its image store', async () => {
     const connection = await openConnection({ host: engine.host });
+    // The expected side from the CLI: the engine's highest API (all below Reclaim's 1.52) and
+    // its store (`driver-type: io.containerd.snapshotter.v1` in DriverStatus).
+    const engineApi = await cliApiVersion();
+    const driverStatus = await engine.dockerOk(['info', '--format', '{{json .DriverStatus}}']);
     expect(connection.engine).toMatchObject({
       endpoint: { host: engine.host },
       kind: 'docker',
-      apiVersion: '1.41',
-      maxApiVersion: '1.41',
-      imageStore: 'classic',
+      apiVersion: engineApi,
+      maxApiVersion: engineApi,
+      imageStore: driverStatus.includes('io.containerd.snapshotter.v1') ? 'containerd' : 'classic',
       os: 'linux',
     });
+    expect(connection.engine.imageStore).toBe(engine.spec.store);
     const cliVersion = await engine.dockerOk(['version', '--format', '{{.Server.Version}}']);
     expect(connection.engine.version).toBe(cliVersion.trim());
   });
@@ -112,7 +122,7 @@ describeEngine('openConnection against a private dockerd', () => {
     });
     expect(info.DockerRootDir).toBe(`${engine.dir}/data`);
     const version = await connection.docker.version();
-    expect(version.ApiVersion).toBe('1.41');
+    expect(version.ApiVersion).toBe(await cliApiVersion());
     // A filtered list through the raw path: the engine must parse our filters encoding.
     await engine.dockerOk(['volume', 'create', '--label', 'reclaim.test=open', 'open-vol']);
     const volumes = await connection.request<{ Volumes: { Name: string }[] | null }>({

@@ -64,9 +64,11 @@ describeEngine('openConnection to a TLS engine', () => {
         verify: true,
       }),
     );
+    // The engine's own API version, as the CLI reads it on the rig's unix socket.
+    const engineApi = await engine.dockerOk(['version', '--format', '{{.Server.APIVersion}}']);
     expect(connection.engine).toMatchObject({
       kind: 'docker',
-      apiVersion: '1.41',
+      apiVersion: engineApi.trim(),
       endpoint: { host },
     });
     const info = await connection.request<{ DockerRootDir: string }>({
