@@ -35,12 +35,15 @@ function unpacked(name: string, release: string, store: ImageStoreKind, cache: s
   };
 }
 
+/** The engine a run uses when RECLAIM_TEST_ENGINE names none. */
+export const DEFAULT_ENGINE = 'docker-20.10-classic';
+
 /** Every engine of the matrix, whether or not it is prepared here. */
 export function matrix(env: NodeJS.ProcessEnv = process.env): EngineSpec[] {
   const cache = engineCacheDir(env);
   return [
     {
-      name: 'docker-20.10-classic',
+      name: DEFAULT_ENGINE,
       dockerd: env.RECLAIM_TEST_DOCKERD ?? 'dockerd',
       binDir: null,
       store: 'classic',
@@ -58,7 +61,7 @@ export function preparedEngines(env: NodeJS.ProcessEnv = process.env): EngineSpe
 
 /** The engine this test process starts. An unknown name is an error, never a silent default. */
 export function selectedEngine(env: NodeJS.ProcessEnv = process.env): EngineSpec {
-  const wanted = env.RECLAIM_TEST_ENGINE ?? 'docker-20.10-classic';
+  const wanted = env.RECLAIM_TEST_ENGINE ?? DEFAULT_ENGINE;
   const spec = matrix(env).find((candidate) => candidate.name === wanted);
   if (!spec) {
     const names = matrix(env).map((candidate) => candidate.name);

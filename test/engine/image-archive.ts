@@ -3,6 +3,7 @@ import { pack } from 'tar-stream';
 import type { PrivateDocker } from './dockerd';
 import { assertPrivateEndpoint } from './guard';
 import { buildLayer, drain, type BuiltLayer, type LayerSpec } from './layer-tar';
+import { selectedEngine, type ImageStoreKind } from './engines';
 
 export interface ImageSpec {
   /** `name:tag` references; none makes a dangling (untagged) image. */
@@ -31,8 +32,15 @@ interface HistoryEntry {
 }
 
 export interface BuiltImage {
-  /** `sha256:<hex>` of the config bytes: the ID the engine will give it. */
+  /**
+   * The ID the engine will give it: the config's digest on the classic store, the manifest's
+   * on the containerd store (which `docker load` writes as below; see manifestOf).
+   */
   id: string;
+  /** `sha256:<hex>` of the config bytes (the classic store's image ID). */
+  configDigest: string;
+  /** `sha256:<hex>` of the manifest `docker load` stores on the containerd store. */
+  manifestDigest: string;
   tags: string[];
   created: Date;
   labels: Record<string, string>;
@@ -49,8 +57,42 @@ export interface BuiltImage {
 
 const GO_ARCH: Record<string, string> = { x64: 'amd64', arm64: 'arm64', arm: 'arm', ia32: '386' };
 
-/** Builds an image (config, layers, predicted ID) in memory; nothing touches an engine. */
-export async function buildImage(spec: ImageSpec): Promise<BuiltImage> {
+/**
+ * The image manifest the containerd store makes of a `docker save` archive, byte for byte
+ * (checked against Docker 26.1 and 28.5): Docker's schema 2 media types, the uncompressed
+ * layer tars as blobs (digest = DiffID), fields in this order, no spaces.
+ */
+function manifestOf(config: Buffer, layers: readonly BuiltLayer[]): Buffer {
+  return Buffer.from(
+    JSON.stringify({
+      schemaVersion: 2,
+      mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+      config: {
+        mediaType: 'application/vnd.docker.container.image.v1+json',
+        digest: sha256(config),
+        size: config.length,
+      },
+      layers: layers.map((layer) => ({
+        mediaType: 'application/vnd.docker.image.rootfs.diff.tar',
+        digest: layer.diffId,
+        size: layer.tar.length,
+      })),
+    }),
+  );
+}
+
+function sha256(bytes: Buffer): string {
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/**
+ * Builds an image (config, layers, predicted ID) in memory; nothing touches an engine. The
+ * ID is predicted for `store`: by default the store of the engine this test process runs.
+ */
+export async function buildImage(
+  spec: ImageSpec,
+  store: ImageStoreKind = selectedEngine().store,
+): Promise<BuiltImage> {
   if (spec.recordParent && (!spec.from || spec.layers.length > 1)) {
     throw new Error('recordParent needs `from` and at most one new layer (docker load rule)');
   }
@@ -86,8 +128,12 @@ export async function buildImage(spec: ImageSpec): Promise<BuiltImage> {
       history,
     }),
   );
+  const configDigest = sha256(config);
+  const manifestDigest = sha256(manifestOf(config, layers));
   return {
-    id: `sha256:${createHash('sha256').update(config).digest('hex')}`,
+    id: store === 'containerd' ? manifestDigest : configDigest,
+    configDigest,
+    manifestDigest,
     tags: spec.tags ?? [],
     created,
     labels,
@@ -117,7 +163,7 @@ export async function writeImageArchive(images: BuiltImage[]): Promise<Buffer> {
   const mtime = new Date('2024-01-01T00:00:00Z');
   const written = new Set<string>();
   const manifest = withParents(images).map((image) => {
-    const configName = `${image.id.slice(7)}.json`;
+    const configName = `${image.configDigest.slice(7)}.json`;
     archive.entry({ name: configName, mtime, mode: 0o644 }, image.config);
     const layerPaths = image.layers.map((layer) => {
       const folder = layer.diffId.slice(7);
@@ -133,7 +179,7 @@ export async function writeImageArchive(images: BuiltImage[]): Promise<Buffer> {
       Config: configName,
       RepoTags: image.tags.length > 0 ? image.tags : null,
       Layers: layerPaths,
-      ...(image.recordParent && image.from ? { Parent: image.from.id } : {}),
+      ...(image.recordParent && image.from ? { Parent: image.from.configDigest } : {}),
     };
   });
   archive.entry({ name: 'manifest.json', mtime, mode: 0o644 }, JSON.stringify(manifest));

@@ -205,7 +205,7 @@ describePodman('private podman', () => {
   });
 
   it('loads a generated image, which the Docker API then lists with a non-zero size', async () => {
-    const image = await buildImage(runnableImageSpec(['podman-fx:1']));
+    const image = await buildImage(runnableImageSpec(['podman-fx:1']), 'classic');
     await loadImagesIntoPodman(podman, [image]);
     const images = await getJson<ApiImage[]>(podman.socketPath, '/v1.41/images/json');
     const loaded = images.find((candidate) => candidate.Id === image.id);

@@ -26,14 +26,24 @@ describePodman('inventory against a private Podman engine', () => {
 
   beforeAll(async () => {
     podman = await startPrivatePodman();
-    base = await buildImage({ tags: ['pm/base:1'], layers: [randomLayer({ 'b.bin': 400_000 })] });
-    app = await buildImage({
-      tags: ['pm/app:1', 'pm/app:latest'],
-      from: base,
-      layers: [randomLayer({ 'a.bin': 300_000 })],
-    });
-    solo = await buildImage({ tags: ['pm/solo:1'], layers: [randomLayer({ 's.bin': 200_000 })] });
-    runnable = await buildImage(runnableImageSpec(['pm/run:1']));
+    base = await buildImage(
+      { tags: ['pm/base:1'], layers: [randomLayer({ 'b.bin': 400_000 })] },
+      'classic',
+    );
+    // Podman gives images their config digest as ID, as the classic store does.
+    app = await buildImage(
+      {
+        tags: ['pm/app:1', 'pm/app:latest'],
+        from: base,
+        layers: [randomLayer({ 'a.bin': 300_000 })],
+      },
+      'classic',
+    );
+    solo = await buildImage(
+      { tags: ['pm/solo:1'], layers: [randomLayer({ 's.bin': 200_000 })] },
+      'classic',
+    );
+    runnable = await buildImage(runnableImageSpec(['pm/run:1']), 'classic');
     await loadImagesIntoPodman(podman, [base, app, solo, runnable]);
     await podman.podmanOk([
       ...['create', '--network', 'none', '--name', 'pm-stopped'],
