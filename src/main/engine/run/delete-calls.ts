@@ -1,5 +1,6 @@
 import type { RunRecord } from '../../../shared/plan';
 import type { Connection } from '../connect/connection';
+import { withDigestPrefix } from '../inventory/image-names';
 
 /** One record of `DELETE /images/{name}`, as the engine sends it. */
 interface DeleteRecord {
@@ -31,8 +32,9 @@ export async function removeContainer(conn: Connection, id: string): Promise<voi
   await conn.docker.getContainer(id).remove({ v: false, force: false });
 }
 
+/** The IDs the records delete, in the `sha256:` form (Podman answers with bare hex). */
 export function deletedIds(records: readonly RunRecord[]): string[] {
-  return records.filter((r) => r.kind === 'deleted').map((r) => r.ref);
+  return records.filter((r) => r.kind === 'deleted').map((r) => withDigestPrefix(r.ref));
 }
 
 /** Whether the records already hold this one (an earlier call did the work). */
@@ -41,5 +43,6 @@ export function hasRecord(
   kind: RunRecord['kind'],
   ref: string,
 ): boolean {
+  if (kind === 'deleted') return deletedIds(records).includes(withDigestPrefix(ref));
   return records.some((r) => r.kind === kind && r.ref === ref);
 }
