@@ -62,7 +62,7 @@ for (const name of wantedEngines()) {
   runs.push({
     name,
     report: `test-results/vitest-${name}.json`,
-    args: ['--project', 'engine', '--exclude', '**/*.podman.engine.test.ts'],
+    args: ['--project', 'engine', '--exclude', '**/*podman.engine.test.ts'],
   });
 }
 
