@@ -7,7 +7,7 @@ import {
   type WebPreferences,
 } from 'electron';
 import { originOf } from './ipc/trusted-origins';
-import { isAllowedDocsUrl } from './service/docs-allow-list';
+import { allowedDocsUrl } from './service/docs-allow-list';
 
 /**
  * Every security setting of the window in one place (Electron's security checklist): the
@@ -70,7 +70,8 @@ export function lockDownContents(contents: WebContents, appOrigins: readonly str
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedDocsUrl(url)) void shell.openExternal(url);
+    const checked = allowedDocsUrl(url);
+    if (checked !== null) void shell.openExternal(checked);
     return { action: 'deny' };
   });
 }

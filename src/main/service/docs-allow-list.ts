@@ -18,15 +18,24 @@ function isUnderPath(pathname: string, prefix: string): boolean {
   return pathname === prefix || pathname.startsWith(base);
 }
 
-export function isAllowedDocsUrl(candidate: string): boolean {
+/**
+ * The URL as the parser normalised it when it is on the allow-list, else null. Callers open
+ * this normalised form, never the raw string: what is opened is exactly what was checked.
+ */
+export function allowedDocsUrl(candidate: string): string | null {
   let url: URL;
   try {
     url = new URL(candidate);
   } catch {
-    return false;
+    return null;
   }
-  if (url.protocol !== 'https:' || url.username || url.password || url.port) return false;
-  return ALLOWED.some(
-    (allowed) => url.hostname === allowed.host && isUnderPath(url.pathname, allowed.pathPrefix),
+  if (url.protocol !== 'https:' || url.username || url.password || url.port) return null;
+  const allowed = ALLOWED.some(
+    (entry) => url.hostname === entry.host && isUnderPath(url.pathname, entry.pathPrefix),
   );
+  return allowed ? url.href : null;
+}
+
+export function isAllowedDocsUrl(candidate: string): boolean {
+  return allowedDocsUrl(candidate) !== null;
 }

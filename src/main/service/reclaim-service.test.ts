@@ -234,6 +234,11 @@ describe('ReclaimService', () => {
     expect(opened).toEqual(['https://docs.docker.com/engine/']);
   });
 
+  it('opens the normalised URL it checked, not the raw string', async () => {
+    await service.openDocs('HTTPS://Docs.Docker.COM/engine/../config/ daemon');
+    expect(opened).toEqual(['https://docs.docker.com/config/%20daemon']);
+  });
+
   it('removes containers, volumes and build cache through the engine port, on the latest snapshot', async () => {
     await service.connect(null);
     engine.calls.length = 0;

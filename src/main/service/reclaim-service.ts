@@ -11,7 +11,7 @@ import type {
 } from '../../shared/plan';
 import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
-import { isAllowedDocsUrl } from './docs-allow-list';
+import { allowedDocsUrl } from './docs-allow-list';
 import { protectionOf, type Protection } from '../../shared/core/filters/protection';
 import type { EnginePort } from './engine-port';
 import { EngineSession } from './engine-session';
@@ -167,12 +167,13 @@ export class ReclaimService implements Service {
   }
 
   async openDocs(url: string): Promise<void> {
-    if (!isAllowedDocsUrl(url)) {
+    const checked = allowedDocsUrl(url);
+    if (checked === null) {
       throw new ReclaimFailure(
         reclaimError('VALIDATION', { cause: 'docs-url-refused', subject: url.slice(0, 200) }),
       );
     }
-    await this.options.openExternal(url);
+    await this.options.openExternal(checked);
   }
 
   /** The user's protected images, read at planning time so a settings change applies at once. */

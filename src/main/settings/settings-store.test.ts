@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +33,14 @@ describe('SettingsStore', () => {
       protectedPatterns: ['redis:*'],
       endpoint: { host: 'unix:///tmp/x.sock' },
     });
+  });
+
+  it('writes the file readable by its owner only, through no leftover temporary file', async () => {
+    const store = await SettingsStore.open(dir);
+    await store.update({ protectedPatterns: ['redis:*'] });
+    const info = await stat(path.join(dir, SETTINGS_FILE_NAME));
+    expect(info.mode & 0o777).toBe(0o600);
+    expect(await readdir(dir)).toEqual([SETTINGS_FILE_NAME]);
   });
 
   it('refuses an invalid update and keeps the previous settings', async () => {

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
@@ -75,10 +76,19 @@ export class SettingsStore {
     const snapshot = JSON.stringify(this.current, null, 2);
     const write = async (): Promise<void> => {
       await mkdir(path.dirname(this.filePath), { recursive: true });
-      // Write then rename: a crash mid-write never leaves a half-written settings file.
-      const temporary = `${this.filePath}.tmp`;
-      await writeFile(temporary, snapshot, 'utf8');
+      // A unique temporary file, readable by the user only, flushed to disk, then renamed: a
+      // crash mid-write never leaves a half-written settings file, and two processes saving
+      // at once never write into each other's temporary file.
+      const temporary = `${this.filePath}.${process.pid}.${randomUUID()}.tmp`;
+      const file = await open(temporary, 'wx', 0o600);
+      try {
+        await file.writeFile(snapshot, 'utf8');
+        await file.sync();
+      } finally {
+        await file.close();
+      }
       await rename(temporary, this.filePath);
+      await chmod(this.filePath, 0o600);
     };
     this.saving = this.saving.then(write, write);
     return this.saving;
