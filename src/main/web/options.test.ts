@@ -17,7 +17,7 @@ describe('readWebOptions', () => {
       [],
       {
         RECLAIM_PORT: '7777',
-        RECLAIM_TOKEN: 'a-test-token-of-enough-length',
+        RECLAIM_TOKEN: 'a-test-token-of-enough-length-32chars',
         RECLAIM_DOCKER_HOST: 'unix:///tmp/private/docker.sock',
         RECLAIM_SETTINGS_DIR: '/tmp/settings',
       },
@@ -25,7 +25,7 @@ describe('readWebOptions', () => {
     );
     expect(options).toEqual({
       port: 7777,
-      token: 'a-test-token-of-enough-length',
+      token: 'a-test-token-of-enough-length-32chars',
       endpoint: { host: 'unix:///tmp/private/docker.sock' },
       settingsDir: '/tmp/settings',
     });
@@ -45,7 +45,7 @@ describe('readWebOptions', () => {
     [['--port', '70000'], {}, { cause: 'web-port-invalid', subject: '70000' }],
     [['--bogus'], {}, { cause: 'web-arguments-invalid' }],
     [['--host', 'file:///etc/passwd'], {}, { cause: 'web-host-invalid' }],
-    [[], { RECLAIM_TOKEN: 'short' }, { cause: 'web-token-too-short', values: { minimum: 16 } }],
+    [[], { RECLAIM_TOKEN: 'short' }, { cause: 'web-token-too-short', values: { minimum: 32 } }],
   ])('refuses %j %j with its cause', (argv, env, facts) => {
     let thrown: unknown;
     try {

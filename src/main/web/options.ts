@@ -15,7 +15,9 @@ export interface WebOptions {
 }
 
 /** The shortest RECLAIM_TOKEN accepted: shorter ones can be guessed. */
-const MIN_TOKEN_LENGTH = 16;
+// As long as the random default (32 base64url characters): a guessable token would let any
+// local process drive the engine.
+const MIN_TOKEN_LENGTH = 32;
 
 function invalid(facts: ErrorFacts): ReclaimFailure {
   return new ReclaimFailure(reclaimError('VALIDATION', facts));
