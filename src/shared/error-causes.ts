@@ -114,6 +114,8 @@ export type MainErrorCause =
   | 'deletion-refused'
   /** NOT_FOUND: the preview a run names is gone (already ran, or too old to trust). */
   | 'preview-expired'
+  /** NOT_FOUND: the preview was made on another engine (`endpoint`) than the one connected. */
+  | 'preview-other-engine'
   // Containers and volumes.
   /** NOT_FOUND: the container (`subject`) no longer exists. */
   | 'container-not-found'

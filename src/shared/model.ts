@@ -63,6 +63,8 @@ export interface EngineInfo {
   /** The lowest API version the engine accepts. */
   minApiVersion: string;
   imageStore: ImageStore;
+  /** The daemon's own ID (`/info` ID): tells two engines behind one address apart, when known. */
+  engineId?: string;
   os: string;
   arch: string;
 }

@@ -146,11 +146,18 @@ export interface PlannedTarget {
   writableLayerBytes?: Record<string, number>;
 }
 
+/** The engine a plan was made on: it runs there and nowhere else. */
+export interface PlanEngine {
+  host: string;
+  engineId: string | null;
+}
+
 export interface RemovalPlan {
   kind: 'removal';
   /** Random ID; run() takes it back. */
   id: string;
   createdAt: number;
+  engine: PlanEngine;
   options: RemovalOptions;
   targets: PlannedTarget[];
   /** Bytes freed by the whole plan (shared layers inside the set counted once). */
@@ -249,6 +256,7 @@ export interface PrunePlan {
   kind: 'prune';
   id: string;
   createdAt: number;
+  engine: PlanEngine;
   options: PruneOptions;
   /** Every image the run will remove, in execution order. */
   remove: PrunedImage[];

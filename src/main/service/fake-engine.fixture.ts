@@ -1,3 +1,4 @@
+import { planEngine } from '../../shared/core/plan/plan-stamp';
 import type { Connection } from '../engine/connect/connection';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiskUsage, EngineInfo, Inventory } from '../../shared/model';
@@ -109,24 +110,26 @@ export function fakeEngine(): FakeEngine {
       engine.calls.push('resolveReference');
       return { input, kind: 'name-tag', imageId: 'sha256:abc', reference: input };
     },
-    planRemoval(_inventory, inputs, options): RemovalPlan {
+    planRemoval(inventory, inputs, options): RemovalPlan {
       engine.calls.push('planRemoval');
       return {
         kind: 'removal',
         id: `fake-plan-${++planCount}`,
         createdAt: Date.now(),
+        engine: planEngine(inventory),
         options,
         targets: [],
         bytesFreed: 0,
         command: `docker rmi ${inputs.join(' ')}`,
       };
     },
-    planPrune(_inventory, options, protection): PrunePlan {
+    planPrune(inventory, options, protection): PrunePlan {
       engine.calls.push('planPrune');
       return {
         kind: 'prune',
         id: `fake-plan-${++planCount}`,
         createdAt: Date.now(),
+        engine: planEngine(inventory),
         options,
         remove: [],
         keep: [],

@@ -1,4 +1,6 @@
-import type { Plan } from '../../shared/plan';
+import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import type { Plan, PlanEngine } from '../../shared/plan';
+import { sameEngine } from '../../shared/core/plan/plan-stamp';
 import { PlanStore } from '../engine/run/plan-store';
 
 /**
@@ -15,14 +17,31 @@ export class PlanRegistry {
   }
 
   /**
-   * Claims a plan for one run; throws NOT_FOUND for a plan that is unknown, expired, running
-   * or already ran, since the engine has changed after a run.
+   * Claims a plan for one run on `engine`; throws NOT_FOUND for a plan that is unknown,
+   * expired, running or already ran (the engine has changed after a run), or that was made
+   * on another engine: a plan runs only where it was previewed.
    */
-  start(planId: string): { plan: Plan; signal: AbortSignal; finish: () => void } {
+  start(
+    planId: string,
+    engine: PlanEngine,
+  ): { plan: Plan; signal: AbortSignal; finish: () => void } {
     const plan = this.store.take(planId);
+    if (!sameEngine(plan.engine, engine)) {
+      throw new ReclaimFailure(
+        reclaimError('NOT_FOUND', {
+          cause: 'preview-other-engine',
+          endpoint: plan.engine.host,
+        }),
+      );
+    }
     const controller = new AbortController();
     this.running.set(planId, controller);
     return { plan, signal: controller.signal, finish: () => this.running.delete(planId) };
+  }
+
+  /** Forgets every preview not yet run: they describe an engine this process left. */
+  clear(): void {
+    this.store.clear();
   }
 
   /** Asks a running plan to stop between targets; unknown or finished plans are ignored. */

@@ -218,6 +218,18 @@ describe('ReclaimService', () => {
     expect((await rejection(service.runPlan(plan.id))).error.code).toBe('NOT_FOUND');
   });
 
+  it('drops the previews when it connects to another engine: none runs there', async () => {
+    await service.connect(null);
+    const plan = await service.planRemoval(['redis'], REMOVAL_OPTIONS);
+    expect(plan.engine.host).toBe('unix:///tmp/fake.sock');
+    await service.connect({ host: 'unix:///tmp/other-engine.sock' });
+    expect((await rejection(service.runPlan(plan.id))).error).toMatchObject({
+      code: 'NOT_FOUND',
+      cause: 'preview-expired',
+    });
+    expect(engine.runs).toEqual([]);
+  });
+
   it('refuses to run a plan it never made', async () => {
     await service.connect(null);
     expect((await rejection(service.runPlan('made-up'))).error.code).toBe('NOT_FOUND');

@@ -13,6 +13,7 @@ import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
 import { allowedDocsUrl } from './docs-allow-list';
 import { protectionOf, type Protection } from '../../shared/core/filters/protection';
+import { planEngine, sameEngine } from '../../shared/core/plan/plan-stamp';
 import type { EnginePort } from './engine-port';
 import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
@@ -74,7 +75,14 @@ export class ReclaimService implements Service {
   }
 
   async connect(endpoint: Endpoint | null): Promise<EngineStatus> {
+    const before = this.session.getStatus();
     const status = await this.session.connect(endpoint ?? this.pinned);
+    // Previews describe the engine they were made on: connecting elsewhere drops them.
+    const same =
+      before.state === 'connected' &&
+      status.state === 'connected' &&
+      sameEngine(planEngine(before), planEngine(status));
+    if (!same) this.plans.clear();
     // Remember only a choice that worked, so a typo cannot strand the next start; a pinned
     // endpoint is this process's, never the user's saved choice.
     if (status.state === 'connected' && (endpoint !== null || this.pinned === null)) {
@@ -120,7 +128,7 @@ export class ReclaimService implements Service {
 
   async runPlan(planId: string): Promise<RunResult> {
     const { connection, live } = this.session.require();
-    const { plan, signal, finish } = this.plans.start(planId);
+    const { plan, signal, finish } = this.plans.start(planId, planEngine(connection));
     try {
       return await this.options.engine.runPlan(connection, plan, {
         reread: () => live.recheck(),

@@ -13,6 +13,8 @@ export interface VersionAnswer {
 
 /** The part of `GET /info` that names the image store. */
 export interface InfoAnswer {
+  /** The daemon's ID; a new data-root is a new engine with a new ID. */
+  ID?: string;
   Driver?: string;
   DriverStatus?: [string, string][] | null;
 }

@@ -77,6 +77,7 @@ export async function openConnection(
       maxApiVersion,
       minApiVersion,
       imageStore: imageStore(info),
+      ...(typeof info?.ID === 'string' && info.ID.length > 0 ? { engineId: info.ID } : {}),
       os: version.Os ?? 'unknown',
       arch: version.Arch ?? 'unknown',
     };

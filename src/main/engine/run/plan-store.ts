@@ -40,6 +40,11 @@ export class PlanStore {
     return plan;
   }
 
+  /** Forgets every plan. */
+  clear(): void {
+    this.plans.clear();
+  }
+
   private expire(): void {
     const cutoff = this.now() - PLAN_TTL_MS;
     for (const [id, plan] of this.plans) if (plan.createdAt < cutoff) this.plans.delete(id);

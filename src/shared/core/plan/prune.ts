@@ -7,7 +7,7 @@ import { EngineModel, type DeleteOutcome } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../filters/protection';
-import type { PlanStamp } from './plan-stamp';
+import { planEngine, type PlanStamp } from './plan-stamp';
 import { explicitRmi, pruneCommand } from './prune-command';
 
 /**
@@ -132,6 +132,7 @@ export function planPrune(
     kind: 'prune',
     id: stamp.id,
     createdAt: stamp.createdAt,
+    engine: planEngine(inv),
     options,
     remove,
     keep: [...keep.values()],

@@ -7,7 +7,7 @@ import { bytesOf, layerSizeTable } from './layer-sizes';
 import { duplicateTarget, keptProtectedTarget } from './planned-targets';
 import { containerBytes, planTarget } from './removal-target';
 import { protectionTest, type Protection, type ProtectionMatch } from '../filters/protection';
-import type { PlanStamp } from './plan-stamp';
+import { planEngine, type PlanStamp } from './plan-stamp';
 import { shortId } from '../../format/short-id';
 
 /**
@@ -50,6 +50,7 @@ export function planRemoval(
     kind: 'removal',
     id: stamp.id,
     createdAt: stamp.createdAt,
+    engine: planEngine(inv),
     options,
     targets,
     bytesFreed:

@@ -74,6 +74,7 @@ export const CAUSE_CODE = {
   'prune-already-running': 'CONFLICT',
   'deletion-refused': 'CONFLICT',
   'preview-expired': 'NOT_FOUND',
+  'preview-other-engine': 'NOT_FOUND',
   'container-not-found': 'NOT_FOUND',
   'container-running': 'CONFLICT',
   'container-removal-refused': 'CONFLICT',

@@ -188,6 +188,10 @@ export const enErrors = {
         message: 'This preview is no longer available (it already ran, or it is too old to trust).',
         fix: 'Preview again, then confirm.',
       },
+      'preview-other-engine': {
+        message: 'This preview was made on another engine ({endpoint}); nothing was run.',
+        fix: 'Preview again on the engine you are connected to now, then confirm.',
+      },
       'container-not-found': {
         message: 'Container {subject} no longer exists.',
         fix: 'Refresh the list.',

@@ -183,6 +183,10 @@ export const zhCNErrors = {
         message: '此预览已不可用（它已经执行过，或时间太久已不可信）。',
         fix: '请重新预览，然后确认。',
       },
+      'preview-other-engine': {
+        message: '此预览是在另一个引擎（{endpoint}）上生成的；没有执行任何操作。',
+        fix: '请在当前连接的引擎上重新预览，然后确认。',
+      },
       'container-not-found': {
         message: '容器 {subject} 已不存在。',
         fix: '请刷新列表。',
