@@ -19,7 +19,7 @@ export interface BrowserMode {
   stop(): Promise<void>;
 }
 
-const READY_LINE = /Reclaim is running at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=\S+)/;
+const READY_LINE = /Reclaim is running at (http:\/\/127\.0\.0\.1:(\d+)\/[\w-]+\/\?token=\S+)/;
 
 export interface BrowserModeOptions {
   /** Settings the server finds on disk when it starts (a language, a theme). */

@@ -2,11 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { TOKEN_HEADER, TOKEN_PARAM } from '../../shared/transport';
 
-/** Per-port, so two browser-mode servers on one machine do not overwrite each other's cookie. */
-export function tokenCookieName(port: number): string {
-  return `reclaim_token_${port}`;
-}
-
 export function sameToken(given: string | null | undefined, expected: string): boolean {
   if (typeof given !== 'string') return false;
   const a = Buffer.from(given);
@@ -15,27 +10,36 @@ export function sameToken(given: string | null | undefined, expected: string): b
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function cookie(req: IncomingMessage, name: string): string | null {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
-  }
-  return null;
+/**
+ * The page and its assets live under a random path prefix (`/<secret>/`), never behind a
+ * cookie: cookies are shared by every port of 127.0.0.1, so any other local server (a dev
+ * server, an SSH tunnel) could read one. Returns the path below the prefix, or null.
+ */
+export function underPagePrefix(pathname: string, prefix: string): string | null {
+  const end = pathname.indexOf('/', 1);
+  const first = end === -1 ? pathname : pathname.slice(0, end + 1);
+  return sameToken(first, prefix) ? pathname.slice(prefix.length - 1) : null;
 }
 
 /**
  * Who may do what:
- * - API calls (POST) must carry the token in a header: a page on another site can make a
- *   browser send cookies, but it cannot set this header without a CORS preflight we never allow.
- * - Page loads, assets and the SSE stream are GETs that a browser sends without custom
- *   headers: they carry the token parameter (`?token=`), or the HttpOnly cookie set when the page was opened with it.
+ * - API calls (POST) must carry the token in a header: a page on another site cannot set
+ *   this header without a CORS preflight we never allow.
+ * - The SSE stream is a GET a browser sends without custom headers: it carries the token
+ *   parameter (`?token=`).
+ * - The page and its assets are GETs under the secret path prefix.
  */
-export function isAuthorized(req: IncomingMessage, url: URL, token: string, port: number): boolean {
+export function isAuthorized(
+  req: IncomingMessage,
+  url: URL,
+  token: string,
+  pagePrefix: string,
+): boolean {
   if (req.method === 'POST') return sameToken(headerValue(req, TOKEN_HEADER), token);
   if (req.method === 'GET' || req.method === 'HEAD') {
     return (
       sameToken(url.searchParams.get(TOKEN_PARAM), token) ||
-      sameToken(cookie(req, tokenCookieName(port)), token)
+      underPagePrefix(url.pathname, pagePrefix) !== null
     );
   }
   return false;

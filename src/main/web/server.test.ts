@@ -41,8 +41,14 @@ describe('browser-mode server', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('listens on 127.0.0.1 and prints a URL carrying the token', () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?${TOKEN_PARAM}=${TOKEN}`);
+  /** The page's path as printed: its secret folder. */
+  const pagePath = (): string => new URL(server.url).pathname;
+
+  it('listens on 127.0.0.1 and prints a URL carrying the token under a secret folder', () => {
+    const url = new URL(server.url);
+    expect(url.origin).toBe(`http://127.0.0.1:${server.port}`);
+    expect(url.pathname).toMatch(/^\/[\w-]{32}\/$/);
+    expect(url.searchParams.get(TOKEN_PARAM)).toBe(TOKEN);
   });
 
   it('answers 401 to every kind of request without the right token', async () => {
@@ -76,19 +82,27 @@ describe('browser-mode server', () => {
     expect(response.status).toBe(403);
   });
 
-  it('serves the page with the CSP header and a cookie that admits its assets', async () => {
-    const page = await rawRequest(server.port, `/?${TOKEN_PARAM}=${TOKEN}`);
+  it('serves the page and its assets under the secret folder, with the CSP header', async () => {
+    const page = await rawRequest(server.port, `${pagePath()}?${TOKEN_PARAM}=${TOKEN}`);
     expect(page.status).toBe(200);
     expect(page.body).toContain('<title>Reclaim</title>');
     expect(page.headers['content-security-policy']).toBe(RENDERER_CSP_HEADER);
     expect(page.headers['referrer-policy']).toBe('no-referrer');
-    const cookie = String(page.headers['set-cookie']);
-    expect(cookie).toMatch(/HttpOnly/);
-    expect(cookie).toMatch(/SameSite=Strict/);
-    const again = await rawRequest(server.port, '/index.html', {
-      headers: { cookie: cookie.split(';')[0] ?? '' },
-    });
-    expect(again.status).toBe(200);
+    // Its assets (and a reload) need neither the token nor a cookie: the folder admits them.
+    expect((await rawRequest(server.port, `${pagePath()}index.html`)).status).toBe(200);
+  });
+
+  it('never puts the token in a cookie, and a cookie admits nothing', async () => {
+    const page = await rawRequest(server.port, `${pagePath()}?${TOKEN_PARAM}=${TOKEN}`);
+    expect(page.headers['set-cookie']).toBeUndefined();
+    // Any page on another port of 127.0.0.1 could read a cookie; none is ever honoured.
+    for (const cookie of [`reclaim_token_${server.port}=${TOKEN}`, `token=${TOKEN}`]) {
+      const asset = await rawRequest(server.port, '/index.html', { headers: { cookie } });
+      expect(asset.status).toBe(401);
+    }
+    // Outside the secret folder nothing is served, even with the token.
+    expect((await rawRequest(server.port, `/index.html?${TOKEN_PARAM}=${TOKEN}`)).status).toBe(404);
+    expect((await rawRequest(server.port, `/${'x'.repeat(32)}/index.html`)).status).toBe(401);
   });
 
   it('answers each method with its Outcome, and VALIDATION for malformed arguments', async () => {

@@ -6,7 +6,8 @@ import { RENDERER_CSP_HEADER } from '../csp';
 import { dispatch } from '../service/dispatch';
 import type { Service } from '../service/service-api';
 import { EVENTS_PATH, methodNameOf, TOKEN_PARAM } from '../../shared/transport';
-import { isAuthorized, isLoopbackHost, sameToken, tokenCookieName } from './auth';
+import { randomBytes } from 'node:crypto';
+import { isAuthorized, isLoopbackHost, underPagePrefix } from './auth';
 import { streamEvents } from './sse';
 import { readStaticFile } from './static-files';
 
@@ -47,6 +48,8 @@ const SECURITY_HEADERS = {
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
   const streams = new Set<() => void>();
   let port = options.port;
+  // The page's secret folder: its assets load relative to it, so no cookie is needed.
+  const pagePrefix = `/${randomBytes(24).toString('base64url')}/`;
 
   const server = createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -58,7 +61,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host, port)) return sendText(res, 403, 'Forbidden host');
     const url = new URL(req.url ?? '/', `http://${req.headers.host}`);
-    if (!isAuthorized(req, url, options.token, port)) return sendText(res, 401, 'Unauthorized');
+    if (!isAuthorized(req, url, options.token, pagePrefix)) {
+      return sendText(res, 401, 'Unauthorized');
+    }
 
     if (url.pathname === EVENTS_PATH && req.method === 'GET') {
       const end = await streamEvents(options.service, res);
@@ -73,19 +78,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method not allowed');
-    const file = await readStaticFile(options.rendererDir, url.pathname);
+    // Files are served from under the page's secret prefix only.
+    const below = underPagePrefix(url.pathname, pagePrefix);
+    const file = below === null ? null : await readStaticFile(options.rendererDir, below);
     if (!file) return sendText(res, 404, 'Not found');
-    const headers: Record<string, string> = {
+    res.writeHead(200, {
       ...SECURITY_HEADERS,
       'Content-Type': file.contentType,
       'Cache-Control': 'no-store',
-    };
-    if (sameToken(url.searchParams.get(TOKEN_PARAM), options.token)) {
-      // The page's own assets and stream carry no token: this cookie admits them.
-      headers['Set-Cookie'] =
-        `${tokenCookieName(port)}=${encodeURIComponent(options.token)}; HttpOnly; SameSite=Strict; Path=/`;
-    }
-    res.writeHead(200, headers);
+    });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   }
 
@@ -121,7 +122,7 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   return {
     port,
-    url: `http://127.0.0.1:${port}/?${TOKEN_PARAM}=${encodeURIComponent(options.token)}`,
+    url: `http://127.0.0.1:${port}${pagePrefix}?${TOKEN_PARAM}=${encodeURIComponent(options.token)}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const end of streams) end();

@@ -18,7 +18,7 @@ export function readToken(location: Pick<Location, 'search'>, storage: Storage):
 /**
  * Takes `?token=` out of the address bar and this history entry once it is read, so the
  * secret is not left on screen, in the back/forward list or in a copied link. A reload still
- * works: the server's HttpOnly cookie admits the page, and session storage holds the token.
+ * works: the page's secret path prefix admits it, and session storage holds the token.
  */
 export function removeTokenFromAddress(
   location: Pick<Location, 'href'>,
