@@ -19,6 +19,7 @@ import type {
   RunResult,
 } from './plan';
 import type { Settings } from './settings';
+import type { SettingsNotice } from './settings-notice';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: ReclaimError };
 
@@ -121,6 +122,11 @@ export interface ApiMethods {
   /** The saved settings. No errors. */
   getSettings(): Settings;
   /**
+   * What could not be kept from the settings file found at start-up (damaged, hand-edited or
+   * newer), or null when all of it was. No errors.
+   */
+  getSettingsNotice(): SettingsNotice | null;
+  /**
    * Merges `patch` into the settings and saves them. Errors: VALIDATION, naming the value,
    * for a protected pattern that does not compile or a protected label without a key (and
    * for any other invalid value); nothing is saved then. INTERNAL if the file cannot be written.
@@ -173,6 +179,7 @@ export const METHOD_NAMES = [
   'removeVolumes',
   'pruneBuildCache',
   'getSettings',
+  'getSettingsNotice',
   'updateSettings',
   'openDocs',
 ] as const satisfies readonly MethodName[];

@@ -74,6 +74,7 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
   },
   pruneBuildCache: { valid: [], malformed: [[{ all: true }]] },
   getSettings: { valid: [], malformed: [['theme']] },
+  getSettingsNotice: { valid: [], malformed: [[1]] },
   updateSettings: {
     valid: [{ theme: 'dark' }],
     malformed: [

@@ -71,6 +71,7 @@ export const METHOD_SCHEMAS = {
   removeVolumes: z.tuple([z.array(volumeName).min(1).max(MAX_ITEMS)]),
   pruneBuildCache: noArguments,
   getSettings: noArguments,
+  getSettingsNotice: noArguments,
   updateSettings: z.tuple([settingsPatchSchema]),
   openDocs: z.tuple([z.string().min(1).max(2048)]),
 } satisfies { [K in MethodName]: z.ZodType<Parameters<ApiMethods[K]>> };

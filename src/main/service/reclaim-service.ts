@@ -12,6 +12,7 @@ import type {
 import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
 import { allowedDocsUrl } from './docs-allow-list';
+import type { SettingsNotice } from '../../shared/settings-notice';
 import { protectionOf, type Protection } from '../../shared/core/filters/protection';
 import { planEngine, sameEngine } from '../../shared/core/plan/plan-stamp';
 import type { EnginePort } from './engine-port';
@@ -168,6 +169,10 @@ export class ReclaimService implements Service {
 
   async getSettings(): Promise<Settings> {
     return this.options.settings.get();
+  }
+
+  async getSettingsNotice(): Promise<SettingsNotice | null> {
+    return this.options.settings.loadNotice();
   }
 
   async updateSettings(patch: Partial<Settings>): Promise<Settings> {

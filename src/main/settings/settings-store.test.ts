@@ -71,6 +71,45 @@ describe('SettingsStore', () => {
     expect(await readdir(dir)).toEqual([SETTINGS_FILE_NAME]);
   });
 
+  it('never loses the protected patterns of a damaged file, and says what it dropped', async () => {
+    const damaged = {
+      ...DEFAULT_SETTINGS,
+      protectedPatterns: ['redis:*', 42, 'team/*'],
+      theme: 'neon',
+      endpoint: { host: 'gopher://nowhere' },
+      addedInAFutureVersion: { strategy: 'lru' },
+    };
+    const text = JSON.stringify(damaged);
+    await writeFile(path.join(dir, SETTINGS_FILE_NAME), text);
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual({
+      ...DEFAULT_SETTINGS,
+      protectedPatterns: ['redis:*', 'team/*'],
+    });
+    const notice = store.loadNotice();
+    expect(notice).toMatchObject({
+      unreadable: false,
+      dropped: ['endpoint', 'theme'],
+      droppedPatterns: 1,
+      unknownFields: ['addedInAFutureVersion'],
+    });
+    // The user's file as it was, for inspection; the settings file itself is left alone.
+    expect(await readFile(notice?.keptAside ?? '', 'utf8')).toBe(text);
+    expect(await readFile(path.join(dir, SETTINGS_FILE_NAME), 'utf8')).toBe(text);
+  });
+
+  it('says so when the file is not settings at all, and keeps it aside', async () => {
+    await writeFile(path.join(dir, SETTINGS_FILE_NAME), '{"protectedPatterns": ["redis:*"');
+    const store = await SettingsStore.open(dir);
+    expect(store.get()).toEqual(DEFAULT_SETTINGS);
+    expect(store.loadNotice()).toMatchObject({ unreadable: true });
+  });
+
+  it('has nothing to say about a valid file', async () => {
+    await writeFile(path.join(dir, SETTINGS_FILE_NAME), JSON.stringify(DEFAULT_SETTINGS));
+    expect((await SettingsStore.open(dir)).loadNotice()).toBeNull();
+  });
+
   it('falls back to defaults on a damaged file and keeps the file aside', async () => {
     await writeFile(path.join(dir, SETTINGS_FILE_NAME), '{"language": "klingon"}');
     const store = await SettingsStore.open(dir);

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, readFile, rename } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, open, readFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
+import type { SettingsNotice } from '../../shared/settings-notice';
+import { isQuiet, salvageSettings } from './settings-salvage';
 import { settingsSchema, storedSettingsSchema, userFixableIssue } from './settings-schema';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -15,13 +17,15 @@ export class SettingsStore {
   private current: Settings = structuredClone(DEFAULT_SETTINGS);
   /** Saves run one after another so two quick updates cannot interleave their writes. */
   private saving: Promise<void> = Promise.resolve();
+  private notice: SettingsNotice | null = null;
 
   private constructor(private readonly filePath: string) {}
 
   /**
-   * Reads the file in `dir`. A missing file means defaults. A damaged or hand-edited file
-   * that no longer validates is not fatal: Reclaim starts on defaults and keeps the broken
-   * file aside, because refusing to start over a settings typo would be worse.
+   * Reads the file in `dir`. A missing file means defaults. A damaged, hand-edited or newer
+   * file that does not validate is not fatal: Reclaim keeps every field that does (each
+   * protected pattern on its own), copies the file aside unchanged, and says what it dropped
+   * (loadNotice), because refusing to start over a settings typo would be worse.
    */
   static async open(dir: string): Promise<SettingsStore> {
     const store = new SettingsStore(path.join(dir, SETTINGS_FILE_NAME));
@@ -63,13 +67,24 @@ export class SettingsStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    const parsed = storedSettingsSchema.safeParse(parseJson(text));
+    const raw = parseJson(text);
+    const parsed = storedSettingsSchema.safeParse(raw);
     if (parsed.success) {
       this.current = parsed.data;
       return;
     }
-    // Keep the user's file for inspection instead of silently overwriting it.
-    await rename(this.filePath, `${this.filePath}.invalid-${Date.now()}`);
+    // Keep what validates, field by field, and the user's file as it was, for inspection.
+    const { settings, notice } = salvageSettings(raw);
+    this.current = settings;
+    if (isQuiet(notice)) return;
+    const keptAside = `${this.filePath}.invalid-${Date.now()}`;
+    await copyFile(this.filePath, keptAside);
+    this.notice = { ...notice, keptAside };
+  }
+
+  /** What could not be kept from the file found at start-up, or null when all of it was. */
+  loadNotice(): SettingsNotice | null {
+    return this.notice === null ? null : structuredClone(this.notice);
   }
 
   private save(): Promise<void> {

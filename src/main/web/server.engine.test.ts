@@ -86,6 +86,7 @@ describeEngine('browser mode against a private engine', () => {
     const reads: [MethodName, unknown[], () => Promise<unknown>][] = [
       ['getEngineStatus', [], () => service.getEngineStatus()],
       ['getSettings', [], () => service.getSettings()],
+      ['getSettingsNotice', [], () => service.getSettingsNotice()],
       ['getDiskUsage', [], () => service.getDiskUsage()],
       ['getInventory', [], () => service.getInventory()],
       [

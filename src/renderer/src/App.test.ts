@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/svelte';
+import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { beforeAll, describe, expect, it } from 'vitest';
 // The jsdom shims must load before any component.
 import { setupComponentTests } from './testing/component-setup';
@@ -24,6 +24,25 @@ describe('App', () => {
     expect(screen.getByTestId('disk-usage-images-total').textContent).toBe('10');
     const dangling = await screen.findByTestId('dangling-count');
     expect(dangling.textContent).toContain('2 dangling images');
+  });
+
+  it('says what it could not keep from a damaged settings file, until dismissed', async () => {
+    const settingsNotice = {
+      unreadable: false,
+      dropped: ['theme' as const],
+      droppedPatterns: 1,
+      unknownFields: [],
+      keptAside: '/home/u/.config/Reclaim/settings.json.invalid-1',
+    };
+    render(App, { api: createFakeApi({ settingsNotice }) });
+    const notice = await screen.findByTestId('settings-notice');
+    expect(screen.getByTestId('settings-notice-dropped').textContent).toContain('theme');
+    expect(screen.getByTestId('settings-notice-patterns').textContent).toContain(
+      '1 protected pattern was not valid text',
+    );
+    expect(notice.textContent).toContain(settingsNotice.keptAside);
+    await fireEvent.click(screen.getByTestId('settings-notice-dismiss'));
+    expect(screen.queryByTestId('settings-notice')).toBeNull();
   });
 
   it('follows inventoryChanged events without a reload', async () => {

@@ -379,6 +379,23 @@ export const en = {
       },
     },
   },
+  settingsNotice: {
+    unreadable: 'Reclaim could not read its settings file and started on the default settings.',
+    partly: 'Reclaim kept every setting it could read from its settings file; some it could not.',
+    dropped: 'Back to their defaults: {fields}.',
+    droppedPatterns:
+      '{count, plural, one {# protected pattern was} other {# protected patterns were}} not valid text and left out; every other protected pattern is kept. Check them in Settings.',
+    unknown: 'Ignored, unknown to this version: {fields}.',
+    keptAside: 'The file as it was is kept at',
+    dismiss: 'Dismiss',
+    field: {
+      endpoint: 'engine',
+      protectedPatterns: 'protected patterns',
+      protectedLabel: 'protected label',
+      language: 'language',
+      theme: 'theme',
+    },
+  },
   state: {
     running: 'running',
     exited: 'exited',

@@ -367,6 +367,23 @@ export const zhCN: Catalogue = {
       },
     },
   },
+  settingsNotice: {
+    unreadable: 'Reclaim 无法读取其设置文件，已使用默认设置启动。',
+    partly: 'Reclaim 保留了设置文件中所有能读取的设置，有些未能读取。',
+    dropped: '已恢复为默认值：{fields}。',
+    droppedPatterns:
+      '{count, plural, other {有 # 个受保护模式}}不是有效文本，已略去；其他受保护模式全部保留。请在设置中检查。',
+    unknown: '已忽略此版本不认识的字段：{fields}。',
+    keptAside: '原文件保存在',
+    dismiss: '关闭',
+    field: {
+      endpoint: '引擎',
+      protectedPatterns: '受保护模式',
+      protectedLabel: '受保护标签',
+      language: '语言',
+      theme: '主题',
+    },
+  },
   state: {
     running: '运行中',
     exited: '已退出',

@@ -6,6 +6,7 @@ import type { EngineStatus, RendererApi } from '../../../shared/contract';
 import type { ReclaimError } from '../../../shared/errors';
 import type { DiskUsage, Inventory } from '../../../shared/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
+import type { SettingsNotice } from '../../../shared/settings-notice';
 
 export class AppState {
   status = $state<EngineStatus>({ state: 'connecting', endpoint: '' });
@@ -13,6 +14,8 @@ export class AppState {
   /** Arrives before the full inventory: the dashboard shows it first. */
   diskUsage = $state<DiskUsage | null>(null);
   settings = $state<Settings>({ ...DEFAULT_SETTINGS });
+  /** What could not be kept from the settings file at start-up, until dismissed. */
+  settingsNotice = $state<SettingsNotice | null>(null);
   /** A failure reading the engine while connected (shown as a banner, not a screen). */
   loadError = $state<ReclaimError | null>(null);
   /** True for a while after the connection came back, to say so. */
@@ -27,8 +30,12 @@ export class AppState {
       this.api.onEngineStatus((status) => this.onStatus(status)),
       this.api.onInventoryChanged((inventory) => this.setInventory(inventory)),
     );
-    const settings = await this.api.getSettings();
+    const [settings, notice] = await Promise.all([
+      this.api.getSettings(),
+      this.api.getSettingsNotice(),
+    ]);
     if (settings.ok) this.settings = settings.value;
+    if (notice.ok) this.settingsNotice = notice.value;
     const status = await this.api.getEngineStatus();
     if (status.ok) this.onStatus(status.value, false);
   }

@@ -16,6 +16,7 @@ import type {
 import type { Inventory } from '../../../shared/model';
 import type { Plan, RunResult, TargetResult } from '../../../shared/plan';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
+import type { SettingsNotice } from '../../../shared/settings-notice';
 import { reclaimError, ReclaimFailure, type ReclaimError } from '../../../shared/errors';
 import { createRendererApi } from '../../../shared/transport';
 import { planPrune } from '../../../shared/core/plan/prune';
@@ -46,6 +47,7 @@ export interface FakeApiOptions {
   inventory?: Inventory;
   status?: EngineStatus;
   settings?: Settings;
+  settingsNotice?: SettingsNotice;
 }
 
 const ok = <T>(value: T): Promise<Outcome<T>> => Promise.resolve({ ok: true, value });
@@ -195,6 +197,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       });
     },
     getSettings: () => ok(settings),
+    getSettingsNotice: () => ok(options.settingsNotice ?? null),
     updateSettings: (patch) => {
       settings = { ...settings, ...patch };
       return ok(settings);
