@@ -1,7 +1,8 @@
 /**
  * Renders the real App against the fake API, for looking at screens before and without a
  * backend: `npx vite src/renderer/src/testing/preview`. Query parameters pick the state:
- * `?state=error|connecting`, `?theme=dark`, `?lang=zh-CN`, `?view=images`, `?many=5000`.
+ * `?state=error|connecting`, `?theme=dark`, `?lang=zh-CN`, `?view=images`, `?many=5000`,
+ * `?settingsNotice` (what a damaged settings file left).
  * Test-only: never part of the app's build.
  */
 import { mount } from 'svelte';
@@ -40,6 +41,17 @@ const api = createFakeApi({
     language: (query.get('lang') as Language | null) ?? 'system',
     theme: (query.get('theme') as Theme | null) ?? 'system',
   },
+  ...(query.has('settingsNotice')
+    ? {
+        settingsNotice: {
+          unreadable: false,
+          dropped: ['theme' as const, 'endpoint' as const],
+          droppedPatterns: 1,
+          unknownFields: ['strategies'],
+          keptAside: '/home/me/.config/Reclaim/settings.json.invalid-1764600000000',
+        },
+      }
+    : {}),
 });
 setupI18n();
 const target = document.getElementById('app') as HTMLElement;
