@@ -5,18 +5,43 @@
 // runs ("vitest: N passed, N failed, N skipped"), the form CI reads.
 //
 // RECLAIM_TEST_MATRIX picks the further engines (comma-separated names, or "none"); by
-// default, every prepared engine the matrix runs in CI (MATRIX_IN_CI below).
+// default, the engines and files of MATRIX_IN_CI below.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { engineCacheDir, matrix } from '../test/engine/engines';
 
-/** The further engines `npm test` runs, in order; each must pass the whole engine project. */
-const MATRIX_IN_CI = ['docker-28.5-classic'];
+/**
+ * The further engines `npm test` runs, in order, and which engine test files each runs: the
+ * whole engine project, or on the containerd engines the files whose facts hold there today
+ * (the version and store, the dashboard rows against `docker system df`, the engine screens,
+ * the run that never reads `/system/df`, and on 28.5 what runs is what was previewed).
+ * Previews there are still marked approximate: the containerd store's removal, prune and
+ * size rules are the open part of the engine-matrix issue, and each file joins its list as
+ * they are modelled.
+ */
+const MATRIX_IN_CI: Record<string, 'all' | string[]> = {
+  'docker-28.5-classic': 'all',
+  'docker-28.5-containerd': [
+    'src/main/engine/connect/open.engine.test.ts',
+    'src/main/engine/connect/tls.engine.test.ts',
+    'src/main/service/run-without-df.engine.test.ts',
+    'src/main/engine/run/races.engine.test.ts',
+    'e2e/smoke.e2e.test.ts',
+    'e2e/engine-screens.e2e.test.ts',
+  ],
+  'docker-26.1-containerd': [
+    'src/main/engine/connect/open.engine.test.ts',
+    'src/main/engine/connect/tls.engine.test.ts',
+    'src/main/service/run-without-df.engine.test.ts',
+    'e2e/smoke.e2e.test.ts',
+    'e2e/engine-screens.e2e.test.ts',
+  ],
+};
 
 function wantedEngines(): string[] {
   const asked = process.env.RECLAIM_TEST_MATRIX;
   if (asked === 'none') return [];
-  const names = asked ? asked.split(',').map((name) => name.trim()) : MATRIX_IN_CI;
+  const names = asked ? asked.split(',').map((name) => name.trim()) : Object.keys(MATRIX_IN_CI);
   return names.filter((name) => {
     const spec = matrix().find((candidate) => candidate.name === name);
     if (spec === undefined) throw new Error(`RECLAIM_TEST_MATRIX: unknown engine ${name}`);
@@ -58,11 +83,19 @@ const runs: { name: string; report: string; args: string[] }[] = [
   { name: 'docker-20.10-classic', report: 'test-results/vitest.json', args: [] },
 ];
 for (const name of wantedEngines()) {
-  // Podman is an engine of its own: its files run once, with the default engine.
+  // Podman is an engine of its own: its files run once, with the default engine. An engine
+  // asked for by RECLAIM_TEST_MATRIX but not listed runs the whole engine project.
+  const files = MATRIX_IN_CI[name] ?? 'all';
   runs.push({
     name,
     report: `test-results/vitest-${name}.json`,
-    args: ['--project', 'engine', '--exclude', '**/*podman.engine.test.ts'],
+    args: [
+      '--project',
+      'engine',
+      '--exclude',
+      '**/*podman.engine.test.ts',
+      ...(files === 'all' ? [] : files),
+    ],
   });
 }
 
