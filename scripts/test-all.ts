@@ -107,7 +107,9 @@ for (const run of runs) {
   console.log(
     `\n==> vitest ${run.args.join(' ') || '(every project)'} on ${run.name}: ${version.trim()}\n`,
   );
-  status ||= vitest(run.args, { RECLAIM_TEST_ENGINE: run.name }, run.report);
+  // Every run runs, even after one failed: CI's log must show each engine's results.
+  const exitCode = vitest(run.args, { RECLAIM_TEST_ENGINE: run.name }, run.report);
+  status ||= exitCode;
   let report: VitestReport;
   try {
     report = JSON.parse(readFileSync(run.report, 'utf8')) as VitestReport;

@@ -79,19 +79,21 @@ export class EventLanes {
       this.host.commit(withFastChanges(state, images, changes.containers, containers));
       this.retries = 0;
     } catch {
-      this.retryFast(changes.containers);
+      this.retryFast(changes);
     }
   }
 
   /**
    * An image read while the engine deletes it can fail (moby answers HTTP 500 "layer does
-   * not exist" between removing the layers and the image record). Nothing about volumes or
-   * the build cache changed, so only the image list and the containers asked are read again,
-   * shortly, not the slow stores: a batch run must not set off a `/system/df` per target.
+   * not exist" between removing the layers and the image record). The same reads are asked
+   * again, shortly: the images named by ID stay named by ID (by then the engine answers
+   * 404 or the image), and nothing about volumes or the build cache changed, so a batch run
+   * never sets off an image list or a `/system/df` per target.
    */
-  private retryFast(containers: readonly string[]): void {
-    this.pending.add({ kind: 'all-images' });
-    for (const id of containers) this.pending.add({ kind: 'container', id });
+  private retryFast(failed: { allImages: boolean; images: string[]; containers: string[] }): void {
+    if (failed.allImages) this.pending.add({ kind: 'all-images' });
+    for (const id of failed.images) this.pending.add({ kind: 'image', id });
+    for (const id of failed.containers) this.pending.add({ kind: 'container', id });
     this.retries++;
     if (this.retries > FAST_RETRIES) {
       // The engine keeps failing: leave the changes pending for the next event.

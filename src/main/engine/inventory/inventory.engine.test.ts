@@ -233,6 +233,8 @@ describeEngine('inventory against a private Docker engine', () => {
     let live: LiveInventory;
     /** Every raw call the live inventory makes, in order. */
     const calls: string[] = [];
+    /** Every image event the live inventory has seen, as `action id`. */
+    const imageEvents: string[] = [];
     beforeAll(async () => {
       // Labelled as a non-unix endpoint so that every read takes request() (the unix-socket
       // fast path for inspects would bypass the count); request() still reaches this engine.
@@ -247,7 +249,11 @@ describeEngine('inventory against a private Docker engine', () => {
           return connection.request(req);
         },
       };
-      live = new LiveInventory(counted).start();
+      live = new LiveInventory(counted, {
+        onEvent: (event) => {
+          if (event.Type === 'image') imageEvents.push(`${event.Action} ${event.Actor?.ID}`);
+        },
+      }).start();
       await live.current();
     });
     afterAll(() => live?.stop());
@@ -267,8 +273,12 @@ describeEngine('inventory against a private Docker engine', () => {
       const created = withNew.images.find((image) => image.id === added?.id);
       expect(created).toMatchObject({ size: 555_000, uniqueSize: 333_000, sharedSize: 222_000 });
 
-      // The two loads each send events; a re-list for the later one may still be under way
-      // after the snapshot first showed the image. Let those finish before counting.
+      // The two loads each send an event, and each sets off a re-list, which may still be
+      // under way (or not yet begun) when the snapshot first showed the image. Wait for both
+      // events, then for those reads to finish, before counting.
+      await eventually(() =>
+        [base, added].every((image) => imageEvents.includes(`load ${image?.id}`)),
+      );
       await quietFor(calls, 300);
       const gone = until(live, (inv) => !inv.images.some((image) => image.id === added?.id));
       calls.length = 0;
@@ -305,6 +315,14 @@ describeEngine('inventory against a private Docker engine', () => {
 });
 
 /** Resolves once `calls` has not grown for `ms` milliseconds (at most 10 s). */
+async function eventually(test: () => boolean): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!test()) {
+    if (Date.now() > deadline) throw new Error('not within 10 s');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 async function quietFor(calls: readonly string[], ms: number): Promise<void> {
   const deadline = Date.now() + 10_000;
   let seen = -1;
