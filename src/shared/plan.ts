@@ -171,10 +171,13 @@ export interface RemovalPlan {
 }
 
 /**
- * Why a plan is only an estimate. `containerd-store`: it models the classic image store, and
- * this engine uses the containerd store (IDs, dangling, sizes and `until` differ there).
+ * Why a plan is only an estimate. `containerd-store`: the plan kind models the classic image
+ * store, and this engine uses the containerd store (prune's selection, dangling and `until`
+ * differ there). `containerd-bytes`: the records (`Untagged:`/`Deleted:`) and outcomes are
+ * the containerd store's own, but the bytes freed are estimated: content and snapshots go by
+ * containerd's garbage collection, and the engine reports no layer blob's size.
  */
-export type Approximation = 'containerd-store';
+export type Approximation = 'containerd-store' | 'containerd-bytes';
 
 /** `docker image prune` options, plus the list-only selectors Reclaim adds. */
 export interface PruneOptions {

@@ -27,7 +27,8 @@ function looksMetadataOnly(createdBy: string | undefined): boolean {
 export function layerSizesFromHistory(
   historyNewestFirst: readonly RawHistoryItem[],
   layerCount: number,
-  imageSize: number,
+  /** The image's Size the sizes must add up to; null where Size counts more (containerd). */
+  imageSize: number | null,
 ): number[] | null {
   const oldestFirst = [...historyNewestFirst].reverse();
   const withBytes = oldestFirst.filter((entry) => entry.Size > 0).length;
@@ -53,5 +54,5 @@ export function layerSizesFromHistory(
     .filter((entry, index) => entry.Size > 0 || zeroLayers.has(index))
     .map((entry) => Math.max(entry.Size, 0));
   const total = sizes.reduce((sum, size) => sum + size, 0);
-  return sizes.length === layerCount && total === imageSize ? sizes : null;
+  return sizes.length === layerCount && (imageSize === null || total === imageSize) ? sizes : null;
 }

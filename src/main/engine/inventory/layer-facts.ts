@@ -1,3 +1,4 @@
+import type { ImageStore } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { chainIds } from './chain-ids';
 import { ChainSizes, imagesNeedingHistory, type ImageLayers } from './chain-sizes';
@@ -21,6 +22,11 @@ export class LayerFacts {
   private readonly layersById = new Map<string, ImageLayers>();
   private readonly historyTried = new Set<string>();
   readonly sizes = new ChainSizes();
+  /**
+   * On the containerd store an image's Size adds its content to its snapshots, so it states
+   * no layer fact; each layer's snapshot size comes from `/history`, read for every image.
+   */
+  private containerd = false;
 
   has(id: string): boolean {
     return this.layersById.has(id);
@@ -31,10 +37,16 @@ export class LayerFacts {
   }
 
   /** Records facts already in hand (an inspect answer, or a recorded one in tests). */
-  record(id: string, size: number, diffIds: readonly string[]): ImageLayers {
+  record(
+    id: string,
+    size: number,
+    diffIds: readonly string[],
+    store: ImageStore = 'classic',
+  ): ImageLayers {
+    if (store === 'containerd') this.containerd = true;
     const layers: ImageLayers = { id, size, chains: chainIds(diffIds) };
     this.layersById.set(id, layers);
-    this.sizes.learnImage(layers);
+    if (!this.containerd) this.sizes.learnImage(layers);
     return layers;
   }
 
@@ -47,7 +59,9 @@ export class LayerFacts {
     const unknown = ids.filter((id) => !this.layersById.has(id));
     await mapLimit(unknown, CONCURRENCY, async (id) => {
       const inspect = await inspectImage(connection, id);
-      if (inspect) this.record(id, inspect.Size, inspect.RootFS?.Layers ?? []);
+      if (inspect) {
+        this.record(id, inspect.Size, inspect.RootFS?.Layers ?? [], connection.engine.imageStore);
+      }
     });
     await mapLimit(this.historyWanted(ids), CONCURRENCY, async (id) => {
       this.learnHistory(id, await imageHistory(connection, id));
@@ -57,6 +71,9 @@ export class LayerFacts {
   /** Images whose `/history` would prove sizes not yet known where images share or end. */
   historyWanted(ids: readonly string[]): string[] {
     const present = ids.flatMap((id) => this.layersById.get(id) ?? []);
+    if (this.containerd) {
+      return present.map((image) => image.id).filter((id) => !this.historyTried.has(id));
+    }
     return imagesNeedingHistory(present, this.sizes, this.historyTried);
   }
 
@@ -65,7 +82,11 @@ export class LayerFacts {
     this.historyTried.add(id);
     const layers = this.layersById.get(id);
     if (!layers || !history) return;
-    const sizes = layerSizesFromHistory(history, layers.chains.length, layers.size);
+    const sizes = layerSizesFromHistory(
+      history,
+      layers.chains.length,
+      this.containerd ? null : layers.size,
+    );
     if (sizes) this.sizes.learnLayerSizes(layers.chains, sizes);
   }
 

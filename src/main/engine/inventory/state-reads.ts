@@ -45,7 +45,9 @@ export async function readImage(
 ): Promise<ImageRecord | null> {
   const raw = await inspectImage(connection, idOrReference);
   if (!raw) return null;
-  if (!facts.has(raw.Id)) facts.record(raw.Id, raw.Size, raw.RootFS?.Layers ?? []);
+  if (!facts.has(raw.Id)) {
+    facts.record(raw.Id, raw.Size, raw.RootFS?.Layers ?? [], connection.engine.imageStore);
+  }
   return imageFromInspect(raw);
 }
 

@@ -1,4 +1,5 @@
 import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
+import { selectedEngine } from '../../../../test/engine/engines';
 import { loadFixtures, type Fixtures } from '../../../../test/engine/fixtures';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
 import { getJson } from '../../../../test/engine/http';
@@ -42,13 +43,31 @@ export async function startSession(): Promise<EngineSession> {
             (i) => i.Id,
           ),
         ),
-      layersSize: async () =>
-        (await getJson<{ LayersSize: number }>(engine.socketPath, '/system/df')).LayersSize,
+      layersSize: () => settledLayersSize(engine),
     };
   } catch (error) {
     await engine.stop();
     throw error;
   }
+}
+
+/**
+ * `/system/df`'s LayersSize once it holds still. On the containerd store content and
+ * snapshots go by containerd's garbage collection, which may finish a moment after the
+ * engine answered the deletion; the classic store's figure is final at once.
+ */
+async function settledLayersSize(engine: PrivateDocker): Promise<number> {
+  const read = async (): Promise<number> =>
+    (await getJson<{ LayersSize: number }>(engine.socketPath, '/system/df')).LayersSize;
+  let last = await read();
+  if (selectedEngine().store === 'classic') return last;
+  for (let i = 0; i < 20; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const now = await read();
+    if (now === last && i >= 3) return now;
+    last = now;
+  }
+  return last;
 }
 
 /** Lines as a sorted list, to compare a prediction with what the engine printed. */

@@ -18,7 +18,8 @@ import type { Protection } from '../../../shared/core/filters/protection';
 import type { Connection } from '../connect/connection';
 import { shortId } from '../../../shared/format/short-id';
 import { fullString, parseReported } from '../../../shared/core/references/reference-grammar';
-import { bytesOf, layerSizeTable } from '../../../shared/core/plan/layer-sizes';
+import { layerSizeTable } from '../../../shared/core/plan/layer-sizes';
+import { bytesReclaimed as reclaimedBy } from '../../../shared/core/plan/bytes-reclaimed';
 import { deletedIds, deleteImage, hasRecord, removeContainer } from './delete-calls';
 import { isBlocked } from '../../../shared/core/plan/planned-targets';
 import { deletionError, removalError, statusOf } from '../errors';
@@ -127,6 +128,8 @@ async function collect(
 ): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
   const sizes = layerSizeTable(fresh);
   const records: RunRecord[] = [];
+  const containersRemoved: string[] = [];
+  const bytes = (): number => reclaimedBy(fresh, sizes, deletedIds(records), containersRemoved);
   let current = calls[0]?.subject ?? null;
   // A removed container leaves no record: count finished calls to know whether work was done.
   let finished = 0;
@@ -134,22 +137,22 @@ async function collect(
     for (const call of calls) {
       current = call.subject;
       records.push(...(await call.run(records)));
+      if (call.subject.kind === 'container') containersRemoved.push(call.subject.name);
       finished++;
     }
   } catch (error) {
-    const bytes = bytesOf(sizes, deletedIds(records));
     if (statusOf(error) === 404 && finished === 0 && current !== null) {
       return skipped({ kind: 'removed-meanwhile', subject: current });
     }
     return {
       status: 'failed',
       records,
-      bytesReclaimed: bytes,
+      bytesReclaimed: bytes(),
       error: callError(error, current),
       ...(current !== null && current.kind !== 'target' ? { failedOn: current } : {}),
     };
   }
-  return { status: 'done', records, bytesReclaimed: bytesOf(sizes, deletedIds(records)) };
+  return { status: 'done', records, bytesReclaimed: bytes() };
 }
 
 function removalSteps(conn: Connection, plan: RemovalPlan): Step[] {

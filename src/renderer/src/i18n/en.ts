@@ -284,6 +284,8 @@ export const en = {
         'Only the name goes: a running container uses the image ({containers}), so it stays, untagged (dangling).',
       untaggedChildren:
         'Only the name goes: child images are built on it, so it stays as their untagged parent.',
+      untaggedUsed:
+        'Only the name goes: a container uses the image ({containers}), so it stays, untagged (dangling).',
       deleted: 'Deletes the image and the layers nothing else uses.',
       deletedNoLayers: 'Deletes the image; every layer stays because something else uses it.',
       'untagged-only': 'Only the name goes: other tags keep the image ({tags}).',

@@ -108,6 +108,12 @@ function outcomeReason(t: Translate, target: PlannedTarget): string {
           values: { containers: containerWords(t, running) },
         });
       }
+      // The containerd store keeps a forced name's image for a stopped container too.
+      if (target.containers.length > 0 && target.children.length === 0) {
+        return t('explain.reason.untaggedUsed', {
+          values: { containers: containerWords(t, target.containers) },
+        });
+      }
       return t('explain.reason.untaggedChildren');
     }
     case 'blocked-by-containers':

@@ -275,6 +275,8 @@ export const zhCN: Catalogue = {
       untaggedRunning:
         '只移除名称：运行中的容器正在使用该镜像（{containers}），因此它会保留，成为无标签的虚悬镜像。',
       untaggedChildren: '只移除名称：有子镜像基于它构建，因此它会作为子镜像的无标签父镜像保留。',
+      untaggedUsed:
+        '只移除名称：有容器正在使用该镜像（{containers}），因此它会保留，成为无标签的虚悬镜像。',
       deleted: '删除该镜像以及没有其他对象使用的层。',
       deletedNoLayers: '删除该镜像；所有层都被其他对象使用，因此保留。',
       'untagged-only': '只移除名称：其他标签（{tags}）仍保留该镜像。',

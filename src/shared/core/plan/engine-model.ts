@@ -1,4 +1,4 @@
-import type { Inventory } from '../../model';
+import type { ImageStore, Inventory } from '../../model';
 import type { ConflictKind } from '../../plan';
 import {
   familiarString,
@@ -8,13 +8,15 @@ import {
   type ParsedReference,
 } from '../references/reference-grammar';
 import { shortId } from '../../format/short-id';
+import { deleteOnContainerd } from './containerd-delete';
 
 /**
- * A model of the classic image store, enough to predict `DELETE /images/{name}` exactly:
+ * A model of the engine's image store, enough to predict `DELETE /images/{name}` exactly:
  * which references go (`Untagged:`), which image and layers go (`Deleted:`), or which
- * conflict the engine answers with. It reproduces moby's daemon/images/image_delete.go
- * (ImageDelete, imageDeleteHelper, checkImageDeleteConflict). Plans run it on a copy of the
- * inventory, target after target, so later targets see what earlier ones did.
+ * conflict the engine answers with. On the classic store it reproduces moby's
+ * daemon/images/image_delete.go (ImageDelete, imageDeleteHelper, checkImageDeleteConflict);
+ * on the containerd store, containerd-delete.ts. Plans run it on a copy of the inventory,
+ * target after target, so later targets see what earlier ones did.
  */
 
 export interface ModelImage {
@@ -23,6 +25,11 @@ export interface ModelImage {
   /** Chain IDs, bottom first. */
   layers: readonly string[];
   refs: ParsedReference[];
+  /**
+   * Containerd store: a `moby-dangling@<digest>` record holds the image (it has no name left
+   * but is kept, for a container or for children).
+   */
+  danglingRecord?: boolean;
 }
 
 export interface ModelContainer {
@@ -81,10 +88,14 @@ export class EngineModel {
   readonly images = new Map<string, ModelImage>();
   readonly containers = new Map<string, ModelContainer>();
 
+  constructor(readonly store: ImageStore = 'classic') {}
+
   static fromInventory(inv: Inventory): EngineModel {
-    const model = new EngineModel();
+    const model = new EngineModel(inv.engine.imageStore);
+    const containerd = model.store === 'containerd';
     for (const image of inv.images) {
-      const refs = [...image.repoTags, ...image.repoDigests]
+      // On the containerd store RepoDigests are made from the names, not records of their own.
+      const refs = [...image.repoTags, ...(containerd ? [] : image.repoDigests)]
         .map(parseReported)
         .filter((ref): ref is ParsedReference => ref !== null);
       model.images.set(image.id, {
@@ -92,6 +103,7 @@ export class EngineModel {
         parentId: image.parentId,
         layers: image.layers,
         refs: sortRefs(refs),
+        ...(containerd ? { danglingRecord: refs.length === 0 } : {}),
       });
     }
     for (const container of inv.containers) {
@@ -106,7 +118,7 @@ export class EngineModel {
   }
 
   clone(): EngineModel {
-    const copy = new EngineModel();
+    const copy = new EngineModel(this.store);
     for (const [id, image] of this.images) copy.images.set(id, { ...image, refs: [...image.refs] });
     for (const [id, container] of this.containers) copy.containers.set(id, { ...container });
     return copy;
@@ -131,8 +143,23 @@ export class EngineModel {
     return [...this.images.values()].find((image) => image.refs.some((r) => fullString(r) === key));
   }
 
+  /**
+   * Whether `reference` (familiar form) still names `imageId`: one of its names, or on the
+   * containerd store `name@<its digest>` while it has a name in that repository.
+   */
+  stillNames(imageId: string, reference: string): boolean {
+    const image = this.images.get(imageId);
+    const parsed = parseReported(reference);
+    if (!image || !parsed) return false;
+    if (this.store === 'containerd' && parsed.digest === imageId) {
+      return image.refs.some((r) => fullName(r) === fullName(parsed));
+    }
+    return image.refs.some((r) => familiarString(r) === familiarString(parsed));
+  }
+
   /** Predicts `DELETE /images/{target}?force=&noprune=!prune` and applies it to the model. */
   delete(target: DeleteTarget, force: boolean, prune: boolean): DeleteOutcome {
+    if (this.store === 'containerd') return deleteOnContainerd(this, target, force, prune);
     const outcome: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
     if (target.kind === 'id') return this.deleteById(target.id, force, prune, outcome);
     const ref = parseReported(target.reference);

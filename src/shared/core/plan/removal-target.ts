@@ -15,6 +15,7 @@ import {
   removeStoppedFix,
 } from './conflicts';
 import type { ProtectionMatch } from '../filters/protection';
+import { containerdFreed } from './containerd-bytes';
 import { bytesOf } from './layer-sizes';
 import { emptyTarget, isBlocked } from './planned-targets';
 import { keptLayers } from './target-details';
@@ -40,6 +41,7 @@ export function planTarget(
   sizes: ReadonlyMap<string, number>,
   protectedBy: ProtectedBy = nothingProtected,
 ): PlannedTarget {
+  const before = model.store === 'containerd' ? model.clone() : null;
   const withPruning = model.clone();
   const planned = planOn(withPruning, inv, resolved, options, sizes, protectedBy, true);
   const reached = planned.deleted.filter(
@@ -47,12 +49,34 @@ export function planTarget(
   );
   if (reached.length === 0) {
     if (!isBlocked(planned)) adopt(model, withPruning);
-    return planned;
+    return withStoreBytes(planned, inv, sizes, before, withPruning);
   }
   const withoutPruning = model.clone();
   const kept = planOn(withoutPruning, inv, resolved, options, sizes, protectedBy, false);
   if (!isBlocked(kept)) adopt(model, withoutPruning);
-  return { ...kept, pruneParents: false, protectedParents: reached };
+  return {
+    ...withStoreBytes(kept, inv, sizes, before, withoutPruning),
+    pruneParents: false,
+    protectedParents: reached,
+  };
+}
+
+/**
+ * On the containerd store `Deleted:` names images only, and what goes with them is what no
+ * remaining image or container still holds: the bytes come from the model before and after.
+ */
+function withStoreBytes(
+  planned: PlannedTarget,
+  inv: Inventory,
+  sizes: ReadonlyMap<string, number>,
+  before: EngineModel | null,
+  after: EngineModel,
+): PlannedTarget {
+  if (before === null || isBlocked(planned)) return planned;
+  return {
+    ...planned,
+    bytesFreed: containerdFreed(inv, sizes, before, after) + containerBytes(planned),
+  };
 }
 
 /** Makes `model` what `trial` became. */
@@ -156,10 +180,7 @@ function protectedChildBlocks(
 
 function stillThere(model: EngineModel, target: DeleteTarget, imageId: string): boolean {
   if (!model.images.has(imageId)) return false;
-  if (target.kind === 'id') return true;
-  return (
-    model.images.get(imageId)?.refs.some((r) => familiarString(r) === target.reference) ?? false
-  );
+  return target.kind === 'id' || model.stillNames(imageId, target.reference);
 }
 
 function writableLayerBytes(

@@ -1,7 +1,6 @@
 import type { Inventory } from '../../model';
 import type { PlannedTarget, RemovalOptions, RemovalPlan, ResolvedReference } from '../../plan';
 import { resolveReference } from '../references/resolve';
-import { approximation } from './approximate';
 import { EngineModel } from './engine-model';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { duplicateTarget, keptProtectedTarget } from './planned-targets';
@@ -54,13 +53,15 @@ export function planRemoval(
     options,
     targets,
     bytesFreed:
-      bytesOf(
-        sizes,
-        targets.flatMap((t) => t.deleted),
-      ) + targets.reduce((sum, t) => sum + containerBytes(t), 0),
+      model.store === 'containerd'
+        ? targets.reduce((sum, t) => sum + t.bytesFreed, 0)
+        : bytesOf(
+            sizes,
+            targets.flatMap((t) => t.deleted),
+          ) + targets.reduce((sum, t) => sum + containerBytes(t), 0),
     command: removalCommand(targets, options),
     protection,
-    ...approximation(inv),
+    ...(model.store === 'containerd' ? { approximate: 'containerd-bytes' } : {}),
   };
 }
 
