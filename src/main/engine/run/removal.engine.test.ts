@@ -290,16 +290,16 @@ describeEngine('removal plans against a private Docker engine', () => {
   describe('an image with a child', () => {
     // `docker load` records no parent on the containerd store, and it has no children
     // conflict: there the parent goes like any image (the legacy build below has parents).
-    it.runIf(containerd)('goes by ID with no conflict; the child stays', async () => {
-      const { plan, drop } = await previewAndRun([s.fx.parent.id]);
-      expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [s.fx.parent.id] });
-      expectBytes(plan, drop);
-      expect((await s.imageIds()).has(s.fx.child.id)).toBe(true);
-    });
-
-    it.skipIf(containerd)(
-      'is blocked; children-first removes the child then the parent, bytes exact',
-      async () => {
+    // Each store registers only its own case, so no test shows as skipped.
+    if (containerd) {
+      it('goes by ID with no conflict; the child stays', async () => {
+        const { plan, drop } = await previewAndRun([s.fx.parent.id]);
+        expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [s.fx.parent.id] });
+        expectBytes(plan, drop);
+        expect((await s.imageIds()).has(s.fx.child.id)).toBe(true);
+      });
+    } else {
+      it('is blocked; children-first removes the child then the parent, bytes exact', async () => {
         const plan = planRemoval(
           await s.read(),
           [s.fx.parent.id],
@@ -316,8 +316,8 @@ describeEngine('removal plans against a private Docker engine', () => {
         expect(fixed.targets[0]?.childrenRemovedFirst).toEqual([s.fx.child.id]);
         expect(fixed.bytesFreed).toBe(s.fx.child.size);
         expect(drop).toBe(fixed.bytesFreed);
-      },
-    );
+      });
+    }
   });
 
   it('a legacy-built image goes with its untagged build steps', async () => {
