@@ -159,6 +159,12 @@ export const en = {
     planIntro: 'Nothing is removed until you confirm. What runs is exactly this:',
     command: 'Equivalent command',
     bytesFreed: 'Frees {bytes}',
+    approximate: {
+      'containerd-store':
+        'Approximate: on the containerd image store, which images `docker image prune` itself would pick is not modelled exactly yet. Reclaim removes only the images listed here.',
+      'containerd-bytes':
+        'The bytes are an estimate: on the containerd image store, space is freed by containerd’s garbage collection, and the engine does not report how much each shared layer takes. The Untagged and Deleted lines are exact.',
+    },
     steps: 'Steps',
     step: {
       untagNotDone: 'Untag {refs}: not done',

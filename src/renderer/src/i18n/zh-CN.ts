@@ -155,6 +155,12 @@ export const zhCN: Catalogue = {
     planIntro: '确认之前不会删除任何内容。将要执行的正是：',
     command: '等效命令',
     bytesFreed: '释放 {bytes}',
+    approximate: {
+      'containerd-store':
+        '近似：在 containerd 镜像存储上，尚未精确模拟 `docker image prune` 本身会选择哪些镜像。Reclaim 只删除此处列出的镜像。',
+      'containerd-bytes':
+        '字节数为估算值：在 containerd 镜像存储上，空间由 containerd 的垃圾回收释放，且引擎不报告每个共享层占用多少空间。Untagged 和 Deleted 各行是精确的。',
+    },
     steps: '步骤',
     step: {
       untagNotDone: '取消标记 {refs}：未执行',

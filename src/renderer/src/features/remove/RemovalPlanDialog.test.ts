@@ -1,8 +1,10 @@
 // The jsdom shims must load before any component.
 import { setupComponentTests } from '../../testing/component-setup';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { locale } from 'svelte-i18n';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFakeApi } from '../../testing/fake-api';
+import { fixtureInventory } from '../../testing/inventory-fixture';
 import RemovalPlanDialog from './RemovalPlanDialog.svelte';
 
 beforeAll(setupComponentTests);
@@ -152,5 +154,29 @@ describe('RemovalPlanDialog flow and dead ends', () => {
     await fireEvent.click(within(dialog).getByTestId('plan-confirm'));
     await within(dialog).findByTestId('run-output');
     expect(within(dialog).getByRole('heading', { level: 2 }).textContent).toBe('Result');
+  });
+});
+
+describe('RemovalPlanDialog on the containerd image store', () => {
+  const containerdApi = () => {
+    const inv = fixtureInventory();
+    return createFakeApi({
+      inventory: { ...inv, engine: { ...inv.engine, imageStore: 'containerd' } },
+    });
+  };
+
+  it('says the bytes are an estimate, in each language, and not on the classic store', async () => {
+    render(RemovalPlanDialog, { api: containerdApi(), inputs: ['team/app-base:1'], onclose: vi.fn() });
+    const note = await screen.findByTestId('plan-approximate');
+    expect(note.dataset.kind).toBe('containerd-bytes');
+    expect(note.textContent).toContain('The bytes are an estimate');
+    cleanup();
+    await locale.set('zh-CN');
+    render(RemovalPlanDialog, { api: containerdApi(), inputs: ['team/app-base:1'], onclose: vi.fn() });
+    expect((await screen.findByTestId('plan-approximate')).textContent).toContain('估算值');
+    await locale.set('en');
+    cleanup();
+    await openPlan(['team/app-base:1']);
+    expect(screen.queryByTestId('plan-approximate')).toBeNull();
   });
 });

@@ -19,6 +19,8 @@ const query = new URLSearchParams(location.search);
 const inventory = fixtureInventory();
 const many = Number(query.get('many') ?? 0);
 if (many > 0) inventory.images.push(...manyImages(many));
+// ?store=containerd: the same images as the containerd image store would list them.
+if (query.get('store') === 'containerd') inventory.engine.imageStore = 'containerd';
 
 const STATES: Record<string, EngineStatus> = {
   error: {
