@@ -166,13 +166,21 @@ describe('RemovalPlanDialog on the containerd image store', () => {
   };
 
   it('says the bytes are an estimate, in each language, and not on the classic store', async () => {
-    render(RemovalPlanDialog, { api: containerdApi(), inputs: ['team/app-base:1'], onclose: vi.fn() });
+    render(RemovalPlanDialog, {
+      api: containerdApi(),
+      inputs: ['team/app-base:1'],
+      onclose: vi.fn(),
+    });
     const note = await screen.findByTestId('plan-approximate');
     expect(note.dataset.kind).toBe('containerd-bytes');
     expect(note.textContent).toContain('The bytes are an estimate');
     cleanup();
     await locale.set('zh-CN');
-    render(RemovalPlanDialog, { api: containerdApi(), inputs: ['team/app-base:1'], onclose: vi.fn() });
+    render(RemovalPlanDialog, {
+      api: containerdApi(),
+      inputs: ['team/app-base:1'],
+      onclose: vi.fn(),
+    });
     expect((await screen.findByTestId('plan-approximate')).textContent).toContain('估算值');
     await locale.set('en');
     cleanup();
