@@ -14,11 +14,12 @@ import { engineCacheDir, matrix } from '../test/engine/engines';
  * The further engines `npm test` runs, in order, and which engine test files each runs: the
  * whole engine project, or on the containerd engines the files whose facts hold there today
  * (the version and store, the dashboard rows against `docker system df`, the engine screens,
- * the run that never reads `/system/df`, and on 28.5 what runs is what was previewed and
- * every `docker rmi` case line for line, with its bytes as the estimate the plan says they
- * are). On 26.1 the removal cases still differ (its parent pruning after a legacy build, and
- * a drop of about half the bytes right after a deletion). The containerd store's prune and
- * size rules are the open part of the engine-matrix issue; each file joins as it is modelled.
+ * the run that never reads `/system/df`, and on 28.5 what runs is what was previewed, every
+ * `docker rmi` case line for line, every prune preview against the engine's own prune, and
+ * protection, with bytes as the estimate the plans say they are). On 26.1 the removal and
+ * prune cases still differ (its LayersSize leaves content out, its prune lists every blob, a
+ * legacy build's parents). The containerd store's inventory figures are the open part of
+ * the engine-matrix issue; each file joins as it is modelled.
  */
 const MATRIX_IN_CI: Record<string, 'all' | string[]> = {
   'docker-28.5-classic': 'all',
@@ -28,6 +29,8 @@ const MATRIX_IN_CI: Record<string, 'all' | string[]> = {
     'src/main/service/run-without-df.engine.test.ts',
     'src/main/engine/run/races.engine.test.ts',
     'src/main/engine/run/removal.engine.test.ts',
+    'src/main/engine/run/prune.engine.test.ts',
+    'src/main/engine/run/protection.engine.test.ts',
     'e2e/smoke.e2e.test.ts',
     'e2e/engine-screens.e2e.test.ts',
   ],

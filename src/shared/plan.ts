@@ -171,13 +171,14 @@ export interface RemovalPlan {
 }
 
 /**
- * Why a plan is only an estimate. `containerd-store`: the plan kind models the classic image
- * store, and this engine uses the containerd store (prune's selection, dangling and `until`
- * differ there). `containerd-bytes`: the records (`Untagged:`/`Deleted:`) and outcomes are
- * the containerd store's own, but the bytes freed are estimated: content and snapshots go by
- * containerd's garbage collection, and the engine reports no layer blob's size.
+ * Why a plan is only an estimate; both are containerd image store facts. `containerd-bytes`:
+ * the records (`Untagged:`/`Deleted:`) and the set of images are the store's own, but the
+ * bytes freed are estimated: content and snapshots go by containerd's garbage collection,
+ * and the engine reports no layer blob's size. `containerd-until`: that, and prune's `until`
+ * compares when each name was made on this machine, which the engine does not report; the
+ * plan compares the image's creation time.
  */
-export type Approximation = 'containerd-store' | 'containerd-bytes';
+export type Approximation = 'containerd-bytes' | 'containerd-until';
 
 /** `docker image prune` options, plus the list-only selectors Reclaim adds. */
 export interface PruneOptions {

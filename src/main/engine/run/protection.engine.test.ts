@@ -1,6 +1,7 @@
 import { newPlanStamp } from '../new-plan-stamp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
+import { selectedEngine } from '../../../../test/engine/engines';
 import { describeEngine } from '../../../../test/engine/gate';
 import type { RemovalOptions } from '../../../shared/plan';
 import { planRemoval } from '../../../shared/core/plan/removal';
@@ -14,6 +15,8 @@ const plain: RemovalOptions = {
 };
 const tag = (name: string, version = '1'): string => `${FIXTURE_REPO}/${name}:${version}`;
 
+const containerd = selectedEngine().store === 'containerd';
+
 describeEngine('protected images in removal plans (private Docker engine)', () => {
   let s: EngineSession;
   beforeAll(async () => {
@@ -22,10 +25,15 @@ describeEngine('protected images in removal plans (private Docker engine)', () =
   afterAll(async () => s?.engine.stop());
 
   it('children first through a protected child is blocked: nothing is deleted', async () => {
-    const protection = { patterns: [`${FIXTURE_REPO}/child:*`], label: null };
+    // `docker load` records no parent on the containerd store: there the parent is the
+    // legacy build's untagged step under `built`, which the classic builder's label names.
+    const [parentId, child] = containerd
+      ? [s.fx.built.parentId ?? '', 'built']
+      : [s.fx.parent.id, 'child'];
+    const protection = { patterns: [`${FIXTURE_REPO}/${child}:*`], label: null };
     const plan = planRemoval(
       await s.read(),
-      [s.fx.parent.id],
+      [parentId],
       { ...plain, childrenFirst: true },
       protection,
       newPlanStamp(),

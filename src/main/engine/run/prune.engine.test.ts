@@ -1,5 +1,6 @@
 import { newPlanStamp } from '../new-plan-stamp';
 import { afterEach, expect, it } from 'vitest';
+import { selectedEngine } from '../../../../test/engine/engines';
 import { describeEngine } from '../../../../test/engine/gate';
 import { cliOutput } from '../../../shared/format/cli-output';
 import type { PruneOptions } from '../../../shared/plan';
@@ -9,6 +10,7 @@ import { runPlan } from './run-plan';
 import { predictedRecords } from '../../../shared/core/plan/predicted-records';
 
 const noProtection = { patterns: [], label: null };
+const containerd = selectedEngine().store === 'containerd';
 
 /** Prune output with its records sorted: the engine deletes in an order of its own. */
 function outputShape(output: string): { records: string[]; rest: string[] } {
@@ -42,7 +44,9 @@ describeEngine('prune plans against a private Docker engine', () => {
     ['-a', { all: true }],
     ['-a until=72h', { all: true, until: '72h' }],
     ['-a label', { all: true, label: ['com.example.team=web'] }],
-    ['-a label!', { all: true, labelNot: ['tier=frontend'] }],
+    // On the containerd store `label!=k=v` takes only images that HAVE k, with another
+    // value, so the case there names a value the labelled image does not have.
+    ['-a label!', { all: true, labelNot: [containerd ? 'tier=backend' : 'tier=frontend'] }],
   ])(
     '%s: the preview removes exactly what docker image prune removes, printed as it prints it',
     async (_name, options) => {
@@ -52,6 +56,15 @@ describeEngine('prune plans against a private Docker engine', () => {
       const printed = await s.engine.dockerOk(cliArgs(options));
       const after = await s.imageIds();
       const removedByCli = [...before].filter((id) => !after.has(id)).sort();
+      if (containerd && options.until !== undefined) {
+        // The containerd store's `until` compares when each name was made here, which the
+        // engine does not report; every fixture name was made just now, so the engine prunes
+        // none of them, and the plan says its selection is approximate.
+        expect(plan.approximate).toBe('containerd-until');
+        expect(removedByCli).toEqual([]);
+        expect(plan.remove.length).toBeGreaterThan(0);
+        return;
+      }
       expect(plan.remove.map((r) => r.imageId).sort()).toEqual(removedByCli);
       expect(removedByCli.length).toBeGreaterThan(0);
       // What Reclaim shows after running this plan is what the CLI printed: the same records
@@ -73,7 +86,10 @@ describeEngine('prune plans against a private Docker engine', () => {
       );
       const ours = outputShape(shown);
       const cli = outputShape(printed);
-      expect(ours.rest).toEqual(cli.rest);
+      // The containerd store's SpaceReclaimed counts only the content blobs that went, not
+      // the snapshots: its total is not the bytes freed, and the plan's are an estimate.
+      if (containerd) expect(plan.approximate).toBe('containerd-bytes');
+      else expect(ours.rest).toEqual(cli.rest);
       expect(ours.records.filter((r) => !cli.records.includes(r))).toEqual([]);
       // Where the prune would also untag a kept parent (its child stays), the plan's command is
       // the explicit `docker rmi`, naming that parent; those untags are the only lines more.
@@ -81,8 +97,17 @@ describeEngine('prune plans against a private Docker engine', () => {
       const sparedNames = plan.keep
         .filter((k) => plan.cliWouldTouch.some((spared) => spared.imageId === k.imageId))
         .flatMap((k) => k.repoTags.map((tag) => `untagged: ${tag}`));
-      expect(extra.filter((r) => !sparedNames.includes(r))).toEqual([]);
-      if (extra.length > 0) {
+      // The containerd store's prune also reports each dangling record it drops, as
+      // `untagged: <digest>`: that of an untagged image (deleting it by ID reports only the
+      // deletion), or one beside a tag: a tag set again by a later `docker load` leaves the
+      // image a dangling record that no list shows.
+      const danglingRecords = containerd ? before : new Set<string>();
+      const named = extra.filter((r) => !danglingRecords.has(r.replace(/^untagged: /, '')));
+      expect(
+        named.filter((r) => !sparedNames.includes(r)),
+        printed,
+      ).toEqual([]);
+      if (named.length > 0) {
         expect(plan.command).toMatch(/^docker rmi /);
         expect(plan.pruneCommand).toMatch(/^docker image prune/);
       }
@@ -104,7 +129,21 @@ describeEngine('prune plans against a private Docker engine', () => {
       expect(result.results[i]?.status, entry.imageId).toBe('done');
       expect(printedOf(result.results[i]), entry.imageId).toEqual(predictedOf(entry));
     });
-    expect(sizeBefore - (await session.layersSize())).toBe(plan.bytesFreed);
-    expect(result.bytesReclaimed).toBe(plan.bytesFreed);
+    const drop = sizeBefore - (await session.layersSize());
+    if (containerd) {
+      // An estimate there (see removal.engine.test.ts), within 3% or 64 KiB.
+      expect(plan.approximate).toBe('containerd-bytes');
+      expect(Math.abs(drop - plan.bytesFreed)).toBeLessThanOrEqual(
+        Math.max(plan.bytesFreed * 0.03, 64 * 1024),
+      );
+      // The run estimates each image on the engine as it is then, when fewer images share
+      // the layers: the same estimate, not the same figure.
+      expect(Math.abs(result.bytesReclaimed - plan.bytesFreed)).toBeLessThanOrEqual(
+        Math.max(plan.bytesFreed * 0.03, 64 * 1024),
+      );
+    } else {
+      expect(drop).toBe(plan.bytesFreed);
+      expect(result.bytesReclaimed).toBe(plan.bytesFreed);
+    }
   });
 });

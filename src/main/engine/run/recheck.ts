@@ -8,7 +8,7 @@ import type {
 import { parseReported } from '../../../shared/core/references/reference-grammar';
 import { EngineModel } from '../../../shared/core/plan/engine-model';
 import { layerSizeTable } from '../../../shared/core/plan/layer-sizes';
-import { deleteLikePrune } from '../../../shared/core/plan/prune';
+import { deleteLikePrune } from '../../../shared/core/plan/prune-steps';
 import { planTarget } from '../../../shared/core/plan/removal-target';
 import { protectedById } from '../../../shared/core/plan/removal';
 import type { Protection } from '../../../shared/core/filters/protection';

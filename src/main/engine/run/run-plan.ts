@@ -265,9 +265,23 @@ async function runPrunedImage(
   // No name, or a single name the prune removes anyway: by the immutable ID, which the engine
   // answers with the same untagged/deleted records, so a tag re-pointed after the re-check cannot
   // send the call to another image. Several names: each in turn, as the engine's prune does.
+  const byId: EngineCall = {
+    subject: what,
+    run: () => deleteImage(conn, entry.imageId, { force: false, noprune }),
+  };
+  if (fresh.engine.imageStore === 'containerd') {
+    // As the plan predicts it (deleteLikePrune): every name but the last untagged, then by ID.
+    const untags = sortedLikeEngine(image?.repoTags ?? [])
+      .slice(0, -1)
+      .map((ref): EngineCall => ({
+        subject: what,
+        run: () => deleteImage(conn, ref, { force: false, noprune }),
+      }));
+    return collect(fresh, [...untags, byId]);
+  }
   const calls: EngineCall[] =
     refs.length <= 1
-      ? [{ subject: what, run: () => deleteImage(conn, entry.imageId, { force: false, noprune }) }]
+      ? [byId]
       : sortedLikeEngine(refs).map((ref): EngineCall => ({
           subject: what,
           run: (recordsSoFar) => {

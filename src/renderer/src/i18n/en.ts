@@ -160,8 +160,8 @@ export const en = {
     command: 'Equivalent command',
     bytesFreed: 'Frees {bytes}',
     approximate: {
-      'containerd-store':
-        'Approximate: on the containerd image store, which images `docker image prune` itself would pick is not modelled exactly yet. Reclaim removes only the images listed here.',
+      'containerd-until':
+        'Approximate: on the containerd image store, `until` compares when each name was created on this machine, which the engine does not report; this preview compares when each image was built. The bytes are an estimate too. Reclaim removes only the images listed here.',
       'containerd-bytes':
         'The bytes are an estimate: on the containerd image store, space is freed by containerd’s garbage collection, and the engine does not report how much each shared layer takes. The Untagged and Deleted lines are exact.',
     },

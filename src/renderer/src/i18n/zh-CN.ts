@@ -156,8 +156,8 @@ export const zhCN: Catalogue = {
     command: '等效命令',
     bytesFreed: '释放 {bytes}',
     approximate: {
-      'containerd-store':
-        '近似：在 containerd 镜像存储上，尚未精确模拟 `docker image prune` 本身会选择哪些镜像。Reclaim 只删除此处列出的镜像。',
+      'containerd-until':
+        '近似：在 containerd 镜像存储上，`until` 比较的是每个名称在本机上创建的时间，而引擎并不报告该时间；此预览比较的是每个镜像的构建时间。字节数同样为估算值。Reclaim 只删除此处列出的镜像。',
       'containerd-bytes':
         '字节数为估算值：在 containerd 镜像存储上，空间由 containerd 的垃圾回收释放，且引擎不报告每个共享层占用多少空间。Untagged 和 Deleted 各行是精确的。',
     },

@@ -15,11 +15,13 @@ const classic = inventory([
 const containerd = { ...classic, engine: testEngineInfo({ imageStore: 'containerd' }) };
 
 describe('plans on the containerd image store', () => {
-  it('removals say their bytes are estimated; prune is still marked approximate', () => {
+  it('say their bytes are estimated, and a prune with until that its selection is', () => {
     const removal = planRemoval(containerd, ['a:1'], plain, unprotected, testStamp());
     const prune = planPrune(containerd, { all: true }, noProtection, testStamp(0));
+    const until = planPrune(containerd, { all: true, until: '1h' }, noProtection, testStamp(0));
     expect(removal.approximate).toBe('containerd-bytes');
-    expect(prune.approximate).toBe('containerd-store');
+    expect(prune.approximate).toBe('containerd-bytes');
+    expect(until.approximate).toBe('containerd-until');
   });
 
   it('are exact (no mark) on the classic store', () => {

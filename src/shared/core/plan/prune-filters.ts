@@ -2,7 +2,7 @@ import { reclaimError, ReclaimFailure } from '../../errors';
 import type { ImageInfo } from '../../model';
 import type { ErrorCause } from '../../error-causes';
 import type { KeepReason, PruneFilterName, PruneOptions } from '../../plan';
-import { passesLabelFilters } from '../filters/labels';
+import { passesContainerdLabelFilters, passesLabelFilters } from '../filters/labels';
 import { BadPatternError, referenceMatcher } from '../filters/reference-match';
 import { parseUntil } from '../filters/until';
 import { resolveReference, type ImageIndex } from '../references/resolve';
@@ -51,7 +51,11 @@ export function compileFilters(
   return (image) => {
     if (until !== null && image.created * 1000 > until)
       return { reason: 'too-new', filter: 'until' };
-    if (!passesLabelFilters(labels, labelsNot, image.labels)) {
+    const labelsPass =
+      inv.engine.imageStore === 'containerd'
+        ? passesContainerdLabelFilters(labels, labelsNot, image.labels)
+        : passesLabelFilters(labels, labelsNot, image.labels);
+    if (!labelsPass) {
       return { reason: 'not-matching', filter: 'label' };
     }
     if (before !== null && !(image.created < before)) {

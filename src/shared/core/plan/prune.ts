@@ -1,9 +1,9 @@
 import type { ContainerRef, ImageInfo, Inventory } from '../../model';
 import type { KeptImage, PruneCandidate, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
 import { shortId } from '../../format/short-id';
-import { fullString, parseReported } from '../references/reference-grammar';
-import { approximation } from './approximate';
-import { EngineModel, type DeleteOutcome } from './engine-model';
+import { EngineModel } from './engine-model';
+import { candidateOf, deleteLikePrune } from './prune-steps';
+import { planPruneOnContainerd } from './prune-containerd';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../filters/protection';
@@ -24,6 +24,9 @@ export function planPrune(
   protection: Protection,
   stamp: PlanStamp,
 ): PrunePlan {
+  if (inv.engine.imageStore === 'containerd') {
+    return planPruneOnContainerd(inv, options, protection, stamp);
+  }
   const passes = compileFilters(inv, options, stamp.createdAt);
   const isProtected = protectionTest(protection);
   const model = EngineModel.fromInventory(inv);
@@ -144,17 +147,6 @@ export function planPrune(
       name: k.repoTags[0] ?? shortId(k.imageId),
       reason: k.reason,
     })),
-    ...approximation(inv),
-  };
-}
-
-function candidateOf(image: ImageInfo): KeptImage {
-  return {
-    imageId: image.id,
-    repoTags: [...image.repoTags],
-    created: image.created,
-    size: image.size,
-    reason: 'not-matching',
   };
 }
 
@@ -215,34 +207,4 @@ function protectedPrunedWith(
 ): string[] {
   const trial = deleteLikePrune(model.clone(), id, true);
   return trial.deleted.filter((d) => d !== id && protectedIds.has(d));
-}
-
-/**
- * What prune does for one image: delete it through each of its references in turn (the
- * engine's sorted order) or, with none, by ID; never forced.
- */
-export function deleteLikePrune(
-  model: EngineModel,
-  id: string,
-  pruneParents: boolean,
-): DeleteOutcome {
-  const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
-  const refs = model.images.get(id)?.refs.map(fullString) ?? [];
-  if (refs.length === 0)
-    return mergeInto(lines, model.delete({ kind: 'id', id }, false, pruneParents));
-  for (const ref of refs) {
-    const parsed = parseReported(ref);
-    if (!parsed || !model.imageByReference(parsed)) continue;
-    const step = model.delete({ kind: 'reference', reference: ref }, false, pruneParents);
-    mergeInto(lines, step);
-    if (step.conflict) break;
-  }
-  return lines;
-}
-
-function mergeInto(into: DeleteOutcome, step: DeleteOutcome): DeleteOutcome {
-  into.untagged.push(...step.untagged);
-  into.deleted.push(...step.deleted);
-  into.conflict ??= step.conflict;
-  return into;
 }

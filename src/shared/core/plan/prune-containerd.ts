@@ -1,0 +1,111 @@
+import type { ContainerRef, ImageInfo, Inventory } from '../../model';
+import type { KeptImage, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
+import { shortId } from '../../format/short-id';
+import { protectionTest, type Protection } from '../filters/protection';
+import { containerdFreed } from './containerd-bytes';
+import { EngineModel } from './engine-model';
+import { layerSizeTable } from './layer-sizes';
+import { planEngine, type PlanStamp } from './plan-stamp';
+import { explicitRmi, pruneCommand } from './prune-command';
+import { compileFilters } from './prune-filters';
+import { candidateOf, deleteLikePrune } from './prune-steps';
+
+/**
+ * Previews `docker image prune [-a] [--filter …]` on the containerd image store (moby
+ * daemon/containerd/image_prune.go, 28.5). There prune looks at name records, not images,
+ * and knows nothing of parents: the dangling mode takes every image without a name, untagged
+ * build steps with children included; `-a` takes every image; `label`/`label!` match the
+ * image's config. An image goes when all its records go, so an image a container uses stays
+ * (the engine keeps its last record; Reclaim keeps it whole, as on the classic store).
+ *
+ * Each image is deleted on its own, never pruning parents, which is what the engine's prune
+ * does. The bytes are the containerd store's estimate (see containerdFreed), and `until` is
+ * compared with the image's creation time, where the engine compares when each name record
+ * was made on this machine, a time it does not report: such a plan says it is approximate.
+ */
+export function planPruneOnContainerd(
+  inv: Inventory,
+  options: PruneOptions,
+  protection: Protection,
+  stamp: PlanStamp,
+): PrunePlan {
+  const passes = compileFilters(inv, options, stamp.createdAt);
+  const isProtected = protectionTest(protection);
+  const keep = new Map<string, KeptImage>();
+  const cliWouldTouch = new Set<string>();
+  const selected: ImageInfo[] = [];
+  const keepAs = (image: ImageInfo, why: Omit<KeptImage, keyof ReturnType<typeof candidateOf>>) =>
+    keep.set(image.id, { ...candidateOf(image), ...why });
+
+  for (const image of inv.images) {
+    if (!options.all && image.repoTags.length > 0) {
+      keepAs(image, { reason: 'tagged' });
+      continue;
+    }
+    const verdict = passes(image);
+    if (verdict) {
+      keepAs(image, verdict);
+      continue;
+    }
+    const users: ContainerRef[] = inv.containers
+      .filter((c) => c.imageId === image.id)
+      .map((c) => ({ id: c.id, name: c.name, running: c.running, state: c.state }));
+    const protectedBy = isProtected(image);
+    if (protectedBy) {
+      if (users.length === 0) cliWouldTouch.add(image.id);
+      keepAs(image, { reason: 'protected', protectedBy });
+      continue;
+    }
+    if (users.length > 0) {
+      // The engine keeps one record of a used image and prunes its other names.
+      if (image.repoTags.length > 1) cliWouldTouch.add(image.id);
+      keepAs(image, { reason: 'in-use', containers: users });
+      continue;
+    }
+    selected.push(image);
+  }
+
+  const model = EngineModel.fromInventory(inv);
+  const sizes = layerSizeTable(inv);
+  const remove: PrunedImage[] = [];
+  for (const image of selected) {
+    const before = model.clone();
+    const lines = deleteLikePrune(model, image.id, false);
+    if (lines.conflict || model.images.has(image.id)) {
+      keepAs(image, {
+        reason: 'in-use',
+        ...(lines.conflict ? { engineMessage: lines.conflict.message } : {}),
+      });
+      continue;
+    }
+    remove.push({
+      ...candidateOf(image),
+      repoDigests: [...image.repoDigests],
+      untagged: lines.untagged,
+      deleted: lines.deleted,
+      bytesFreed: containerdFreed(inv, sizes, before, model),
+      removedWith: null,
+      pruneParents: false,
+    });
+  }
+  const spared = [...keep.values()].filter((k) => cliWouldTouch.has(k.imageId));
+  const prune = pruneCommand(options);
+  return {
+    kind: 'prune',
+    id: stamp.id,
+    createdAt: stamp.createdAt,
+    engine: planEngine(inv),
+    options,
+    remove,
+    keep: [...keep.values()],
+    bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
+    command: spared.length === 0 ? prune : explicitRmi(inv, remove),
+    pruneCommand: prune,
+    cliWouldTouch: spared.map((k) => ({
+      imageId: k.imageId,
+      name: k.repoTags[0] ?? shortId(k.imageId),
+      reason: k.reason,
+    })),
+    approximate: options.until === undefined ? 'containerd-bytes' : 'containerd-until',
+  };
+}

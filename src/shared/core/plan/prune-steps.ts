@@ -1,0 +1,53 @@
+import type { ImageInfo } from '../../model';
+import type { KeptImage } from '../../plan';
+import { fullString, parseReported } from '../references/reference-grammar';
+import type { DeleteOutcome, EngineModel } from './engine-model';
+
+/** An image as a prune plan lists it; `reason` is set by whoever keeps it. */
+export function candidateOf(image: ImageInfo): KeptImage {
+  return {
+    imageId: image.id,
+    repoTags: [...image.repoTags],
+    created: image.created,
+    size: image.size,
+    reason: 'not-matching',
+  };
+}
+
+/**
+ * What prune does for one image: delete it through each of its references in turn (the
+ * engine's sorted order) or, with none, by ID; never forced.
+ */
+export function deleteLikePrune(
+  model: EngineModel,
+  id: string,
+  pruneParents: boolean,
+): DeleteOutcome {
+  const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
+  const refs = model.images.get(id)?.refs.map(fullString) ?? [];
+  if (model.store === 'containerd') {
+    // Every name but the last is only untagged; the last goes by ID, which deletes the image
+    // whatever else holds it (the engine's prune deletes records without a children rule).
+    for (const ref of refs.slice(0, -1)) {
+      mergeInto(lines, model.delete({ kind: 'reference', reference: ref }, false, pruneParents));
+    }
+    return mergeInto(lines, model.delete({ kind: 'id', id }, false, pruneParents));
+  }
+  if (refs.length === 0)
+    return mergeInto(lines, model.delete({ kind: 'id', id }, false, pruneParents));
+  for (const ref of refs) {
+    const parsed = parseReported(ref);
+    if (!parsed || !model.imageByReference(parsed)) continue;
+    const step = model.delete({ kind: 'reference', reference: ref }, false, pruneParents);
+    mergeInto(lines, step);
+    if (step.conflict) break;
+  }
+  return lines;
+}
+
+function mergeInto(into: DeleteOutcome, step: DeleteOutcome): DeleteOutcome {
+  into.untagged.push(...step.untagged);
+  into.deleted.push(...step.deleted);
+  into.conflict ??= step.conflict;
+  return into;
+}
