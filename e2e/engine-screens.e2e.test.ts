@@ -14,7 +14,7 @@ import { silentEngine, stoppedEngine, type StandInEngine } from './support/stand
 
 const LANGUAGES: UiLanguage[] = ['en', 'zh-CN'];
 /** Latin words a Chinese screen may show: product names. */
-const PRODUCT_NAMES = ['Reclaim', 'Docker', 'docker', 'Podman'];
+const PRODUCT_NAMES = ['Reclaim', 'Docker', 'docker', 'Podman', 'containerd'];
 
 describeEngine('engine-state screens (Chromium, browser mode, no engine)', () => {
   let browser: Browser;

@@ -54,7 +54,7 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
    * filter keys, which are CLI syntax.
    */
   const latinAllowed = () => [
-    ...['Reclaim', 'Docker', 'docker', 'Podman', 'API', 'ID'],
+    ...['Reclaim', 'Docker', 'docker', 'Podman', 'containerd', 'API', 'ID'],
     ...['dangling', 'before', 'since', 'label', 'reference', 'until'],
     ...FIXTURE_REPO.split(/[^a-z]+/),
     // Container names (in the badges' "used by …") are data.
