@@ -262,22 +262,33 @@ async function runPrunedImage(
   const refs = image ? [...image.repoTags, ...image.repoDigests] : [];
   const noprune = !entry.pruneParents;
   const what: RunSubject = { kind: 'target', name: entry.repoTags[0] ?? shortId(entry.imageId) };
-  // No name, or a single name the prune removes anyway: by the immutable ID, which the engine
-  // answers with the same untagged/deleted records, so a tag re-pointed after the re-check cannot
-  // send the call to another image. Several names: each in turn, as the engine's prune does.
+  // Classic store. No name, or a single name the prune removes anyway: by the immutable ID,
+  // which the engine answers with the same untagged/deleted records, so a tag re-pointed after
+  // the re-check cannot send the call to another image. Several names: each in turn, as the
+  // engine's prune does.
   const byId: EngineCall = {
     subject: what,
     run: () => deleteImage(conn, entry.imageId, { force: false, noprune }),
   };
   if (fresh.engine.imageStore === 'containerd') {
-    // As the plan predicts it (deleteLikePrune): every name but the last untagged, then by ID.
+    // As the plan predicts it (deleteLikePrune): every name but the last, then by ID; a call
+    // whose name or image an earlier one already took is not made.
+    const gone = (records: readonly RunRecord[]): boolean =>
+      hasRecord(records, 'deleted', entry.imageId);
     const untags = sortedLikeEngine(image?.repoTags ?? [])
       .slice(0, -1)
       .map((ref): EngineCall => ({
         subject: what,
-        run: () => deleteImage(conn, ref, { force: false, noprune }),
+        run: (recordsSoFar) =>
+          gone(recordsSoFar) || hasRecord(recordsSoFar, 'untagged', ref)
+            ? Promise.resolve([])
+            : deleteImage(conn, ref, { force: false, noprune }),
       }));
-    return collect(fresh, [...untags, byId]);
+    const last: EngineCall = {
+      subject: what,
+      run: (recordsSoFar) => (gone(recordsSoFar) ? Promise.resolve([]) : byId.run(recordsSoFar)),
+    };
+    return collect(fresh, [...untags, last]);
   }
   const calls: EngineCall[] =
     refs.length <= 1

@@ -151,4 +151,31 @@ describe('docker rmi on the containerd image store', () => {
       deleted: [MULTI],
     });
   });
+
+  it('takes a tag and its repository’s digest record as one reference, by name and by ID', () => {
+    const pulled = sha('d16e');
+    const inv = onContainerd(
+      [{ id: pulled, tags: ['fx/pulled:1', `fx/pulled@${pulled}`], layers: [['sha256:l-p', 10]] }],
+      [{ id: 'd'.repeat(64), name: 'user', image: pulled, running: false }],
+    );
+    const planOn = (inputs: string[], options = plain) =>
+      planRemoval(inv, inputs, options, unprotected, testStamp()).targets[0];
+    // No container: both records go and the image with them, by name or by ID, unforced.
+    const unused = { ...inv, containers: [] };
+    for (const input of ['fx/pulled:1', pulled]) {
+      expect(
+        planRemoval(unused, [input], plain, unprotected, testStamp()).targets[0],
+      ).toMatchObject({
+        outcome: 'deleted',
+        untagged: ['fx/pulled:1', `fx/pulled@${pulled}`],
+        deleted: [pulled],
+      });
+    }
+    // The digest record named exactly, forced past a stopped container: only that record goes.
+    expect(planOn([`fx/pulled@${pulled}`], { ...plain, force: true })).toMatchObject({
+      outcome: 'untagged-only',
+      untagged: [`fx/pulled@${pulled}`],
+      deleted: [],
+    });
+  });
 });

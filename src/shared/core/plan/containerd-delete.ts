@@ -23,7 +23,9 @@ import type {
  * How it differs from the classic store, each rule checked against the engines:
  * - no conflict for children: a parent with children is deleted, or, removed by its only
  *   name without force, kept as a dangling record while the engine still answers `Deleted`;
- * - a name shared with other names of the image is only untagged, with no container check;
+ * - a name is untagged alone, with no container check, unless it is every record of the
+ *   image (a tag takes its repository's digest records along, a digest every name of its
+ *   repository);
  * - `Deleted:` names the image only (content and snapshots go by garbage collection);
  * - untagged parents are pruned only while each is dangling, and not at all when the
  *   image had more than one name (moby checks the parent against the child's names).
@@ -39,6 +41,30 @@ function recordCount(image: ModelImage): number {
   return image.refs.length + (image.danglingRecord ? 1 : 0);
 }
 
+/**
+ * moby's getSameReferences: the names of `image` that count as the same reference as
+ * `named` (by ID, null: the first name). A digest takes every name of its repository; a tag
+ * takes itself, and the repository's digest records while the repository has no other tag.
+ * The dangling record always counts too (see recordCount).
+ */
+function sameReferences(image: ModelImage, named: ParsedReference | null): ParsedReference[] {
+  const first = named ?? image.refs[0];
+  if (!first) return [];
+  const repo = fullName(first);
+  const inRepo = image.refs.filter((r) => fullName(r) === repo);
+  if (first.digest !== null && first.tag === null) return inRepo;
+  const tag = first.tag;
+  const tagged = inRepo.filter((r) => r.tag !== null);
+  const sameTag = tagged.filter((r) => r.tag === tag);
+  const otherTag = tagged.some((r) => r.tag !== tag);
+  return otherTag ? sameTag : [...sameTag, ...inRepo.filter((r) => r.tag === null)];
+}
+
+/** Whether `same` (with the dangling record, always the same) is every record of the image. */
+function coversAll(image: ModelImage, same: readonly ParsedReference[]): boolean {
+  return same.length === image.refs.length;
+}
+
 export function deleteOnContainerd(
   model: EngineModel,
   target: DeleteTarget,
@@ -50,21 +76,19 @@ export function deleteOnContainerd(
   if (target.kind === 'id') {
     const image = model.images.get(target.id);
     if (!image) throw new Error(`no image ${target.id}`);
-    // By ID the "same references" are the first name and any dangling record: when that is
-    // every record, several names cannot be the conflict.
-    const mask = image.refs.length <= 1 ? soft & ~ACTIVE_REFERENCE : soft;
-    return deleteAll(model, image, mask, prune, outcome);
+    // When the first name's "same references" are every record, several names cannot be
+    // the conflict.
+    const every = coversAll(image, sameReferences(image, null));
+    return deleteAll(model, image, every ? soft & ~ACTIVE_REFERENCE : soft, prune, outcome);
   }
   const ref = parseReported(target.reference);
   if (!ref) throw new Error(`no image has the reference ${target.reference}`);
-  if (ref.digest !== null) return deleteByDigest(model, ref, soft, prune, outcome);
   const image = model.imageByReference(ref);
+  // `name@digest` with no record of that name: every name of the repository on the image.
+  if (!image && ref.digest !== null) return deleteByDigest(model, ref, soft, prune, outcome);
   if (!image) throw new Error(`no image has the reference ${target.reference}`);
-  // The other names of the same repository (another tag) are not the same reference.
-  const same = image.refs.filter((r) => familiarString(r) === familiarString(ref));
-  if (same.length + (image.danglingRecord ? 1 : 0) !== recordCount(image)) {
-    return untagOnly(image, same, outcome);
-  }
+  const same = sameReferences(image, ref);
+  if (!coversAll(image, same)) return untagOnly(image, same, outcome);
   const mask = recordCount(image) > 1 ? soft & ~ACTIVE_REFERENCE : soft;
   const user = model.containersOf(image.id)[0];
   if (user) {
@@ -77,9 +101,10 @@ export function deleteOnContainerd(
       };
       return outcome;
     }
-    // Forced: the name goes and a dangling record keeps the image for its container.
+    // Forced: only this name goes, and a dangling record keeps the image for its container.
     if (recordCount(image) === 1) image.danglingRecord = true;
-    return untagOnly(image, same, outcome);
+    const named = image.refs.filter((r) => familiarString(r) === familiarString(ref));
+    return untagOnly(image, named, outcome);
   }
   return deleteAll(model, image, mask, prune, outcome);
 }
@@ -93,10 +118,9 @@ function deleteByDigest(
   outcome: DeleteOutcome,
 ): DeleteOutcome {
   const image = model.images.get(ref.digest ?? '');
-  const same = image?.refs.filter((r) => fullName(r) === fullName(ref)) ?? [];
+  const same = image ? sameReferences(image, ref) : [];
   if (!image || same.length === 0) throw new Error(`no image has the reference ${fullName(ref)}`);
-  const every = same.length + (image.danglingRecord ? 1 : 0) === recordCount(image);
-  if (!every) return untagOnly(image, same, outcome);
+  if (!coversAll(image, same)) return untagOnly(image, same, outcome);
   return deleteAll(model, image, soft & ~ACTIVE_REFERENCE, prune, outcome);
 }
 

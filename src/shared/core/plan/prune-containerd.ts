@@ -15,8 +15,10 @@ import { candidateOf, deleteLikePrune } from './prune-steps';
  * daemon/containerd/image_prune.go, 28.5). There prune looks at name records, not images,
  * and knows nothing of parents: the dangling mode takes every image without a name, untagged
  * build steps with children included; `-a` takes every image; `label`/`label!` match the
- * image's config. An image goes when all its records go, so an image a container uses stays
- * (the engine keeps its last record; Reclaim keeps it whole, as on the classic store).
+ * image's config. An image goes when all its records go. An image a container uses is kept
+ * whole, as on the classic store; the engine's own prune keeps the name the container was
+ * created by, or with 28.5 its last record when it was created by ID, and may untag the
+ * rest (those images are in `cliWouldTouch` when they have several names).
  *
  * Each image is deleted on its own, never pruning parents, which is what the engine's prune
  * does. The bytes are the containerd store's estimate (see containerdFreed), and `until` is

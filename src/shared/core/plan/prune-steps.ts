@@ -26,10 +26,14 @@ export function deleteLikePrune(
   const lines: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
   const refs = model.images.get(id)?.refs.map(fullString) ?? [];
   if (model.store === 'containerd') {
-    // Every name but the last is only untagged; the last goes by ID, which deletes the image
-    // whatever else holds it (the engine's prune deletes records without a children rule).
+    // Every name but the last in turn (a tag may take its repository's digest record, or the
+    // whole image, along), then by ID: by ID no children rule keeps the image, as the
+    // engine's prune keeps none (it deletes name records directly).
     for (const ref of refs.slice(0, -1)) {
-      mergeInto(lines, model.delete({ kind: 'reference', reference: ref }, false, pruneParents));
+      if (!model.stillNames(id, ref)) continue;
+      const step = model.delete({ kind: 'reference', reference: ref }, false, pruneParents);
+      mergeInto(lines, step);
+      if (step.conflict || !model.images.has(id)) return lines;
     }
     return mergeInto(lines, model.delete({ kind: 'id', id }, false, pruneParents));
   }
