@@ -291,6 +291,20 @@ describeEngine('removal plans against a private Docker engine', () => {
     // conflict: there the parent goes like any image (the legacy build below has parents).
     // Each store registers only its own case, so no test shows as skipped.
     if (containerd) {
+      it('by its only name, it stays, dangling, for its child, though the engine says Deleted', async () => {
+        // The legacy build's base is the parent (label) of the build's untagged first step.
+        const { plan, result, drop } = await previewAndRun([tag('build-base')]);
+        expect(plan.targets[0]).toMatchObject({
+          outcome: 'untagged-only',
+          untagged: [tag('build-base')],
+          deleted: [s.fx.buildBase.id],
+          bytesFreed: 0,
+        });
+        expect((await s.imageIds()).has(s.fx.buildBase.id)).toBe(true);
+        expect(result.results[0]?.bytesReclaimed).toBe(0);
+        expectBytes(plan, drop);
+      });
+
       it('goes by ID with no conflict; the child stays', async () => {
         const { plan, drop } = await previewAndRun([s.fx.parent.id]);
         expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [s.fx.parent.id] });

@@ -22,6 +22,7 @@ import { layerSizeTable } from '../../../shared/core/plan/layer-sizes';
 import { bytesReclaimed as reclaimedBy } from '../../../shared/core/plan/bytes-reclaimed';
 import { deletedIds, deleteImage, hasRecord, removeContainer } from './delete-calls';
 import { isBlocked } from '../../../shared/core/plan/planned-targets';
+import { predictedRecords } from '../../../shared/core/plan/predicted-records';
 import { deletionError, removalError, statusOf } from '../errors';
 import { recheckPrunedImage, recheckRemovalTarget } from './recheck';
 
@@ -223,6 +224,20 @@ async function runRemovalTarget(
     },
   ];
   const result = await collect(fresh, calls);
+  // On the containerd store `Deleted:` does not prove an image went (its only name removed,
+  // a parent stays, dangling, for its children): when the engine answered exactly as
+  // previewed, the preview's estimate, which knows that, is the figure.
+  if (
+    fresh.engine.imageStore === 'containerd' &&
+    result.status === 'done' &&
+    sameRecords(result.records, predictedRecords(target.untagged, target.deleted))
+  ) {
+    return {
+      ...result,
+      bytesReclaimed: target.bytesFreed,
+      ...(removed.length > 0 ? { containersRemoved: removed } : {}),
+    };
+  }
   // A stopped container's writable layer cannot grow, so its previewed size is what went.
   const containerBytes = removed.reduce(
     (sum, c) => sum + (target.writableLayerBytes?.[c.id] ?? 0),
@@ -236,6 +251,13 @@ async function runRemovalTarget(
 }
 
 const unprotected: Protection = { patterns: [], label: null };
+
+/** The same records, in any order. */
+function sameRecords(a: readonly RunRecord[], b: readonly RunRecord[]): boolean {
+  const key = (r: RunRecord): string => `${r.kind} ${r.ref}`;
+  const sorted = (records: readonly RunRecord[]): string[] => records.map(key).sort();
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
 
 function pruneSteps(conn: Connection, plan: PrunePlan): Step[] {
   return plan.remove.map((entry) => ({
