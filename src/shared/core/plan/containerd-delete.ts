@@ -5,6 +5,11 @@ import {
   parseReported,
   type ParsedReference,
 } from '../references/reference-grammar';
+import {
+  multipleReferencesConflict,
+  runningContainerConflict,
+  stoppedContainerConflict,
+} from './delete-conflicts';
 import type {
   DeleteConflict,
   DeleteOutcome,
@@ -141,33 +146,12 @@ function conflictOf(
   records: number,
   mask: number,
 ): DeleteConflict | null {
-  const id12 = shortId(image.id);
   const containers = model.containersOf(image.id);
   const running = containers.find((c) => c.running);
-  if (mask & RUNNING && running) {
-    return {
-      kind: 'running-container',
-      hard: true,
-      message: `conflict: unable to delete ${id12} (cannot be forced) - image is being used by running container ${shortId(running.id)}`,
-      containerId: running.id,
-    };
-  }
+  if (mask & RUNNING && running) return runningContainerConflict(image.id, running.id);
   const stopped = containers.find((c) => !c.running);
-  if (mask & STOPPED && stopped) {
-    return {
-      kind: 'stopped-container',
-      hard: false,
-      message: `conflict: unable to delete ${id12} (must be forced) - image is being used by stopped container ${shortId(stopped.id)}`,
-      containerId: stopped.id,
-    };
-  }
-  if (mask & ACTIVE_REFERENCE && records > 1) {
-    return {
-      kind: 'multiple-references',
-      hard: false,
-      message: `conflict: unable to delete ${id12} (must be forced) - image is referenced in multiple repositories`,
-    };
-  }
+  if (mask & STOPPED && stopped) return stoppedContainerConflict(image.id, stopped.id);
+  if (mask & ACTIVE_REFERENCE && records > 1) return multipleReferencesConflict(image.id);
   return null;
 }
 

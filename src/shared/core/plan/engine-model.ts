@@ -9,6 +9,12 @@ import {
 } from '../references/reference-grammar';
 import { shortId } from '../../format/short-id';
 import { deleteOnContainerd } from './containerd-delete';
+import {
+  dependentChildrenConflict,
+  multipleReferencesConflict,
+  runningContainerConflict,
+  stoppedContainerConflict,
+} from './delete-conflicts';
 
 /**
  * A model of the engine's image store, enough to predict `DELETE /images/{name}` exactly:
@@ -264,40 +270,17 @@ export class EngineModel {
   }
 
   private conflict(image: ModelImage, mask: number): DeleteConflict | null {
-    const id12 = shortId(image.id);
     if (mask & CHILDREN && this.children(image.id).length > 0) {
-      return {
-        kind: 'dependent-children',
-        hard: true,
-        message: `conflict: unable to delete ${id12} (cannot be forced) - image has dependent child images`,
-      };
+      return dependentChildrenConflict(image.id);
     }
     const containers = this.containersOf(image.id);
     const running = containers.find((c) => c.running);
-    if (mask & RUNNING && running) {
-      return {
-        kind: 'running-container',
-        hard: true,
-        message: `conflict: unable to delete ${id12} (cannot be forced) - image is being used by running container ${shortId(running.id)}`,
-        containerId: running.id,
-      };
-    }
+    if (mask & RUNNING && running) return runningContainerConflict(image.id, running.id);
     if (mask & ACTIVE_REFERENCE && image.refs.length > 0) {
-      return {
-        kind: 'multiple-references',
-        hard: false,
-        message: `conflict: unable to delete ${id12} (must be forced) - image is referenced in multiple repositories`,
-      };
+      return multipleReferencesConflict(image.id);
     }
     const stopped = containers.find((c) => !c.running);
-    if (mask & STOPPED && stopped) {
-      return {
-        kind: 'stopped-container',
-        hard: false,
-        message: `conflict: unable to delete ${id12} (must be forced) - image is being used by stopped container ${shortId(stopped.id)}`,
-        containerId: stopped.id,
-      };
-    }
+    if (mask & STOPPED && stopped) return stoppedContainerConflict(image.id, stopped.id);
     return null;
   }
 }

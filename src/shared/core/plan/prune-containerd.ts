@@ -1,14 +1,12 @@
 import type { ContainerRef, ImageInfo, Inventory } from '../../model';
 import type { KeptImage, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
-import { shortId } from '../../format/short-id';
 import { protectionTest, type Protection } from '../filters/protection';
 import { containerdFreed } from './containerd-bytes';
 import { EngineModel } from './engine-model';
 import { layerSizeTable } from './layer-sizes';
-import { planEngine, type PlanStamp } from './plan-stamp';
-import { explicitRmi, pruneCommand } from './prune-command';
+import type { PlanStamp } from './plan-stamp';
 import { compileFilters } from './prune-filters';
-import { candidateOf, deleteLikePrune } from './prune-steps';
+import { assemblePrunePlan, candidateOf, deleteLikePrune } from './prune-steps';
 
 /**
  * Previews `docker image prune [-a] [--filter …]` on the containerd image store (moby
@@ -90,24 +88,8 @@ export function planPruneOnContainerd(
       pruneParents: false,
     });
   }
-  const spared = [...keep.values()].filter((k) => cliWouldTouch.has(k.imageId));
-  const prune = pruneCommand(options);
   return {
-    kind: 'prune',
-    id: stamp.id,
-    createdAt: stamp.createdAt,
-    engine: planEngine(inv),
-    options,
-    remove,
-    keep: [...keep.values()],
-    bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
-    command: spared.length === 0 ? prune : explicitRmi(inv, remove),
-    pruneCommand: prune,
-    cliWouldTouch: spared.map((k) => ({
-      imageId: k.imageId,
-      name: k.repoTags[0] ?? shortId(k.imageId),
-      reason: k.reason,
-    })),
+    ...assemblePrunePlan(inv, options, stamp, remove, keep, cliWouldTouch),
     approximate: options.until === undefined ? 'containerd-bytes' : 'containerd-until',
   };
 }

@@ -1,5 +1,8 @@
-import type { ImageInfo } from '../../model';
-import type { KeptImage } from '../../plan';
+import type { ImageInfo, Inventory } from '../../model';
+import type { KeptImage, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
+import { shortId } from '../../format/short-id';
+import { planEngine, type PlanStamp } from './plan-stamp';
+import { explicitRmi, pruneCommand } from './prune-command';
 import { fullString, parseReported } from '../references/reference-grammar';
 import type { DeleteOutcome, EngineModel } from './engine-model';
 
@@ -54,4 +57,37 @@ function mergeInto(into: DeleteOutcome, step: DeleteOutcome): DeleteOutcome {
   into.deleted.push(...step.deleted);
   into.conflict ??= step.conflict;
   return into;
+}
+
+/**
+ * The plan both stores' planners make from their choice: when `docker image prune` would
+ * touch a kept image (`cliWouldTouch`), the command is the explicit `docker rmi` list.
+ */
+export function assemblePrunePlan(
+  inv: Inventory,
+  options: PruneOptions,
+  stamp: PlanStamp,
+  remove: PrunedImage[],
+  keep: ReadonlyMap<string, KeptImage>,
+  cliWouldTouch: ReadonlySet<string>,
+): PrunePlan {
+  const spared = [...keep.values()].filter((k) => cliWouldTouch.has(k.imageId));
+  const prune = pruneCommand(options);
+  return {
+    kind: 'prune',
+    id: stamp.id,
+    createdAt: stamp.createdAt,
+    engine: planEngine(inv),
+    options,
+    remove,
+    keep: [...keep.values()],
+    bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
+    command: spared.length === 0 ? prune : explicitRmi(inv, remove),
+    pruneCommand: prune,
+    cliWouldTouch: spared.map((k) => ({
+      imageId: k.imageId,
+      name: k.repoTags[0] ?? shortId(k.imageId),
+      reason: k.reason,
+    })),
+  };
 }

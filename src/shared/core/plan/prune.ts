@@ -1,14 +1,12 @@
 import type { ContainerRef, ImageInfo, Inventory } from '../../model';
 import type { KeptImage, PruneCandidate, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
-import { shortId } from '../../format/short-id';
 import { EngineModel } from './engine-model';
-import { candidateOf, deleteLikePrune } from './prune-steps';
+import { assemblePrunePlan, candidateOf, deleteLikePrune } from './prune-steps';
 import { planPruneOnContainerd } from './prune-containerd';
 import { bytesOf, layerSizeTable } from './layer-sizes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../filters/protection';
-import { planEngine, type PlanStamp } from './plan-stamp';
-import { explicitRmi, pruneCommand } from './prune-command';
+import type { PlanStamp } from './plan-stamp';
 
 /**
  * Previews `docker image prune [-a] [--filter …]` as an explicit list. Selection follows
@@ -129,25 +127,7 @@ export function planPrune(
     }
   }
   for (const id of firstSelected) if (keep.has(id)) cliWouldTouch.add(id);
-  const spared = [...keep.values()].filter((k) => cliWouldTouch.has(k.imageId));
-  const prune = pruneCommand(options);
-  return {
-    kind: 'prune',
-    id: stamp.id,
-    createdAt: stamp.createdAt,
-    engine: planEngine(inv),
-    options,
-    remove,
-    keep: [...keep.values()],
-    bytesFreed: remove.reduce((sum, r) => sum + r.bytesFreed, 0),
-    command: spared.length === 0 ? prune : explicitRmi(inv, remove),
-    pruneCommand: prune,
-    cliWouldTouch: spared.map((k) => ({
-      imageId: k.imageId,
-      name: k.repoTags[0] ?? shortId(k.imageId),
-      reason: k.reason,
-    })),
-  };
+  return assemblePrunePlan(inv, options, stamp, remove, keep, cliWouldTouch);
 }
 
 /**
