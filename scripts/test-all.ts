@@ -25,6 +25,7 @@ const MATRIX_IN_CI: Record<string, 'all' | string[]> = {
   'docker-28.5-classic': 'all',
   'docker-28.5-containerd': [
     'src/main/engine/connect/open.engine.test.ts',
+    'src/main/engine/inventory/inventory.engine.test.ts',
     'src/main/engine/connect/tls.engine.test.ts',
     'src/main/service/run-without-df.engine.test.ts',
     'src/main/engine/run/races.engine.test.ts',

@@ -159,7 +159,7 @@ export interface DiskUsageRow {
 }
 
 /** A row of DiskUsage whose figures can lag behind the images (see `DiskUsage.pending`). */
-export type PendingRow = 'containers' | 'volumes' | 'buildCache';
+export type PendingRow = 'images' | 'containers' | 'volumes' | 'buildCache';
 
 /** The four rows of `docker system df`, computed as the CLI does. */
 export interface DiskUsage {

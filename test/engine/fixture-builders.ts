@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrivateDocker } from './dockerd';
 import { assertPrivateEndpoint } from './guard';
+import { layersSize } from './measure';
 import {
   buildImage,
   loadImage,
@@ -176,6 +177,10 @@ export async function buildKitBuild(
   } finally {
     await rm(context, { recursive: true, force: true });
   }
+  // BuildKit drops its view snapshots a moment after the build: until then the containerd
+  // store's `/system/df` answers 404 (Docker 28) or a partial LayersSize (26.1 ignores walk
+  // errors). layersSize waits for the figure to hold still.
+  await layersSize(engine);
   return {
     id: await imageId(engine, tag),
     payloadSize: fileSize,

@@ -4,6 +4,7 @@ import type { EngineInfo } from '../../../shared/model';
 import type { Connection, EngineRequest } from '../connect/connection';
 import { recorded } from '../inventory/recorded/docker-20.10';
 import type { RawSystemDf } from '../inventory/raw-types';
+import { ReclaimFailure, reclaimError } from '../../../shared/errors';
 import { readDiskUsage } from './read-disk-usage';
 import { rowsFromSystemDf } from './system-df-rows';
 
@@ -60,5 +61,32 @@ describe('readDiskUsage', () => {
     expect(usage.images).toEqual(rowsFromSystemDf(df).images);
     expect(usage.containers).toEqual(rowsFromSystemDf(df).containers);
     expect(usage.volumes).toEqual(rowsFromSystemDf(df).volumes);
+  });
+
+  it('asks /system/df again when a snapshot it walked went meanwhile (Docker 28, containerd)', async () => {
+    let failures = 2;
+    const { connection, asked } = fakeConnection('1.41', () => {
+      if (failures-- > 0) {
+        throw new ReclaimFailure(
+          reclaimError('NOT_FOUND', {
+            cause: 'engine-not-found',
+            detail: 'NotFound: snapshot p9fk1yocu4yxz3ni18nnuu8o6-view does not exist: not found',
+          }),
+        );
+      }
+      return recorded.systemDf;
+    });
+    const usage = await readDiskUsage(connection);
+    expect(asked).toEqual(['/system/df', '/system/df', '/system/df']);
+    expect(usage.images).toEqual(rowsFromSystemDf(recorded.systemDf).images);
+  });
+
+  it('gives up on a /system/df that keeps answering 404, with that error', async () => {
+    const gone = new ReclaimFailure(reclaimError('NOT_FOUND', { cause: 'engine-not-found' }));
+    const { connection, asked } = fakeConnection('1.41', () => {
+      throw gone;
+    });
+    await expect(readDiskUsage(connection)).rejects.toBe(gone);
+    expect(asked).toHaveLength(4);
   });
 });

@@ -1,6 +1,7 @@
 import type { Connection } from '../connect/connection';
 import type { DfType } from '../disk-usage/system-df-rows';
 import { apiAtLeast } from '../connect/api-version';
+import { ReclaimFailure } from '../../../shared/errors';
 import { getJsonOrNull } from './local-socket-get';
 import type {
   RawContainer,
@@ -63,15 +64,34 @@ export function systemDfNarrows(connection: Connection): boolean {
 }
 
 /**
+ * How often `/system/df` is asked again when it answers 404. The route always exists; Docker
+ * 28 on the containerd store answers "snapshot … does not exist" when a snapshot it is
+ * walking goes meanwhile (a build or a removal finishing), and the next call succeeds.
+ */
+const DF_VANISHED_RETRIES = 3;
+const DF_RETRY_MS = 100;
+
+/**
  * `GET /system/df`, narrowed to `types` where the API allows it; on older APIs the whole
  * answer (the caller reads what it needs).
  */
-export function systemDf(connection: Connection, types?: readonly DfType[]): Promise<RawSystemDf> {
+export async function systemDf(
+  connection: Connection,
+  types?: readonly DfType[],
+): Promise<RawSystemDf> {
   const narrow = types !== undefined && systemDfNarrows(connection);
-  return connection.request<RawSystemDf>({
-    method: 'GET',
-    path: '/system/df',
-    query: narrow ? { type: [...types] } : {},
-    timeoutMs: SLOW_CALL_TIMEOUT_MS,
-  });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await connection.request<RawSystemDf>({
+        method: 'GET',
+        path: '/system/df',
+        query: narrow ? { type: [...types] } : {},
+        timeoutMs: SLOW_CALL_TIMEOUT_MS,
+      });
+    } catch (error) {
+      const vanished = error instanceof ReclaimFailure && error.error.code === 'NOT_FOUND';
+      if (!vanished || attempt >= DF_VANISHED_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, DF_RETRY_MS));
+    }
+  }
 }

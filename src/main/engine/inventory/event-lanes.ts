@@ -1,11 +1,16 @@
 import type { Connection } from '../connect/connection';
 import type { EngineState } from './assemble';
-import { effectsOf } from './event-effects';
+import { effectsOf, type EventEffect } from './event-effects';
 import type { LayerFacts } from './layer-facts';
 import { PendingChanges } from './pending-changes';
 import type { RawEvent } from './raw-types';
-import { readContainers, readStores } from './state-reads';
-import { readChangedImages, withFastChanges, withStores } from './state-updates';
+import { engineCountsImagesRow, readContainers, readStores } from './state-reads';
+import {
+  readChangedImages,
+  withFastChanges,
+  withImagesRowPending,
+  withStores,
+} from './state-updates';
 
 /** How soon, and how many times in a row, a failed image or container update is retried. */
 const FAST_RETRY_MS = 100;
@@ -36,11 +41,21 @@ export class EventLanes {
   private storesScheduled = false;
   /** Fast updates failed in a row, retried shortly (see retryFast). */
   private retries = 0;
+  /**
+   * The engine's own Images row (containerd store) is older than the images: set by an image
+   * or container change, cleared when the stores lane has read the row again.
+   */
+  private imagesRowStale = false;
 
   constructor(private readonly host: LaneHost) {}
 
   onEvent(event: RawEvent): void {
-    for (const effect of effectsOf(event)) this.pending.add(effect);
+    const effects = effectsOf(event);
+    for (const effect of effects) this.pending.add(effect);
+    if (engineCountsImagesRow(this.host.connection) && changesImagesRow(event, effects)) {
+      this.imagesRowStale = true;
+      this.pending.add({ kind: 'stores' });
+    }
     this.scheduleFast();
     if (this.pending.stores && !this.storesScheduled) {
       this.storesScheduled = true;
@@ -76,7 +91,8 @@ export class EventLanes {
           : Promise.resolve(null),
       ]);
       // This runs in the host's queue, where every state change runs: `state` is still current.
-      this.host.commit(withFastChanges(state, images, changes.containers, containers));
+      const next = withFastChanges(state, images, changes.containers, containers);
+      this.host.commit(this.imagesRowStale ? withImagesRowPending(next) : next);
       this.retries = 0;
     } catch {
       this.retryFast(changes);
@@ -108,11 +124,26 @@ export class EventLanes {
   private async applyStoreChanges(): Promise<void> {
     this.storesScheduled = false;
     if (!this.pending.takeStores() || !this.host.state() || this.host.isStopped()) return;
-    const stores = await readStores(this.host.connection);
+    // An image change after this point marks the row stale again and schedules another read.
+    const rowRead = this.imagesRowStale;
+    this.imagesRowStale = false;
+    const stores = await readStores(this.host.connection).catch((error: unknown) => {
+      this.imagesRowStale ||= rowRead;
+      throw error;
+    });
     await this.host.enqueue(async () => {
       const state = this.host.state();
       if (!state) return;
-      this.host.commit(withStores(state, stores));
+      this.host.commit(withStores(state, stores, !this.imagesRowStale));
     });
   }
+}
+
+/**
+ * Whether an event changes the Images row: an image change, or a container created or
+ * removed (it counts the images in use).
+ */
+function changesImagesRow(event: RawEvent, effects: readonly EventEffect[]): boolean {
+  if (event.Type === 'image') return effects.length > 0;
+  return event.Type === 'container' && effects.some((effect) => effect.kind === 'stores');
 }

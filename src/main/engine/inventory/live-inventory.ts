@@ -10,7 +10,7 @@ import { SharedSlowReads } from './shared-slow-reads';
 import type { RawEvent } from './raw-types';
 import type { ImageRecord } from './records';
 import { startStateRead } from './snapshot';
-import { readContainersWithoutSizes, readImages } from './state-reads';
+import { engineCountsImagesRow, readContainersWithoutSizes, readImages } from './state-reads';
 import { withKnownSizes } from './state-updates';
 
 export type InventoryListener = (inventory: Inventory) => void;
@@ -236,7 +236,12 @@ export class LiveInventory {
       volumes: previous?.volumes ?? [],
       buildCache: previous?.buildCache ?? [],
       engineRows: previous?.engineRows ?? {},
-      pending: ['containers', 'volumes', 'buildCache'],
+      pending: [
+        ...(engineCountsImagesRow(this.connection) ? (['images'] as const) : []),
+        'containers',
+        'volumes',
+        'buildCache',
+      ],
     };
     this.publish();
   }

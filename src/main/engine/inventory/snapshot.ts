@@ -3,13 +3,7 @@ import type { Connection } from '../connect/connection';
 import { assembleInventory, type EngineState } from './assemble';
 import { LayerFacts } from './layer-facts';
 import type { ImageRecord } from './records';
-import {
-  readContainers,
-  readEngineImagesRow,
-  readImages,
-  readStores,
-  storesCarryContainers,
-} from './state-reads';
+import { readContainers, readImages, readStores, storesCarryContainers } from './state-reads';
 
 /** A snapshot read under way: the images part ends first and can be used on its own. */
 export interface StateRead {
@@ -28,22 +22,19 @@ export function startStateRead(connection: Connection, facts: LayerFacts): State
   const containersRead = storesCarryContainers(connection)
     ? storesRead.then((stores) => stores.containers ?? [])
     : readContainers(connection);
-  const state = Promise.all([
-    images,
-    storesRead,
-    containersRead,
-    readEngineImagesRow(connection),
-  ]).then(([imageList, stores, containers, imagesRow]): EngineState => {
-    facts.forgetExcept(new Set(imageList.map((image) => image.id)));
-    return {
-      engine: connection.engine,
-      images: imageList,
-      containers,
-      volumes: stores.volumes,
-      buildCache: stores.buildCache,
-      engineRows: { ...stores.engineRows, ...imagesRow },
-    };
-  });
+  const state = Promise.all([images, storesRead, containersRead]).then(
+    ([imageList, stores, containers]): EngineState => {
+      facts.forgetExcept(new Set(imageList.map((image) => image.id)));
+      return {
+        engine: connection.engine,
+        images: imageList,
+        containers,
+        volumes: stores.volumes,
+        buildCache: stores.buildCache,
+        engineRows: stores.engineRows,
+      };
+    },
+  );
   // The images part is also awaited on its own; its failure is reported through `state`.
   images.catch(() => undefined);
   return { images, state };

@@ -72,8 +72,9 @@ export interface StoresState {
   containers?: ContainerInfo[];
 }
 
-function storesFrom(df: RawSystemDf, withContainers: boolean): StoresState {
+function storesFrom(df: RawSystemDf, withContainers: boolean, withImagesRow: boolean): StoresState {
   const engineRows: PartialRows = {};
+  if (withImagesRow) engineRows.images = rowsFromSystemDf(df, ['image']).images;
   // From API 1.52 the daemon sends computed rows and no lists: take its rows as they are.
   if (df.VolumeUsage && !df.Volumes) engineRows.volumes = rowsFromSystemDf(df, []).volumes;
   if (df.BuildCacheUsage && !df.BuildCache) {
@@ -95,10 +96,19 @@ function storesFrom(df: RawSystemDf, withContainers: boolean): StoresState {
  * Podman fills its `/system/df` container list differently, so it is not trusted there.
  */
 export async function readStores(connection: Connection): Promise<StoresState> {
-  if (systemDfNarrows(connection)) {
-    return storesFrom(await systemDf(connection, ['volume', 'build-cache']), false);
-  }
-  return storesFrom(await systemDf(connection), storesCarryContainers(connection));
+  const imagesRow = engineCountsImagesRow(connection);
+  const stores = systemDfNarrows(connection)
+    ? storesFrom(
+        await systemDf(connection, [
+          ...(imagesRow ? ['image' as const] : []),
+          'volume',
+          'build-cache',
+        ]),
+        false,
+        imagesRow,
+      )
+    : storesFrom(await systemDf(connection), storesCarryContainers(connection), imagesRow);
+  return stores;
 }
 
 /** Whether readStores also returns the containers (see there). */
@@ -108,10 +118,9 @@ export function storesCarryContainers(connection: Connection): boolean {
 
 /**
  * On the containerd image store the daemon's image sizes count content blobs the layer
- * facts do not see: the Images row is taken from the engine there.
+ * facts do not see, and its LayersSize counts every snapshot and blob: the Images row is
+ * taken from the engine there (read with the stores, so an image change re-reads it too).
  */
-export async function readEngineImagesRow(connection: Connection): Promise<PartialRows> {
-  if (connection.engine.imageStore !== 'containerd') return {};
-  const df = await systemDf(connection, ['image']);
-  return { images: rowsFromSystemDf(df, ['image']).images };
+export function engineCountsImagesRow(connection: Connection): boolean {
+  return connection.engine.imageStore === 'containerd';
 }

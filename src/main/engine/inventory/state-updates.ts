@@ -74,12 +74,27 @@ export function withFastChanges(
   };
 }
 
-/** The state with freshly read volumes, build cache and engine-computed rows. */
-export function withStores(state: EngineState, stores: StoresState): EngineState {
+/**
+ * The state with freshly read volumes, build cache and engine-computed rows; `imagesRowFresh`:
+ * no image changed since the engine's Images row was read, so it is no longer pending.
+ */
+export function withStores(
+  state: EngineState,
+  stores: StoresState,
+  imagesRowFresh: boolean,
+): EngineState {
+  const pending = (state.pending ?? []).filter((row) => row !== 'images' || !imagesRowFresh);
   return {
     ...state,
     volumes: stores.volumes,
     buildCache: stores.buildCache,
     engineRows: { ...state.engineRows, ...stores.engineRows },
+    pending,
   };
+}
+
+/** The engine's Images row (containerd store) is older than the images until read again. */
+export function withImagesRowPending(state: EngineState): EngineState {
+  const pending = state.pending ?? [];
+  return pending.includes('images') ? state : { ...state, pending: [...pending, 'images'] };
 }

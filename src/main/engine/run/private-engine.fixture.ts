@@ -1,8 +1,8 @@
 import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
-import { selectedEngine } from '../../../../test/engine/engines';
 import { loadFixtures, type Fixtures } from '../../../../test/engine/fixtures';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
 import { getJson } from '../../../../test/engine/http';
+import { layersSize } from '../../../../test/engine/measure';
 import type { Inventory } from '../../../shared/model';
 import type { PlannedTarget, PrunedImage, TargetResult } from '../../../shared/plan';
 import { rmiLine } from '../../../shared/format/cli-output';
@@ -43,31 +43,12 @@ export async function startSession(): Promise<EngineSession> {
             (i) => i.Id,
           ),
         ),
-      layersSize: () => settledLayersSize(engine),
+      layersSize: () => layersSize(engine),
     };
   } catch (error) {
     await engine.stop();
     throw error;
   }
-}
-
-/**
- * `/system/df`'s LayersSize once it holds still. On the containerd store content and
- * snapshots go by containerd's garbage collection, which may finish a moment after the
- * engine answered the deletion; the classic store's figure is final at once.
- */
-async function settledLayersSize(engine: PrivateDocker): Promise<number> {
-  const read = async (): Promise<number> =>
-    (await getJson<{ LayersSize: number }>(engine.socketPath, '/system/df')).LayersSize;
-  let last = await read();
-  if (selectedEngine().store === 'classic') return last;
-  for (let i = 0; i < 20; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = await read();
-    if (now === last && i >= 3) return now;
-    last = now;
-  }
-  return last;
 }
 
 /** Lines as a sorted list, to compare a prediction with what the engine printed. */

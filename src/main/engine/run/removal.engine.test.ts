@@ -12,6 +12,7 @@ import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
 import { selectedEngine } from '../../../../test/engine/engines';
 import { describeEngine } from '../../../../test/engine/gate';
 import { getJson } from '../../../../test/engine/http';
+import { expectMeasuredDrop } from '../../../../test/engine/measure';
 import { ReclaimFailure } from '../../../shared/errors';
 import type { RemovalOptions, RemovalPlan, RunResult } from '../../../shared/plan';
 import { planRemoval } from '../../../shared/core/plan/removal';
@@ -37,20 +38,12 @@ const hex = (id: string): string => id.replace(/^sha256:/, '');
 const containerd = selectedEngine().store === 'containerd';
 
 /**
- * The measured drop equals the preview's bytes on the classic store. On the containerd store
- * the records are exact but the bytes are an estimate, and the plan says so (approximate
- * `containerd-bytes`): the engine reports no layer blob's size, so a shared layer's blob is
- * taken to be as large as its snapshot, and a container's snapshot as large as its SizeRw.
- * There the drop agrees within 3% or 64 KiB.
+ * The measured drop against the preview's bytes (see expectMeasuredDrop); on the containerd
+ * store the plan also says its bytes are the estimate they are.
  */
 function expectBytes(plan: RemovalPlan, measured: number): void {
-  if (!containerd) {
-    expect(measured).toBe(plan.bytesFreed);
-    return;
-  }
-  expect(plan.approximate).toBe('containerd-bytes');
-  const tolerance = Math.max(plan.bytesFreed * 0.03, 64 * 1024);
-  expect(Math.abs(measured - plan.bytesFreed)).toBeLessThanOrEqual(tolerance);
+  if (containerd) expect(plan.approximate).toBe('containerd-bytes');
+  expectMeasuredDrop(measured, plan.bytesFreed);
 }
 
 describeEngine('removal plans against a private Docker engine', () => {

@@ -67,6 +67,8 @@ export const en = {
     chartTitle: 'Size and reclaimable part of each category',
     totalSize: 'Total {size}, of which {reclaimable} reclaimable',
     pending: 'still reading…',
+    containerdBasis:
+      'On the containerd image store an image takes its content (the blobs it was loaded or pulled as) and its unpacked snapshots, and these sizes count both, as docker images does: about twice what the classic store shows. Unique size is what deleting the image alone frees of both.',
   },
   dashboard: {
     dangling:

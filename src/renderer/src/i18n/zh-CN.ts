@@ -66,6 +66,8 @@ export const zhCN: Catalogue = {
     chartTitle: '各类别的大小及可回收部分',
     totalSize: '共 {size}，其中 {reclaimable} 可回收',
     pending: '仍在读取…',
+    containerdBasis:
+      '在 containerd 镜像存储上，一个镜像既占用其内容（加载或拉取时的数据块），也占用解包后的快照；这里的大小与 docker images 一样把两者都算在内，约为经典存储所显示的两倍。独占大小是单独删除该镜像时两者一共释放的空间。',
   },
   dashboard: {
     dangling: '{count, plural, =0 {没有虚悬镜像} other {# 个虚悬镜像}}',

@@ -3,6 +3,7 @@ import { layerSizeTable } from '../plan/layer-sizes';
 import { childrenByParent } from './children-by-parent';
 import { buildCacheRow, containersRow, volumesRow } from './cli-rows';
 import { imagesRowFromLayers } from './images-row';
+import { containerdUniqueSizes } from './containerd-unique-sizes';
 import { uniqueSizes } from './unique-sizes';
 
 /**
@@ -23,17 +24,21 @@ export function withDerivedFigures(
   for (const container of inv.containers) {
     containersByImage.set(container.imageId, (containersByImage.get(container.imageId) ?? 0) + 1);
   }
-  const unique = uniqueSizes(
-    inv.images.map((image) => ({
-      id: image.id,
-      parentId: image.parentId,
-      referenced: image.repoTags.length > 0 || image.repoDigests.length > 0,
-      chains: image.layers,
-    })),
-    children,
-    new Set(containersByImage.keys()),
-    layerSize,
-  );
+  const used = new Set(containersByImage.keys());
+  const unique =
+    inv.engine.imageStore === 'containerd'
+      ? containerdUniqueSizes(inv, layerSize)
+      : uniqueSizes(
+          inv.images.map((image) => ({
+            id: image.id,
+            parentId: image.parentId,
+            referenced: image.repoTags.length > 0 || image.repoDigests.length > 0,
+            chains: image.layers,
+          })),
+          children,
+          used,
+          layerSize,
+        );
   const images = inv.images.map((image) => {
     const uniqueSize = unique.get(image.id) ?? 0;
     return { ...image, uniqueSize, sharedSize: image.size - uniqueSize };

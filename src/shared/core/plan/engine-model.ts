@@ -96,7 +96,7 @@ export class EngineModel {
 
   constructor(readonly store: ImageStore = 'classic') {}
 
-  static fromInventory(inv: Inventory): EngineModel {
+  static fromInventory(inv: Pick<Inventory, 'engine' | 'images' | 'containers'>): EngineModel {
     const model = new EngineModel(inv.engine.imageStore);
     const containerd = model.store === 'containerd';
     for (const image of inv.images) {

@@ -49,6 +49,16 @@ describe('ImagesView table', () => {
     expect(rowKeys().sort()).toEqual(['redis:7-alpine', 'redis:alpine']);
   });
 
+  it('says what the sizes count on the containerd image store, and nothing on the classic', () => {
+    const { unmount } = render(ImagesView, props());
+    expect(screen.queryByTestId('size-basis-images')).toBeNull();
+    unmount();
+    render(ImagesView, { ...props(), store: 'containerd' });
+    expect(screen.getByTestId('size-basis-images').textContent).toMatch(
+      /content .* unpacked snapshots/,
+    );
+  });
+
   it('shows the digest column only when asked', async () => {
     render(ImagesView, props());
     expect(screen.queryByText('Digest')).toBeNull();

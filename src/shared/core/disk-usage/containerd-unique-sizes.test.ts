@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { Inventory } from '../../model';
+import {
+  inventory,
+  sha,
+  testEngineInfo,
+  type ContainerSpec,
+  type ImageSpec,
+} from '../../testing/inventory-builders';
+import { layerSizeTable } from '../plan/layer-sizes';
+import { containerdUniqueSizes } from './containerd-unique-sizes';
+
+/** Each image's own content (manifest, config), on top of its layers' blobs and snapshots. */
+const CONTENT = 1_000;
+
+/** As the containerd store lists them: Size is the blobs (as large as the snapshots) and snapshots. */
+function onContainerd(images: ImageSpec[], containers: ContainerSpec[] = []): Inventory {
+  const inv = inventory(images, containers);
+  return {
+    ...inv,
+    engine: testEngineInfo({ imageStore: 'containerd' }),
+    images: inv.images.map((image) => ({ ...image, size: 2 * image.size + CONTENT })),
+  };
+}
+
+const SOLO = sha('5010');
+const BASE = sha('ba5e');
+const APP = sha('a770');
+const STEP = sha('67e6');
+const BUILT = sha('b017');
+const USED = sha('48a5');
+
+const base: ImageSpec = { id: BASE, tags: ['fx/base:1'], layers: [['sha256:l-base', 2_000]] };
+const app: ImageSpec = {
+  id: APP,
+  tags: ['fx/app:1'],
+  layers: [
+    ['sha256:l-base', 2_000],
+    ['sha256:l-app', 300],
+  ],
+};
+
+function unique(inv: Inventory): Map<string, number> {
+  return containerdUniqueSizes(inv, layerSizeTable(inv));
+}
+
+describe('containerdUniqueSizes (what removing one image alone frees on containerd)', () => {
+  it('frees all of an image that shares nothing: its Size', () => {
+    const inv = onContainerd([{ id: SOLO, tags: ['fx/solo:1'], layers: [['sha256:l', 500]] }]);
+    expect(unique(inv).get(SOLO)).toBe(2 * 500 + CONTENT);
+  });
+
+  it('frees an image`s own blobs and snapshots, not the base layer it shares', () => {
+    const sizes = unique(onContainerd([base, app]));
+    expect(sizes.get(APP)).toBe(2 * 300 + CONTENT);
+    expect(sizes.get(BASE)).toBe(CONTENT);
+  });
+
+  it('frees the untagged steps a legacy build left with the image they lead to', () => {
+    const inv = onContainerd([
+      base,
+      {
+        id: STEP,
+        parent: BASE,
+        layers: [
+          ['sha256:l-base', 2_000],
+          ['sha256:l-step', 40],
+        ],
+      },
+      {
+        id: BUILT,
+        tags: ['fx/built:1'],
+        parent: STEP,
+        layers: [
+          ['sha256:l-base', 2_000],
+          ['sha256:l-step', 40],
+        ],
+      },
+    ]);
+    // BUILT adds no layer to STEP, so alone it would free its own content only.
+    expect(unique(inv).get(BUILT)).toBe(2 * 40 + 2 * CONTENT);
+  });
+
+  it('frees nothing of an image a container uses, nor what another shares with it', () => {
+    const inv = onContainerd(
+      [
+        { id: USED, tags: ['fx/used:1'], layers: [['sha256:l-used', 800]] },
+        { id: SOLO, tags: ['fx/solo:1'], layers: [['sha256:l-used', 800]] },
+      ],
+      [{ id: 'c1', name: 'user', image: USED, running: false }],
+    );
+    const sizes = unique(inv);
+    expect(sizes.get(USED)).toBe(0);
+    expect(sizes.get(SOLO)).toBe(CONTENT);
+  });
+});
