@@ -27,6 +27,8 @@ export interface LiveInventoryHandle {
   refresh(): Promise<Inventory>;
   /** Reads images and their containers afresh: the re-check before each target of a run. */
   recheck(): Promise<Inventory>;
+  /** Defers the slow re-reads (`/system/df`) events ask for, until the function returned is called. */
+  holdSlowReads(): () => void;
   /** The four `docker system df` rows, by the fastest read when no snapshot is held yet. */
   diskUsage(): Promise<DiskUsage>;
   /** Stops following events and releases the stream. */

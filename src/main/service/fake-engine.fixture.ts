@@ -100,6 +100,7 @@ export function fakeEngine(): FakeEngine {
         current: () => read('current', FAKE_INVENTORY),
         refresh: () => read('refresh', FAKE_INVENTORY),
         recheck: () => read('recheck', FAKE_INVENTORY),
+        holdSlowReads: () => () => undefined,
         diskUsage: () => read('diskUsage', FAKE_INVENTORY.diskUsage),
         close: () => {
           engine.closedLive++;

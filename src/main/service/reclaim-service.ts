@@ -130,6 +130,8 @@ export class ReclaimService implements Service {
   async runPlan(planId: string): Promise<RunResult> {
     const { connection, live } = this.session.require();
     const { plan, signal, finish } = this.plans.start(planId, planEngine(connection));
+    // The refresh below reads `/system/df` once for the whole run.
+    const releaseSlowReads = live.holdSlowReads();
     try {
       return await this.options.engine.runPlan(connection, plan, {
         reread: () => live.recheck(),
@@ -140,10 +142,13 @@ export class ReclaimService implements Service {
       finish();
       // The run changed the engine; the events stream will say so too, but a fresh
       // snapshot now spares the UI a moment of stale figures.
-      void live.refresh().then(
-        (inventory) => this.hub.emit('inventoryChanged', inventory),
-        () => undefined,
-      );
+      void live
+        .refresh()
+        .then(
+          (inventory) => this.hub.emit('inventoryChanged', inventory),
+          () => undefined,
+        )
+        .finally(releaseSlowReads);
     }
   }
 

@@ -46,6 +46,8 @@ export class EventLanes {
    * or container change, cleared when the stores lane has read the row again.
    */
   private imagesRowStale = false;
+  /** Holds on the stores lane (see hold). */
+  private holds = 0;
 
   constructor(private readonly host: LaneHost) {}
 
@@ -57,12 +59,31 @@ export class EventLanes {
       this.pending.add({ kind: 'stores' });
     }
     this.scheduleFast();
-    if (this.pending.stores && !this.storesScheduled) {
-      this.storesScheduled = true;
-      this.storesQueue = this.storesQueue
-        .then(() => this.applyStoreChanges())
-        .catch(() => this.pending.add({ kind: 'stores' }));
-    }
+    this.scheduleStores();
+  }
+
+  /**
+   * Defers the stores lane until the returned function is called: a batch run deletes one
+   * image after another, each with its events, and the complete read that follows the run
+   * reads `/system/df` once for all of them (Docker allows one at a time before API 1.42).
+   */
+  hold(): () => void {
+    this.holds++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.holds--;
+      this.scheduleStores();
+    };
+  }
+
+  private scheduleStores(): void {
+    if (!this.pending.stores || this.storesScheduled || this.holds > 0) return;
+    this.storesScheduled = true;
+    this.storesQueue = this.storesQueue
+      .then(() => this.applyStoreChanges())
+      .catch(() => this.pending.add({ kind: 'stores' }));
   }
 
   /** An update failed half-way: the next one reads everything. */

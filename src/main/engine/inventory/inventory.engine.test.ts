@@ -9,6 +9,7 @@ import {
 import { loadFixtures, type FixtureImage, type Fixtures } from '../../../../test/engine/fixtures';
 import { selectedEngine } from '../../../../test/engine/engines';
 import { describeEngine } from '../../../../test/engine/gate';
+import { expectMeasuredDrop } from '../../../../test/engine/expect-drop';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
 import { getJson } from '../../../../test/engine/http';
 import {
@@ -16,7 +17,6 @@ import {
   cliBuildCacheRow,
   cliDiskUsageTable,
   engineSystemDf,
-  expectMeasuredDrop,
   layersSize,
 } from '../../../../test/engine/measure';
 import type { DiskUsage, DiskUsageRow, ImageInfo, Inventory } from '../../../shared/model';

@@ -79,6 +79,22 @@ describe('LiveInventory', () => {
     expect(engine.requests).toEqual([`GET /images/${APP}/json`, `GET /images/${APP}/json`]);
   });
 
+  it('while slow reads are held (a batch run), re-reads /system/df only once released', async () => {
+    const engine = engineWithTwoImages();
+    live = new LiveInventory(engine.connection()).start();
+    await live.current();
+    engine.requests.length = 0;
+    const release = live.holdSlowReads();
+    engine.emit({ Type: 'volume', Action: 'create', Actor: { ID: 'v1' } });
+    engine.emit({ Type: 'volume', Action: 'destroy', Actor: { ID: 'v1' } });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(engine.requests).toEqual([]);
+    const reread = next(live, () => true);
+    release();
+    await reread;
+    expect(engine.requests).toEqual(['GET /system/df']);
+  });
+
   it('re-lists all images after a tag, which may move a tag off another image', async () => {
     const engine = engineWithTwoImages();
     live = new LiveInventory(engine.connection()).start();

@@ -183,6 +183,11 @@ export class LiveInventory {
     });
   }
 
+  /** Defers the `/system/df` re-reads events ask for until the returned function is called. */
+  holdSlowReads(): () => void {
+    return this.lanes.hold();
+  }
+
   /** Calls `listener` with every new snapshot; returns the function that stops it. */
   onChange(listener: InventoryListener): () => void {
     this.listeners.add(listener);

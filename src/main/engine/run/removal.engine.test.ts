@@ -11,8 +11,8 @@ import {
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
 import { selectedEngine } from '../../../../test/engine/engines';
 import { describeEngine } from '../../../../test/engine/gate';
+import { expectMeasuredDrop } from '../../../../test/engine/expect-drop';
 import { getJson } from '../../../../test/engine/http';
-import { expectMeasuredDrop } from '../../../../test/engine/measure';
 import { ReclaimFailure } from '../../../shared/errors';
 import type { RemovalOptions, RemovalPlan, RunResult } from '../../../shared/plan';
 import { planRemoval } from '../../../shared/core/plan/removal';
