@@ -22,7 +22,12 @@ export type CoreErrorCause =
   /** INVALID_FILTER: `before`/`since` names no image (or a malformed reference). */
   | 'anchor-not-found'
   /** INVALID_FILTER: `before`/`since` names several images. */
-  | 'anchor-ambiguous';
+  | 'anchor-ambiguous'
+  /**
+   * VALIDATION: a forced removal asked of Podman, whose force also removes the containers
+   * using the image (libimage removeContainers), which no plan lists.
+   */
+  | 'force-on-podman';
 
 /** Causes of the main process's errors: connections, engine calls, settings, browser mode. */
 export type MainErrorCause =

@@ -47,6 +47,11 @@ export type TargetOutcome =
   /** Removed by ID while several repositories reference it: must be forced. */
   | 'needs-force-multiple-tags'
   /**
+   * Podman: the engine would delete untagged parents with it (it ignores `noprune`), and a
+   * protected one among them (`protectedParents`): Reclaim refuses the target.
+   */
+  | 'blocked-by-protected-parent'
+  /**
    * A protected image selected together with others: kept (never deleted by a multi-image
    * selection). Named alone, a protected image is planned normally, with `protectedBy` set.
    */
@@ -65,12 +70,20 @@ export type ConflictKind =
   | 'dependent-children'
   | 'running-container'
   | 'multiple-references'
-  | 'stopped-container';
+  | 'stopped-container'
+  /**
+   * Podman only, and Reclaim's own refusal: the engine would delete the image's untagged
+   * parents along with it (it ignores `noprune`), and one of them is protected.
+   */
+  | 'parent-would-go';
 
 /** The 409 the engine would answer for a blocked target: its kind, and its words verbatim. */
 export interface PredictedConflict {
   kind: ConflictKind;
-  /** The engine's own conflict text (`conflict: unable to delete …`), shown quoted. */
+  /**
+   * The engine's own conflict text (`conflict: unable to delete …`), shown quoted; empty for
+   * Reclaim's own refusal (`parent-would-go`), which the engine never gets to answer.
+   */
   engineMessage: string;
 }
 

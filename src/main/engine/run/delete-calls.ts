@@ -23,7 +23,10 @@ export async function deleteImage(
   const records: DeleteRecord[] = Array.isArray(answer) ? (answer as DeleteRecord[]) : [];
   return records.flatMap((record): RunRecord[] => [
     ...(record.Untagged ? [{ kind: 'untagged' as const, ref: record.Untagged }] : []),
-    ...(record.Deleted ? [{ kind: 'deleted' as const, ref: record.Deleted }] : []),
+    // Podman answers with bare hex: recorded as Docker does, so records compare as IDs.
+    ...(record.Deleted
+      ? [{ kind: 'deleted' as const, ref: withDigestPrefix(record.Deleted) }]
+      : []),
   ]);
 }
 

@@ -191,6 +191,7 @@ export const en = {
       'blocked-by-children': 'Blocked by child images',
       'needs-force-multiple-tags': 'Needs force: several tags',
       'kept-protected': 'Kept: protected',
+      'blocked-by-protected-parent': 'Blocked: a protected parent would go',
     },
     fixesTitle: 'Ways forward',
     fix: {
@@ -305,6 +306,8 @@ export const en = {
       'needs-force-multiple-tags':
         'Removed by ID while several tags point to it ({tags}): it must be forced.',
       'kept-protected': 'Kept: a protected image is never removed together with others.',
+      'blocked-by-protected-parent':
+        'Blocked: Podman deletes an image’s untagged parent images with it and cannot be told not to, and that would delete the protected {count, plural, one {image} other {images}} {ids}. To remove this image, lift that protection first.',
       alreadyRemoved: 'Already removed by an earlier target of this plan: nothing left to do.',
       childBlocked: 'Children first stops at the child image {child}.',
       protectedChild:

@@ -139,6 +139,13 @@ function outcomeReason(t: Translate, target: PlannedTarget): string {
       });
     case 'kept-protected':
       return t('explain.reason.kept-protected');
+    case 'blocked-by-protected-parent':
+      return t('explain.reason.blocked-by-protected-parent', {
+        values: {
+          ids: (target.protectedParents ?? []).map(shortId).join(', '),
+          count: target.protectedParents?.length ?? 0,
+        },
+      });
   }
 }
 

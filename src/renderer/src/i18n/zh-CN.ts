@@ -187,6 +187,7 @@ export const zhCN: Catalogue = {
       'blocked-by-children': '被子镜像阻止',
       'needs-force-multiple-tags': '需要强制：多个标签',
       'kept-protected': '保留：受保护',
+      'blocked-by-protected-parent': '受阻：会删除受保护的父镜像',
     },
     fixesTitle: '可选的解决办法',
     fix: {
@@ -294,6 +295,8 @@ export const zhCN: Catalogue = {
       'blocked-by-children': '受阻：有 {count} 个子镜像基于它构建。',
       'needs-force-multiple-tags': '按 ID 删除，但有多个标签指向它（{tags}）：必须强制。',
       'kept-protected': '保留：受保护的镜像绝不会与其他镜像一起删除。',
+      'blocked-by-protected-parent':
+        '受阻：Podman 删除镜像时会一并删除其无标签的父镜像，且无法关闭这一行为，这会删除 {count} 个受保护的镜像 {ids}。要删除此镜像，请先解除该保护。',
       alreadyRemoved: '已被本计划中更早的目标删除：无需再做任何事。',
       childBlocked: '先删子镜像时在子镜像 {child} 处受阻。',
       protectedChild:

@@ -1,13 +1,14 @@
 import type { Inventory } from '../../model';
 import { containerdFreed } from './containerd-bytes';
 import { EngineModel } from './engine-model';
-import { bytesOf } from './layer-sizes';
+import { bytesOf, layersReleased } from './layer-sizes';
 
 /**
  * The image bytes a run's `Deleted:` records freed, on the inventory read just before it
  * (containers' writable layers are counted apart). On the classic store the records name
  * every layer that went; on the containerd store they name images only, so the bytes are
- * what those images held that nothing left holds, with the containers the run removed
+ * what those images held that nothing left holds (on Podman too, whose layers go by reference
+ * count), with the containers the run removed
  * (`containerNames`) no longer holding theirs.
  */
 export function bytesReclaimed(
@@ -16,12 +17,14 @@ export function bytesReclaimed(
   deletedIds: readonly string[],
   containerNames: readonly string[],
 ): number {
-  if (inv.engine.imageStore !== 'containerd') return bytesOf(sizes, deletedIds);
   const before = EngineModel.fromInventory(inv);
+  if (before.deletedNamesLayers) return bytesOf(sizes, deletedIds);
   const after = before.clone();
   for (const id of deletedIds) after.images.delete(id);
   for (const container of inv.containers) {
     if (containerNames.includes(container.name)) after.removeContainer(container.id);
   }
-  return containerdFreed(inv, sizes, before, after);
+  return before.store === 'containerd'
+    ? containerdFreed(inv, sizes, before, after)
+    : layersReleased(before, after, sizes);
 }

@@ -13,6 +13,8 @@ export function outcomeOfConflict(
       return 'blocked-by-children';
     case 'multiple-references':
       return 'needs-force-multiple-tags';
+    case 'parent-would-go':
+      return 'blocked-by-protected-parent';
     case 'running-container':
       return 'blocked-by-running-container';
     case 'stopped-container':
@@ -39,6 +41,8 @@ export const childrenFix: Fix = { kind: 'children-first' };
  * says which from the target's outcome and containers.
  */
 export function forceFix(conflict: DeleteConflict): Fix | null {
+  // Hard: the engine refuses it even forced, or Reclaim does not force there (Podman).
+  if (conflict.hard) return null;
   const forceable =
     conflict.kind === 'multiple-references' ||
     conflict.kind === 'reference-in-use' ||

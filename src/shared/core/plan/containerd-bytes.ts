@@ -34,19 +34,10 @@ export function containerdFreed(
     const held = layers.reduce((sum, c) => sum + snapshot(c) + (shared(c) ? snapshot(c) : 0), 0);
     bytes += Math.max(0, image.size - held);
   }
-  const heldAfter = chainsHeld(after);
-  for (const chain of chainsHeld(before)) {
+  const heldAfter = after.heldLayers();
+  for (const chain of before.heldLayers()) {
     if (heldAfter.has(chain)) continue;
     bytes += snapshot(chain) + (shared(chain) ? snapshot(chain) : 0);
   }
   return bytes;
-}
-
-function chainsHeld(model: EngineModel): Set<string> {
-  const held = new Set<string>();
-  for (const image of model.images.values()) for (const chain of image.layers) held.add(chain);
-  for (const container of model.containers.values()) {
-    for (const chain of container.layers) held.add(chain);
-  }
-  return held;
 }

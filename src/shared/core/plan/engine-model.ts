@@ -1,4 +1,4 @@
-import type { ImageStore, Inventory } from '../../model';
+import type { EngineKind, ImageStore, Inventory } from '../../model';
 import type { ConflictKind } from '../../plan';
 import {
   familiarString,
@@ -9,6 +9,7 @@ import {
 } from '../references/reference-grammar';
 import { shortId } from '../../format/short-id';
 import { deleteOnContainerd } from './containerd-delete';
+import { deleteOnPodman } from './podman-delete';
 import {
   dependentChildrenConflict,
   multipleReferencesConflict,
@@ -21,7 +22,7 @@ import {
  * which references go (`Untagged:`), which image and layers go (`Deleted:`), or which
  * conflict the engine answers with. On the classic store it reproduces moby's
  * daemon/images/image_delete.go (ImageDelete, imageDeleteHelper, checkImageDeleteConflict);
- * on the containerd store, containerd-delete.ts. Plans run it on a copy of the inventory,
+ * on the containerd store, containerd-delete.ts; on Podman, podman-delete.ts. Plans run it on a copy of the inventory,
  * target after target, so later targets see what earlier ones did.
  */
 
@@ -94,21 +95,27 @@ export class EngineModel {
   readonly images = new Map<string, ModelImage>();
   readonly containers = new Map<string, ModelContainer>();
 
-  constructor(readonly store: ImageStore = 'classic') {}
+  constructor(
+    readonly store: ImageStore = 'classic',
+    readonly kind: EngineKind = 'docker',
+  ) {}
 
   static fromInventory(inv: Pick<Inventory, 'engine' | 'images' | 'containers'>): EngineModel {
-    const model = new EngineModel(inv.engine.imageStore);
+    const model = new EngineModel(inv.engine.imageStore, inv.engine.kind);
     const containerd = model.store === 'containerd';
+    // On the containerd store RepoDigests are made from the names, and Podman keeps digests
+    // apart from names: neither deletes a digest as a record of its own.
+    const digestsAreRecords = !containerd && model.kind !== 'podman';
     for (const image of inv.images) {
-      // On the containerd store RepoDigests are made from the names, not records of their own.
-      const refs = [...image.repoTags, ...(containerd ? [] : image.repoDigests)]
+      const refs = [...image.repoTags, ...(digestsAreRecords ? image.repoDigests : [])]
         .map(parseReported)
         .filter((ref): ref is ParsedReference => ref !== null);
       model.images.set(image.id, {
         id: image.id,
         parentId: image.parentId,
         layers: image.layers,
-        refs: sortRefs(refs),
+        // Podman keeps an image's names in the order it lists them, and words them so.
+        refs: model.kind === 'podman' ? refs : sortRefs(refs),
         ...(containerd ? { danglingRecord: refs.length === 0 } : {}),
       });
     }
@@ -124,10 +131,28 @@ export class EngineModel {
   }
 
   clone(): EngineModel {
-    const copy = new EngineModel(this.store);
+    const copy = new EngineModel(this.store, this.kind);
     for (const [id, image] of this.images) copy.images.set(id, { ...image, refs: [...image.refs] });
     for (const [id, container] of this.containers) copy.containers.set(id, { ...container });
     return copy;
+  }
+
+  /**
+   * Whether `Deleted:` names layers as well as images (Docker's classic store). Elsewhere it
+   * names images only, and the bytes come from the layers held before and after.
+   */
+  get deletedNamesLayers(): boolean {
+    return this.kind === 'docker' && this.store === 'classic';
+  }
+
+  /** Every layer an image or a container's writable layer still holds. */
+  heldLayers(): Set<string> {
+    const held = new Set<string>();
+    for (const image of this.images.values()) for (const layer of image.layers) held.add(layer);
+    for (const container of this.containers.values()) {
+      for (const layer of container.layers) held.add(layer);
+    }
+    return held;
   }
 
   children(id: string): string[] {
@@ -165,6 +190,7 @@ export class EngineModel {
 
   /** Predicts `DELETE /images/{target}?force=&noprune=!prune` and applies it to the model. */
   delete(target: DeleteTarget, force: boolean, prune: boolean): DeleteOutcome {
+    if (this.kind === 'podman') return deleteOnPodman(this, target, prune);
     if (this.store === 'containerd') return deleteOnContainerd(this, target, force, prune);
     const outcome: DeleteOutcome = { untagged: [], deleted: [], conflict: null };
     if (target.kind === 'id') return this.deleteById(target.id, force, prune, outcome);
@@ -255,11 +281,7 @@ export class EngineModel {
 
   /** Layers no longer held by an image or a container's writable layer, top first. */
   private releaseLayers(layers: readonly string[]): string[] {
-    const held = new Set<string>();
-    for (const image of this.images.values()) for (const layer of image.layers) held.add(layer);
-    for (const container of this.containers.values()) {
-      for (const layer of container.layers) held.add(layer);
-    }
+    const held = this.heldLayers();
     const released: string[] = [];
     for (let i = layers.length - 1; i >= 0; i--) {
       const layer = layers[i];

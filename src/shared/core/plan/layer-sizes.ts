@@ -1,4 +1,5 @@
 import type { ImageInfo, Inventory } from '../../model';
+import type { EngineModel } from './engine-model';
 
 /**
  * Each layer's own bytes by chain ID, so that the bytes a plan frees are the sum over the
@@ -43,4 +44,21 @@ function hasLayerSizes(image: ImageInfo): image is ImageInfo & { layerSizes: num
 /** Bytes of the given chain IDs (unknown IDs, such as image IDs, count 0). */
 export function bytesOf(table: ReadonlyMap<string, number>, chains: readonly string[]): number {
   return chains.reduce((sum, chain) => sum + (table.get(chain) ?? 0), 0);
+}
+
+/**
+ * The bytes of the layers `before` held and `after` no longer does: what a removal frees
+ * where `Deleted:` names images only but layers go by reference count as on the classic
+ * store (Podman).
+ */
+export function layersReleased(
+  before: EngineModel,
+  after: EngineModel,
+  sizes: ReadonlyMap<string, number>,
+): number {
+  const held = after.heldLayers();
+  return bytesOf(
+    sizes,
+    [...before.heldLayers()].filter((layer) => !held.has(layer)),
+  );
 }

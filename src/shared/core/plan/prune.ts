@@ -3,7 +3,7 @@ import type { KeptImage, PruneCandidate, PruneOptions, PrunePlan, PrunedImage } 
 import { EngineModel } from './engine-model';
 import { assemblePrunePlan, candidateOf, deleteLikePrune } from './prune-steps';
 import { planPruneOnContainerd } from './prune-containerd';
-import { bytesOf, layerSizeTable } from './layer-sizes';
+import { bytesOf, layerSizeTable, layersReleased } from './layer-sizes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../filters/protection';
 import type { PlanStamp } from './plan-stamp';
@@ -92,6 +92,7 @@ export function planPrune(
       const rule = parent ? isProtected(parent) : null;
       if (parent && rule) keepAs(parent, { reason: 'protected', protectedBy: rule });
     }
+    const before = model.deletedNamesLayers ? null : model.clone();
     const lines = deleteLikePrune(model, id, pruneParents);
     const deletedImages = lines.deleted.filter((d) => inv.images.some((i) => i.id === d));
     if (lines.conflict || model.images.has(id)) {
@@ -106,7 +107,7 @@ export function planPrune(
       repoDigests: [...image.repoDigests],
       untagged: lines.untagged,
       deleted: lines.deleted,
-      bytesFreed: bytesOf(sizes, lines.deleted),
+      bytesFreed: before ? layersReleased(before, model, sizes) : bytesOf(sizes, lines.deleted),
       removedWith: null,
       pruneParents,
     });

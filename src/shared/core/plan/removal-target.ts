@@ -16,7 +16,7 @@ import {
 } from './conflicts';
 import type { ProtectionMatch } from '../filters/protection';
 import { containerdFreed } from './containerd-bytes';
-import { bytesOf } from './layer-sizes';
+import { bytesOf, layersReleased } from './layer-sizes';
 import { emptyTarget, isBlocked } from './planned-targets';
 import { keptLayers } from './target-details';
 
@@ -41,7 +41,7 @@ export function planTarget(
   sizes: ReadonlyMap<string, number>,
   protectedBy: ProtectedBy = nothingProtected,
 ): PlannedTarget {
-  const before = model.store === 'containerd' ? model.clone() : null;
+  const before = model.deletedNamesLayers ? null : model.clone();
   const withPruning = model.clone();
   const planned = planOn(withPruning, inv, resolved, options, sizes, protectedBy, true);
   const reached = planned.deleted.filter(
@@ -53,6 +53,8 @@ export function planTarget(
   }
   const withoutPruning = model.clone();
   const kept = planOn(withoutPruning, inv, resolved, options, sizes, protectedBy, false);
+  // Podman has no `noprune`: its model refuses instead, naming the parents it would take.
+  if (kept.outcome === 'blocked-by-protected-parent') return { ...kept, protectedParents: reached };
   if (!isBlocked(kept)) adopt(model, withoutPruning);
   return {
     ...withStoreBytes(kept, inv, sizes, before, withoutPruning),
@@ -73,10 +75,11 @@ function withStoreBytes(
   after: EngineModel,
 ): PlannedTarget {
   if (before === null || isBlocked(planned)) return planned;
-  return {
-    ...planned,
-    bytesFreed: containerdFreed(inv, sizes, before, after) + containerBytes(planned),
-  };
+  const images =
+    after.store === 'containerd'
+      ? containerdFreed(inv, sizes, before, after)
+      : layersReleased(before, after, sizes);
+  return { ...planned, bytesFreed: images + containerBytes(planned) };
 }
 
 /** Makes `model` what `trial` became. */

@@ -1,3 +1,4 @@
+import { ReclaimFailure, reclaimError } from '../../errors';
 import type { Inventory } from '../../model';
 import type { PlannedTarget, RemovalOptions, RemovalPlan, ResolvedReference } from '../../plan';
 import { resolveReference } from '../references/resolve';
@@ -21,6 +22,9 @@ export function planRemoval(
   protection: Protection,
   stamp: PlanStamp,
 ): RemovalPlan {
+  if (options.force && inv.engine.kind === 'podman') {
+    throw new ReclaimFailure(reclaimError('VALIDATION', { cause: 'force-on-podman' }));
+  }
   const resolved = inputs.map((input) => resolveReference(inv, input));
   const model = EngineModel.fromInventory(inv);
   const sizes = layerSizeTable(inv);
@@ -52,13 +56,12 @@ export function planRemoval(
     engine: planEngine(inv),
     options,
     targets,
-    bytesFreed:
-      model.store === 'containerd'
-        ? targets.reduce((sum, t) => sum + t.bytesFreed, 0)
-        : bytesOf(
-            sizes,
-            targets.flatMap((t) => t.deleted),
-          ) + targets.reduce((sum, t) => sum + containerBytes(t), 0),
+    bytesFreed: !model.deletedNamesLayers
+      ? targets.reduce((sum, t) => sum + t.bytesFreed, 0)
+      : bytesOf(
+          sizes,
+          targets.flatMap((t) => t.deleted),
+        ) + targets.reduce((sum, t) => sum + containerBytes(t), 0),
     command: removalCommand(targets, options),
     protection,
     ...(model.store === 'containerd' ? { approximate: 'containerd-bytes' } : {}),

@@ -18,7 +18,7 @@ import {
  */
 export interface ImageIndex {
   images: readonly ImageInfo[];
-  engine: Pick<EngineInfo, 'imageStore'>;
+  engine: Pick<EngineInfo, 'imageStore'> & Partial<Pick<EngineInfo, 'kind'>>;
 }
 
 /** The containerd store refuses shorter ID prefixes ("ambiguous"/"not found"). */
@@ -104,16 +104,87 @@ export function resolveReference(inv: ImageIndex, rawInput: string): ResolvedRef
       throw invalid(input, 'reference-syntax', error.message);
     throw error;
   }
-  const byName = findByReference(inv, parsed);
-  if (byName) {
-    return {
-      input,
-      kind: parsed.digest !== null ? 'digest' : 'name-tag',
-      imageId: byName.id,
-      reference: familiarString(parsed),
-    };
+  const podman = inv.engine.kind === 'podman';
+  if (podman && !typedDomain(input)) {
+    const short = resolvePodmanShortName(inv, input, parsed);
+    if (short) return short;
+  } else {
+    const byName = findByReference(inv, parsed);
+    if (byName) {
+      return {
+        input,
+        kind: parsed.digest !== null ? 'digest' : 'name-tag',
+        imageId: byName.id,
+        reference: podman ? podmanReference(parsed) : familiarString(parsed),
+      };
+    }
   }
   // A hex word that names no image may still be an ID prefix (`docker rmi 501`).
   if (idForm?.[1] !== undefined) return resolveIdPrefix(inv, input, idForm[1]);
   throw notFound(input);
+}
+
+/** Whether the user typed a registry: a first component with `.` or `:`, or `localhost`. */
+function typedDomain(input: string): boolean {
+  const slash = input.indexOf('/');
+  if (slash < 0) return false;
+  const first = input.slice(0, slash);
+  return first.includes('.') || first.includes(':') || first === 'localhost';
+}
+
+/**
+ * Podman's short names (libimage LookupImage): a name typed without a registry is first
+ * `localhost/<name>`, then whichever stored name ends in `/<name>`. Podman would try its
+ * search registries in their configured order, which Reclaim cannot read, so a name several
+ * registries hold is answered as ambiguous: the user names the registry. The reference to
+ * execute by is the stored name, as Podman prints it.
+ */
+function resolvePodmanShortName(
+  inv: ImageIndex,
+  input: string,
+  parsed: ParsedReference,
+): ResolvedReference | null {
+  const typedPath = input.startsWith('library/')
+    ? parsed.path
+    : parsed.path.replace(/^library\//, '');
+  const suffix = fullString({ ...parsed, domain: '', path: typedPath }).replace(/^\//, '');
+  const named = (image: ImageInfo): ParsedReference[] =>
+    referencesOf(image).filter((ref) => parsed.digest !== null || ref.digest === null);
+  const local = inv.images.flatMap((image) =>
+    named(image)
+      .filter((ref) => fullString(ref) === `localhost/${suffix}`)
+      .map((ref) => ({ image, ref })),
+  );
+  const matches =
+    local.length > 0
+      ? local
+      : inv.images.flatMap((image) =>
+          named(image)
+            .filter((ref) => fullString(ref).endsWith(`/${suffix}`))
+            .map((ref) => ({ image, ref })),
+        );
+  const ids = new Set(matches.map((match) => match.image.id));
+  if (ids.size > 1) {
+    throw new ReclaimFailure(
+      reclaimError('AMBIGUOUS_REFERENCE', { subject: input, candidates: [...ids] }),
+    );
+  }
+  const [first] = matches;
+  if (!first) return null;
+  return {
+    input,
+    kind: parsed.digest !== null ? 'digest' : 'name-tag',
+    imageId: first.image.id,
+    reference: podmanReference(first.ref),
+  };
+}
+
+/**
+ * What Reclaim sends Podman for a name: the name as Podman stores it (it resolves short
+ * names its own way), or for a digest the image's ID. Podman keeps digests apart from names
+ * and deletes `repo@sha256:…` as it deletes the ID: the image if that is its only name,
+ * refused if it has several.
+ */
+function podmanReference(ref: ParsedReference): string | null {
+  return ref.digest !== null ? null : fullString(ref);
 }

@@ -5,6 +5,8 @@ import { locale } from 'svelte-i18n';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { reclaimError } from '../../../../shared/errors';
 import ErrorMessage from '../../ui/ErrorMessage.svelte';
+import { DEFAULT_SETTINGS } from '../../../../shared/settings';
+import { inventory, sha, testEngineInfo } from '../../../../shared/testing/inventory-builders';
 import { createFakeApi } from '../../testing/fake-api';
 import RemovalPlanDialog from './RemovalPlanDialog.svelte';
 
@@ -27,6 +29,49 @@ describe('plan and error words in the UI language', () => {
     expect(fixes).toContain('先删除已停止的容器 old-db');
     expect(fixes).not.toMatch(ENGLISH_SENTENCE);
     expect(within(target).getByTestId('plan-reason').textContent).not.toMatch(ENGLISH_SENTENCE);
+  });
+
+  it('says why Podman would take a protected parent along, quoting no engine answer', async () => {
+    const base = sha('ba5e');
+    const step = sha('57e9');
+    const podman = {
+      ...inventory([
+        { id: base, tags: ['localhost/pm/base:1'], layers: [['sha256:l0', 100]] },
+        {
+          id: step,
+          parent: base,
+          labels: { keep: 'yes' },
+          layers: [
+            ['sha256:l0', 100],
+            ['sha256:l1', 10],
+          ],
+        },
+        {
+          id: sha('a770'),
+          tags: ['localhost/pm/app:1'],
+          parent: step,
+          layers: [
+            ['sha256:l0', 100],
+            ['sha256:l1', 10],
+            ['sha256:l2', 1],
+          ],
+        },
+      ]),
+      engine: testEngineInfo({ kind: 'podman' }),
+    };
+    const api = createFakeApi({
+      inventory: podman,
+      settings: { ...DEFAULT_SETTINGS, protectedLabel: 'keep=yes' },
+    });
+    render(RemovalPlanDialog, { api, inputs: ['pm/app:1'], onclose: vi.fn() });
+    const target = await within(await screen.findByTestId('plan-dialog')).findByTestId(
+      'plan-target',
+    );
+    expect(target.dataset.outcome).toBe('blocked-by-protected-parent');
+    expect(within(target).getByTestId('plan-reason').textContent).toContain(
+      'Podman deletes an image’s untagged parent images with it',
+    );
+    expect(within(target).queryByTestId('plan-engine-answer')).toBeNull();
   });
 
   it('words an error in Chinese from its code and endpoint alone', async () => {

@@ -30,6 +30,7 @@ export const CAUSE_CODE = {
   'blocked-in-preview': 'CONFLICT',
   'kept-protected-in-preview': 'CONFLICT',
   'anchor-ambiguous': 'INVALID_FILTER',
+  'force-on-podman': 'VALIDATION',
   // The main process.
   'socket-missing': 'ENGINE_NOT_RUNNING',
   'pipe-missing': 'ENGINE_NOT_RUNNING',

@@ -325,6 +325,11 @@ export const enErrors = {
         message: 'The call to {method} was not a JSON array of arguments.',
         fix: 'Send the arguments as a JSON array in the request body.',
       },
+      'force-on-podman': {
+        message:
+          'Reclaim does not force a removal on Podman: Podman’s force also deletes every container that uses the image, which the preview cannot list.',
+        fix: 'Preview without force. To remove an image a container uses, remove that container first (Other resources, or “Remove the stopped containers first”), then preview again.',
+      },
       'untrusted-sender': {
         message: 'A page that is not Reclaim’s own tried to use Reclaim and was refused.',
         fix: 'Nothing was changed. Restart Reclaim if you did not expect this.',

@@ -316,6 +316,11 @@ export const zhCNErrors = {
         message: '对 {method} 的调用不是 JSON 数组形式的参数。',
         fix: '请在请求正文中以 JSON 数组发送参数。',
       },
+      'force-on-podman': {
+        message:
+          'Reclaim 不会在 Podman 上强制删除：Podman 的强制删除还会删掉所有使用该镜像的容器，而预览无法列出它们。',
+        fix: '请不使用强制重新预览。要删除正被容器使用的镜像，请先删除该容器（“其他资源”，或“先删除已停止的容器”），然后再次预览。',
+      },
       'untrusted-sender': {
         message: '一个不属于 Reclaim 的页面试图使用 Reclaim，已被拒绝。',
         fix: '没有做任何更改。如果这出乎你的意料，请重启 Reclaim。',
