@@ -42,10 +42,12 @@ export class EventLanes {
   /** Fast updates failed in a row, retried shortly (see retryFast). */
   private retries = 0;
   /**
-   * The engine's own Images row (containerd store) is older than the images: set by an image
-   * or container change, cleared when the stores lane has read the row again.
+   * The engine's own Images row (containerd store) against the changes that alter it: each
+   * image or container change counts one up, and the row is stale (shown pending) until a
+   * `/system/df` begun after the latest of them has been committed.
    */
-  private imagesRowStale = false;
+  private rowChanges = 0;
+  private rowChangesCovered = 0;
   /** Holds on the stores lane (see hold). */
   private holds = 0;
 
@@ -55,7 +57,7 @@ export class EventLanes {
     const effects = effectsOf(event);
     for (const effect of effects) this.pending.add(effect);
     if (engineCountsImagesRow(this.host.connection) && changesImagesRow(event, effects)) {
-      this.imagesRowStale = true;
+      this.rowChanges++;
       this.pending.add({ kind: 'stores' });
     }
     this.scheduleFast();
@@ -113,7 +115,7 @@ export class EventLanes {
       ]);
       // This runs in the host's queue, where every state change runs: `state` is still current.
       const next = withFastChanges(state, images, changes.containers, containers);
-      this.host.commit(this.imagesRowStale ? withImagesRowPending(next) : next);
+      this.host.commit(this.imagesRowStale() ? withImagesRowPending(next) : next);
       this.retries = 0;
     } catch {
       this.retryFast(changes);
@@ -145,18 +147,28 @@ export class EventLanes {
   private async applyStoreChanges(): Promise<void> {
     this.storesScheduled = false;
     if (!this.pending.takeStores() || !this.host.state() || this.host.isStopped()) return;
-    // An image change after this point marks the row stale again and schedules another read.
-    const rowRead = this.imagesRowStale;
-    this.imagesRowStale = false;
-    const stores = await readStores(this.host.connection).catch((error: unknown) => {
-      this.imagesRowStale ||= rowRead;
-      throw error;
-    });
+    // The read covers the changes seen so far; a later one schedules another read.
+    const covering = this.rowChanges;
+    const stores = await readStores(this.host.connection);
     await this.host.enqueue(async () => {
       const state = this.host.state();
       if (!state) return;
-      this.host.commit(withStores(state, stores, !this.imagesRowStale));
+      this.rowChangesCovered = Math.max(this.rowChangesCovered, covering);
+      this.host.commit(withStores(state, stores, !this.imagesRowStale()));
     });
+  }
+
+  /**
+   * A complete read is starting (LiveInventory.refresh): it reads the stores too, so the
+   * changes so far need no read of their own.
+   */
+  coveredByCompleteRead(): void {
+    this.pending.takeStores();
+    this.rowChangesCovered = this.rowChanges;
+  }
+
+  private imagesRowStale(): boolean {
+    return this.rowChanges > this.rowChangesCovered;
   }
 }
 

@@ -20,6 +20,8 @@ export class FakeEngine {
   slowDf: Promise<void> | null = null;
   /** Inspects of these images fail as moby's do mid-deletion (HTTP 500), once each. */
   readonly failInspectOnce = new Set<string>();
+  /** The image store the engine says it runs (the containerd store's Images row is its own). */
+  imageStore: 'classic' | 'containerd' = 'classic';
 
   addImage(id: string, tags: string[], size: number, diffIds: string[], parentId = ''): void {
     this.images.set(id, {
@@ -65,7 +67,10 @@ export class FakeEngine {
     return {
       docker,
       // Not a unix socket: every read goes through request(), which the fake answers.
-      engine: testEngineInfo({ endpoint: { host: 'tcp://fake-engine:2375' } }),
+      engine: testEngineInfo({
+        endpoint: { host: 'tcp://fake-engine:2375' },
+        imageStore: this.imageStore,
+      }),
       request: async <T>(req: EngineRequest) => {
         if (req.path === '/system/df' && this.slowDf) await this.slowDf;
         return this.answer(req) as T;

@@ -95,6 +95,23 @@ describe('LiveInventory', () => {
     expect(engine.requests).toEqual(['GET /system/df']);
   });
 
+  it('on the containerd store shows the Images row pending after an image change until re-read', async () => {
+    const engine = engineWithTwoImages();
+    engine.imageStore = 'containerd';
+    let releaseDf: () => void = () => undefined;
+    live = new LiveInventory(engine.connection()).start();
+    await live.current();
+    // The engine's /system/df answers only when released: the image update lands first.
+    engine.slowDf = new Promise((resolve) => (releaseDf = resolve));
+    engine.images.delete(APP);
+    const first = next(live, (inv) => inv.images.length === 1);
+    engine.emit({ Type: 'image', Action: 'delete', Actor: { ID: APP } });
+    expect((await first).diskUsage.pending).toEqual(['images']);
+    const settled = next(live, (inv) => inv.diskUsage.pending === undefined);
+    releaseDf();
+    expect((await settled).images.map((image) => image.id)).toEqual([BASE]);
+  });
+
   it('re-lists all images after a tag, which may move a tag off another image', async () => {
     const engine = engineWithTwoImages();
     live = new LiveInventory(engine.connection()).start();

@@ -218,6 +218,7 @@ export class LiveInventory {
       await settlesWithin(this.coldFigures, COLD_FIGURES_HEAD_START_MS);
     }
     const connection = this.hadCompleteSnapshot ? this.connection : this.cold.connection;
+    this.lanes.coveredByCompleteRead();
     const read = startStateRead(connection, this.facts);
     const images = await read.images.catch(() => null);
     const lagMs = this.options.imagesFirstAfterMs ?? IMAGES_FIRST_AFTER_MS;

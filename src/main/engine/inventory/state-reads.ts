@@ -96,19 +96,19 @@ function storesFrom(df: RawSystemDf, withContainers: boolean, withImagesRow: boo
  * Podman fills its `/system/df` container list differently, so it is not trusted there.
  */
 export async function readStores(connection: Connection): Promise<StoresState> {
-  const imagesRow = engineCountsImagesRow(connection);
-  const stores = systemDfNarrows(connection)
-    ? storesFrom(
-        await systemDf(connection, [
-          ...(imagesRow ? ['image' as const] : []),
-          'volume',
-          'build-cache',
-        ]),
-        false,
-        imagesRow,
-      )
-    : storesFrom(await systemDf(connection), storesCarryContainers(connection), imagesRow);
-  return stores;
+  if (!systemDfNarrows(connection)) {
+    const df = await systemDf(connection);
+    return storesFrom(df, storesCarryContainers(connection), engineCountsImagesRow(connection));
+  }
+  // Asked apart, as the dashboard's cold figures ask them (read-disk-usage.ts), so that the
+  // first snapshot shares those very calls (SharedSlowReads) instead of walking twice.
+  const [stores, imagesDf] = await Promise.all([
+    systemDf(connection, ['volume', 'build-cache']),
+    engineCountsImagesRow(connection) ? systemDf(connection, ['image']) : Promise.resolve(null),
+  ]);
+  const state = storesFrom(stores, false, false);
+  if (imagesDf) state.engineRows.images = rowsFromSystemDf(imagesDf, ['image']).images;
+  return state;
 }
 
 /** Whether readStores also returns the containers (see there). */

@@ -186,8 +186,9 @@ async function runRemovalTarget(
   if (target.duplicateOf !== undefined) return { status: 'done', records: [], bytesReclaimed: 0 };
   if (target.outcome === 'kept-protected') return conflictUntouched('kept-protected-in-preview');
   if (isBlocked(target)) return conflictUntouched('blocked-in-preview');
-  if (target.untagged.length === 0 && target.deleted.length === 0) {
-    // Previewed as already done by an earlier target: it must indeed be gone by now.
+  if (target.note?.kind === 'already-removed') {
+    // Previewed as already done by an earlier target: it must indeed be gone by now. (No
+    // lines alone does not say so: Podman deletes an untagged image with children silently.)
     const stillThere = fresh.images.some((i) => i.id === target.imageId);
     return stillThere
       ? skipped({ kind: 'still-there', removedWith: null })

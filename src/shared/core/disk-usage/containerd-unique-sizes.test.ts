@@ -8,6 +8,8 @@ import {
   type ImageSpec,
 } from '../../testing/inventory-builders';
 import { layerSizeTable } from '../plan/layer-sizes';
+import { containerdFreed } from '../plan/containerd-bytes';
+import { EngineModel } from '../plan/engine-model';
 import { containerdUniqueSizes } from './containerd-unique-sizes';
 
 /** Each image's own content (manifest, config), on top of its layers' blobs and snapshots. */
@@ -92,5 +94,51 @@ describe('containerdUniqueSizes (what removing one image alone frees on containe
     const sizes = unique(inv);
     expect(sizes.get(USED)).toBe(0);
     expect(sizes.get(SOLO)).toBe(CONTENT);
+  });
+
+  it('equals what a plan removing each image alone frees, by the model itself', () => {
+    const inv = onContainerd(
+      [
+        base,
+        app,
+        {
+          id: STEP,
+          parent: BASE,
+          layers: [
+            ['sha256:l-base', 2_000],
+            ['sha256:l-step', 40],
+          ],
+        },
+        {
+          id: BUILT,
+          tags: ['fx/built:1', 'fx/built:2'],
+          parent: STEP,
+          layers: [
+            ['sha256:l-base', 2_000],
+            ['sha256:l-step', 40],
+            ['sha256:l-top', 7],
+          ],
+        },
+        {
+          id: USED,
+          tags: ['fx/used:1'],
+          layers: [
+            ['sha256:l-base', 2_000],
+            ['sha256:l-u', 9],
+          ],
+        },
+        { id: SOLO, layers: [['sha256:l-solo', 500]] },
+      ],
+      [{ id: 'c1', name: 'user', image: USED, running: true }],
+    );
+    const sizes = layerSizeTable(inv);
+    const model = EngineModel.fromInventory(inv);
+    const fast = containerdUniqueSizes(inv, sizes);
+    for (const image of inv.images) {
+      if (image.id === USED) continue;
+      const after = model.clone();
+      after.delete({ kind: 'id', id: image.id }, true, true);
+      expect(fast.get(image.id), image.id).toBe(containerdFreed(inv, sizes, model, after));
+    }
   });
 });

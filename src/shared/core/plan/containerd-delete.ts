@@ -178,8 +178,8 @@ function deleteAll(
   prune: boolean,
   outcome: DeleteOutcome,
 ): DeleteOutcome {
-  const parents = prune ? parentChain(model, image) : [];
   const records = recordCount(image);
+  const parents = prune ? parentsPrunedWith(model, image) : [];
   const conflict = conflictOf(model, image, records, RUNNING | mask);
   if (conflict) {
     outcome.conflict = conflict;
@@ -197,10 +197,24 @@ function deleteAll(
   else model.images.delete(image.id);
   outcome.deleted.push(image.id);
   for (const parent of parents) {
-    const dangling = model.images.has(parent.id) && parent.refs.length === 0;
-    if (!dangling || conflictOf(model, parent, records, RUNNING | SOFT)) break;
     model.images.delete(parent.id);
     outcome.deleted.push(parent.id);
   }
   return outcome;
+}
+
+/**
+ * The untagged parents deleting `image` whole takes along, nearest first: each while it is
+ * dangling and no container uses it, none when the image had more than one record (moby
+ * checks the parent against the child's names).
+ */
+export function parentsPrunedWith(model: EngineModel, image: ModelImage): ModelImage[] {
+  const records = recordCount(image);
+  const pruned: ModelImage[] = [];
+  for (const parent of parentChain(model, image)) {
+    const dangling = model.images.has(parent.id) && parent.refs.length === 0;
+    if (!dangling || conflictOf(model, parent, records, RUNNING | SOFT)) break;
+    pruned.push(parent);
+  }
+  return pruned;
 }

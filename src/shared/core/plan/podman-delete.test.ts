@@ -89,6 +89,12 @@ describe('podman rmi through the Docker-compatible API', () => {
     });
   });
 
+  it('takes a first component in capitals as a registry, never as a short name', () => {
+    expect(() => plan(['PM/app:1'])).toThrow(
+      expect.objectContaining({ error: expect.objectContaining({ code: 'NOT_FOUND' }) }),
+    );
+  });
+
   it('answers a short name several registries hold as ambiguous', () => {
     const twice = onPodman([
       { id: APP, tags: ['quay.io/pm/x:1'], layers: [['sha256:a', 1]] },

@@ -13,7 +13,8 @@ import { fullString, parseReported } from '../references/reference-grammar';
  * An image there is one record with its names; how it differs from Docker's classic store,
  * each rule checked against Podman 4.3.1:
  * - names are stored and printed fully qualified (`localhost/app:1`,
- *   `docker.io/library/busybox:latest`); a digest is no name, so no `Untagged: repo@sha256:`;
+ *   `docker.io/library/busybox:latest`); the names are its RepoTags (a digest it was pulled
+ *   by is listed among them), and RepoDigests are no names of their own;
  * - a name the image shares with other names is only untagged, with no container check;
  *   by ID, several names are refused ("please force removal", HTTP 500);
  * - `noprune` is ignored: when an image goes, so does its parent while the parent has no name
@@ -117,7 +118,8 @@ function inUseConflict(
   containerId: string,
   running: boolean,
 ): DeleteConflict {
-  const asked = target.kind === 'id' ? hex(target.id) : target.reference;
+  // Podman repeats the name it was sent; Reclaim sends an ID as `sha256:…`.
+  const asked = target.kind === 'id' ? target.id : target.reference;
   return {
     kind: running ? 'running-container' : 'stopped-container',
     hard: true,

@@ -105,7 +105,7 @@ export function resolveReference(inv: ImageIndex, rawInput: string): ResolvedRef
     throw error;
   }
   const podman = inv.engine.kind === 'podman';
-  if (podman && !typedDomain(input)) {
+  if (podman && !typedDomain(input, parsed)) {
     const short = resolvePodmanShortName(inv, input, parsed);
     if (short) return short;
   } else {
@@ -124,12 +124,9 @@ export function resolveReference(inv: ImageIndex, rawInput: string): ResolvedRef
   throw notFound(input);
 }
 
-/** Whether the user typed a registry: a first component with `.` or `:`, or `localhost`. */
-function typedDomain(input: string): boolean {
-  const slash = input.indexOf('/');
-  if (slash < 0) return false;
-  const first = input.slice(0, slash);
-  return first.includes('.') || first.includes(':') || first === 'localhost';
+/** Whether the user typed a registry: the grammar found one, or Docker Hub was named. */
+function typedDomain(input: string, parsed: ParsedReference): boolean {
+  return parsed.domain !== 'docker.io' || /^(docker\.io|index\.docker\.io)\//.test(input);
 }
 
 /**
