@@ -115,6 +115,23 @@ export interface ImageInfo {
    * any sum over layers a removal frees is exact).
    */
   layerSizes?: number[];
+  /**
+   * The platforms of a multi-platform image (containerd store, Docker 28+), as the engine
+   * lists them: absent where the engine does not say.
+   */
+  platforms?: PlatformInfo[];
+}
+
+/** One platform of an image on the containerd store (`docker image ls --tree`). */
+export interface PlatformInfo {
+  /** `linux/amd64`, `linux/arm/v7`. */
+  platform: string;
+  /** All of its content is here (Docker's `Available`); it may still not be unpacked. */
+  available: boolean;
+  /** Its manifest, config and layer blobs, as stored. */
+  contentBytes: number;
+  /** Its unpacked snapshots; 0 when not unpacked. */
+  unpackedBytes: number;
 }
 
 export interface ContainerInfo {

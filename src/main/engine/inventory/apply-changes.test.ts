@@ -25,6 +25,20 @@ const container = (id: string, state = 'running'): ContainerInfo => ({
 });
 
 describe('mergeImages', () => {
+  it('on the containerd store keeps the listed Size and platforms of an image re-read by ID', () => {
+    const platforms = [
+      { platform: 'linux/amd64', available: true, contentBytes: 10, unpackedBytes: 12 },
+      { platform: 'linux/arm64', available: false, contentBytes: 8, unpackedBytes: 0 },
+    ];
+    const listed = { ...image('a', 1, ['a:1', 'a:2']), size: 30, platforms };
+    // The inspect after an untag: one tag fewer, and Size counting the content alone.
+    const inspected = { ...image('a', 1, ['a:2']), size: 18 };
+    const [kept] = mergeImages([listed], new Map([['a', inspected]]), true);
+    expect(kept).toEqual({ ...inspected, size: 30, platforms });
+    const [classic] = mergeImages([listed], new Map([['a', inspected]]));
+    expect(classic).toEqual(inspected);
+  });
+
   it('replaces, removes and adds by ID, newest first', () => {
     const merged = mergeImages(
       [image('a', 1, ['a:1']), image('b', 2)],

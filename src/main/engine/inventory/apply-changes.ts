@@ -8,11 +8,28 @@ import type { ImageRecord } from './records';
 export function mergeImages(
   images: readonly ImageRecord[],
   reread: ReadonlyMap<string, ImageRecord | null>,
+  keepListedSize = false,
 ): ImageRecord[] {
   const byId = new Map(images.map((image) => [image.id, image]));
   for (const [id, record] of reread) {
-    if (record === null) byId.delete(id);
-    else byId.set(record.id, record);
+    if (record === null) {
+      byId.delete(id);
+      continue;
+    }
+    const listed = byId.get(record.id);
+    // On the containerd store an inspect's Size is the content alone and it lists no
+    // platforms: an image re-read by ID keeps what the list said (they change only with a
+    // pull or load, which re-list every image).
+    byId.set(
+      record.id,
+      keepListedSize && listed
+        ? {
+            ...record,
+            size: listed.size,
+            ...(listed.platforms ? { platforms: listed.platforms } : {}),
+          }
+        : record,
+    );
   }
   return [...byId.values()].sort((a, b) => b.created - a.created);
 }

@@ -24,8 +24,16 @@ export function listImages(connection: Connection): Promise<RawImageSummary[]> {
   return connection.request<RawImageSummary[]>({
     method: 'GET',
     path: '/images/json',
-    query: { all: '1' },
+    query: { all: '1', ...(listsManifests(connection) ? { manifests: '1' } : {}) },
   });
+}
+
+/** Docker lists each image's platforms from API 1.47, on the containerd store. */
+function listsManifests(connection: Connection): boolean {
+  return (
+    connection.engine.imageStore === 'containerd' &&
+    apiAtLeast(connection.engine.apiVersion, '1.47')
+  );
 }
 
 /** null when the image is gone (removed since it was listed). */

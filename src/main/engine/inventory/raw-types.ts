@@ -17,6 +17,21 @@ export interface RawImageSummary {
   SharedSize?: number;
   Labels?: Record<string, string> | null;
   Containers?: number;
+  /** Docker 28 (API 1.47+) with `manifests=1`, containerd store: one entry per manifest. */
+  Manifests?: RawManifestSummary[] | null;
+}
+
+/** One manifest of an image in `/images/json?manifests=1`. */
+export interface RawManifestSummary {
+  ID: string;
+  Available?: boolean;
+  /** `image`, `attestation` or `unknown`. */
+  Kind?: string;
+  Size?: { Content?: number; Total?: number };
+  ImageData?: {
+    Platform?: { architecture?: string; os?: string; variant?: string };
+    Size?: { Unpacked?: number };
+  } | null;
 }
 
 /** `GET /images/{id}/json`, the parts the layer accounting needs. */

@@ -2,6 +2,7 @@ import type {
   BuildCacheInfo,
   ContainerInfo,
   ContainerRef,
+  PlatformInfo,
   VolumeInfo,
 } from '../../../shared/model';
 import { isActiveContainerState } from '../../../shared/core/disk-usage/cli-rows';
@@ -11,6 +12,7 @@ import type {
   RawContainer,
   RawImageInspect,
   RawImageSummary,
+  RawManifestSummary,
   RawVolume,
 } from './raw-types';
 
@@ -24,9 +26,11 @@ export interface ImageRecord {
   size: number;
   labels: Record<string, string>;
   parentId: string | null;
+  platforms?: PlatformInfo[];
 }
 
 export function imageFromSummary(raw: RawImageSummary): ImageRecord {
+  const platforms = platformsOf(raw.Manifests);
   return {
     id: raw.Id,
     repoTags: realTags(raw.RepoTags),
@@ -35,7 +39,27 @@ export function imageFromSummary(raw: RawImageSummary): ImageRecord {
     size: raw.Size,
     labels: raw.Labels ?? {},
     parentId: parentOrNull(raw.ParentId),
+    ...(platforms ? { platforms } : {}),
   };
+}
+
+/** The image platforms of a listed image; attestations (provenance, SBOM) are not platforms. */
+function platformsOf(manifests: RawManifestSummary[] | null | undefined): PlatformInfo[] | null {
+  if (!manifests) return null;
+  return manifests
+    .filter((manifest) => manifest.Kind === 'image')
+    .map((manifest) => {
+      const platform = manifest.ImageData?.Platform;
+      const name = [platform?.os, platform?.architecture, platform?.variant]
+        .filter((part): part is string => part !== undefined && part !== '')
+        .join('/');
+      return {
+        platform: name === '' ? 'unknown' : name,
+        available: manifest.Available ?? false,
+        contentBytes: manifest.Size?.Content ?? 0,
+        unpackedBytes: manifest.ImageData?.Size?.Unpacked ?? 0,
+      };
+    });
 }
 
 /** The same record from `/images/{id}/json`, whose Created is RFC 3339 (list: Unix seconds). */

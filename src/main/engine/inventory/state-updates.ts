@@ -45,7 +45,7 @@ async function rereadImages(
   if (ids.length === 0) return [...current];
   const reread = new Map<string, ImageRecord | null>();
   await Promise.all(ids.map(async (id) => reread.set(id, await readImage(connection, facts, id))));
-  const merged = mergeImages(current, reread);
+  const merged = mergeImages(current, reread, connection.engine.imageStore === 'containerd');
   // A new image may share layers at points no image size proves yet; a removal cannot
   // need new facts (known sizes are kept by chain).
   const known = new Set(current.map((image) => image.id));

@@ -9,6 +9,7 @@ import {
   runnableImageSpec,
 } from '../../../../test/engine/fixture-builders';
 import { FIXTURE_REPO } from '../../../../test/engine/fixtures';
+import { buildMultiPlatformImage } from '../../../../test/engine/oci-archive';
 import { selectedEngine } from '../../../../test/engine/engines';
 import { describeEngine } from '../../../../test/engine/gate';
 import { expectMeasuredDrop } from '../../../../test/engine/expect-drop';
@@ -36,6 +37,9 @@ const plain: RemovalOptions = {
 const tag = (name: string, version = '1'): string => `${FIXTURE_REPO}/${name}:${version}`;
 const hex = (id: string): string => id.replace(/^sha256:/, '');
 const containerd = selectedEngine().store === 'containerd';
+/** The engine's own platform, which it unpacks, and another it keeps as content only. */
+const HOST_ARCH = process.arch === 'arm64' ? 'arm64' : 'amd64';
+const OTHER_ARCH = HOST_ARCH === 'arm64' ? 'amd64' : 'arm64';
 
 /**
  * The measured drop against the preview's bytes (see expectMeasuredDrop); on the containerd
@@ -341,4 +345,35 @@ describeEngine('removal plans against a private Docker engine', () => {
     }
     expectBytes(plan, drop);
   });
+
+  // The classic store keeps one platform per image, so an image index is an image of the
+  // containerd store only: the case is registered there alone.
+  if (containerd) {
+    it('a multi-platform image is one image with its platforms; its bytes as measured', async () => {
+      const image = await buildMultiPlatformImage('reclaim-mp/multi:1', [
+        { architecture: HOST_ARCH, layers: [randomLayer({ 'h.bin': 300_000 })] },
+        { architecture: OTHER_ARCH, layers: [randomLayer({ 'o.bin': 200_000 })] },
+      ]);
+      await s.engine.dockerOk(['load'], { input: image.archive });
+      const listed = (await s.read()).images.find((i) => i.repoTags.includes('reclaim-mp/multi:1'));
+      expect(listed?.id).toBe(image.id);
+      expect(listed?.size).toBe(await engineSize(image.id));
+      const platforms = listed?.platforms ?? [];
+      // Both platforms' content is here; only the engine's own is unpacked.
+      expect(platforms.map((p) => [p.platform, p.available, p.unpackedBytes > 0]).sort()).toEqual(
+        [
+          [`linux/${HOST_ARCH}`, true, true],
+          [`linux/${OTHER_ARCH}`, true, false],
+        ].sort(),
+      );
+      for (const platform of image.platforms) {
+        const shown = platforms.find((p) => p.platform === `linux/${platform.architecture}`);
+        expect(shown?.contentBytes).toBe(platform.contentBytes);
+      }
+      const { plan, drop } = await previewAndRun(['reclaim-mp/multi:1']);
+      expect(plan.targets[0]).toMatchObject({ outcome: 'deleted', deleted: [image.id] });
+      expectBytes(plan, drop);
+      expect((await s.imageIds()).has(image.id)).toBe(false);
+    });
+  }
 });

@@ -126,6 +126,10 @@ export const en = {
     protectedHint: 'Never selected by a batch clean-up',
     intermediate: 'intermediate',
     intermediateHint: 'An untagged build step with children: docker images -a shows it',
+    platforms: '{count} platforms',
+    platformsHint: 'One image for several platforms: deleting it deletes them all',
+    platformLine: '{platform}: {content} content, {unpacked} unpacked',
+    platformLineNotUnpacked: '{platform}: {content} content, not unpacked here',
   },
   filters: {
     title: 'Filters',

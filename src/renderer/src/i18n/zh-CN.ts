@@ -122,6 +122,10 @@ export const zhCN: Catalogue = {
     protectedHint: '批量清理从不选择它',
     intermediate: '中间层',
     intermediateHint: '中间层镜像：带子镜像的无标签构建步骤；docker images -a 会显示它',
+    platforms: '{count} 个平台',
+    platformsHint: '一个镜像包含多个平台：删除它会删除所有平台',
+    platformLine: '{platform}：内容 {content}，解包 {unpacked}',
+    platformLineNotUnpacked: '{platform}：内容 {content}，未在此解包',
   },
   filters: {
     title: '过滤器',

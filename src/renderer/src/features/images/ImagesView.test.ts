@@ -59,6 +59,22 @@ describe('ImagesView table', () => {
     );
   });
 
+  it('shows a multi-platform image`s platforms with the bytes each holds', () => {
+    const [first, ...rest] = images;
+    if (!first) throw new Error('no fixture image');
+    const multi = {
+      ...first,
+      platforms: [
+        { platform: 'linux/amd64', available: true, contentBytes: 300_000, unpackedBytes: 320_000 },
+        { platform: 'linux/arm64', available: false, contentBytes: 200_000, unpackedBytes: 0 },
+      ],
+    };
+    render(ImagesView, props([multi, ...rest]));
+    const badge = screen.getAllByTestId('badge-platforms')[0];
+    expect(badge?.textContent).toContain('linux/amd64: 300kB content, 320kB unpacked');
+    expect(badge?.textContent).toContain('linux/arm64: 200kB content, not unpacked here');
+  });
+
   it('shows the digest column only when asked', async () => {
     render(ImagesView, props());
     expect(screen.queryByText('Digest')).toBeNull();

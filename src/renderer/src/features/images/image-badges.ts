@@ -1,4 +1,4 @@
-import type { ImageInfo } from '../../../../shared/model';
+import type { ImageInfo, PlatformInfo } from '../../../../shared/model';
 import type { Settings } from '../../../../shared/settings';
 import { protectionOf, protectionTest } from '../../../../shared/core/filters/protection';
 
@@ -10,7 +10,8 @@ export type BadgeKind =
   | 'stopped'
   | 'tags'
   | 'children'
-  | 'protected';
+  | 'protected'
+  | 'platforms';
 
 export interface BadgeView {
   kind: BadgeKind;
@@ -18,6 +19,8 @@ export interface BadgeView {
   /** Container names for the in-use badges, tag count for `tags`. */
   names?: string[];
   count?: number;
+  /** The platforms of a multi-platform image, for `platforms`. */
+  platforms?: PlatformInfo[];
 }
 
 /** Whether settings protect the image from batch clean-ups (pattern or label), by the planner's rule. */
@@ -47,5 +50,9 @@ export function badgesFor(
   if (image.childIds.length > 0)
     badges.push({ kind: 'children', tone: 'neutral', count: image.childIds.length });
   if (isProtected(image, settings)) badges.push({ kind: 'protected', tone: 'danger' });
+  const platforms = image.platforms ?? [];
+  if (platforms.length > 1) {
+    badges.push({ kind: 'platforms', tone: 'info', count: platforms.length, platforms });
+  }
   return badges;
 }
