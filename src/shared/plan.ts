@@ -211,7 +211,14 @@ export interface PruneOptions {
 }
 
 export type KeepReason =
-  'in-use' | 'protected' | 'parent-of-kept' | 'too-new' | 'not-matching' | 'tagged';
+  | 'in-use'
+  | 'protected'
+  | 'parent-of-kept'
+  | 'too-new'
+  | 'not-matching'
+  | 'tagged'
+  /** Podman: removing it would take a protected untagged parent along (`protectedParent`). */
+  | 'takes-protected-parent';
 
 export interface PruneCandidate {
   imageId: ImageId;
@@ -252,6 +259,8 @@ export interface KeptImage extends PruneCandidate {
   filter?: PruneFilterName;
   /** For `parent-of-kept`: why it is a parent that stays (see ParentKeep). */
   parent?: ParentKeep;
+  /** For `takes-protected-parent`: the protected parent Podman would delete with it. */
+  protectedParent?: ImageId;
 }
 
 /**

@@ -380,6 +380,8 @@ export const en = {
       'too-new': 'created after until={until}',
       'not-matching': 'the filters do not select it',
       tagged: 'tagged: only -a removes tagged images',
+      'takes-protected-parent':
+        'Podman would delete its protected parent image {parent} along with it',
       protectedBy: 'protected by {rule}',
       engineRefuses: 'the engine would refuse to remove it',
       filter: {

@@ -215,6 +215,11 @@ export function keptReason(t: Translate, kept: KeptImage, options: PruneOptions)
             : '';
     return t(`explain.keep.filter.${kept.filter}`, { values: { value: value ?? '' } });
   }
+  if (kept.reason === 'takes-protected-parent') {
+    return t('explain.keep.takes-protected-parent', {
+      values: { parent: shortId(kept.protectedParent ?? '') },
+    });
+  }
   return t(`explain.keep.${kept.reason}`, { values: { until: options.until ?? '' } });
 }
 

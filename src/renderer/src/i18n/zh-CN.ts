@@ -368,6 +368,7 @@ export const zhCN: Catalogue = {
       'too-new': '创建于 until={until} 之后',
       'not-matching': '过滤条件未选中它',
       tagged: '有标签：只有 -a 才会删除有标签的镜像',
+      'takes-protected-parent': 'Podman 会一并删除其受保护的父镜像 {parent}',
       protectedBy: '受{rule}保护',
       engineRefuses: '引擎会拒绝删除它',
       filter: {

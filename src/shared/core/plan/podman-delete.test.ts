@@ -10,6 +10,7 @@ import {
   type ImageSpec,
 } from '../../testing/inventory-builders';
 import type { Protection } from '../filters/protection';
+import { planPrune } from './prune';
 import { planRemoval } from './removal';
 
 // The engine answers these tests expect were read from Podman 4.3.1's compat API (the engine
@@ -147,6 +148,32 @@ describe('podman rmi through the Docker-compatible API', () => {
         cause: 'force-on-podman',
       });
     }
+  });
+
+  it('keeps a dangling image in a prune when Podman would take its protected parent along', () => {
+    const pruning = onPodman([
+      { id: MID, layers: [['sha256:l-mid', 2_000]], labels: { keep: 'yes' } },
+      {
+        id: APP,
+        parent: MID,
+        layers: [
+          ['sha256:l-mid', 2_000],
+          ['sha256:l-app', 300],
+        ],
+      },
+      { id: SOLO, layers: [['sha256:l-solo', 700]] },
+    ]);
+    const pruned = planPrune(
+      pruning,
+      { all: false },
+      { patterns: [], label: 'keep=yes' },
+      testStamp(),
+    );
+    expect(pruned.remove.map((entry) => entry.imageId)).toEqual([SOLO]);
+    expect(pruned.keep.find((kept) => kept.imageId === APP)).toMatchObject({
+      reason: 'takes-protected-parent',
+      protectedParent: MID,
+    });
   });
 
   it('refuses an image whose removal would take a protected untagged parent along', () => {

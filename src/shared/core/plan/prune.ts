@@ -95,6 +95,11 @@ export function planPrune(
     const before = model.deletedNamesLayers ? null : model.clone();
     const lines = deleteLikePrune(model, id, pruneParents);
     const deletedImages = lines.deleted.filter((d) => inv.images.some((i) => i.id === d));
+    const [protectedParent] = prunedProtected;
+    if (lines.conflict?.kind === 'parent-would-go' && protectedParent !== undefined) {
+      keepAs(image, { reason: 'takes-protected-parent', protectedParent });
+      continue;
+    }
     if (lines.conflict || model.images.has(id)) {
       keepAs(image, {
         reason: 'in-use',

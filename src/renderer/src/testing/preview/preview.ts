@@ -20,7 +20,22 @@ const inventory = fixtureInventory();
 const many = Number(query.get('many') ?? 0);
 if (many > 0) inventory.images.push(...manyImages(many));
 // ?store=containerd: the same images as the containerd image store would list them.
-if (query.get('store') === 'containerd') inventory.engine.imageStore = 'containerd';
+// The largest image then stands for a multi-platform one, as Docker 28 lists its platforms.
+if (query.get('store') === 'containerd') {
+  inventory.engine.imageStore = 'containerd';
+  const largest = [...inventory.images].sort((a, b) => b.size - a.size)[0];
+  if (largest) {
+    largest.platforms = [
+      {
+        platform: 'linux/amd64',
+        available: true,
+        contentBytes: 412_000_000,
+        unpackedBytes: 688_000_000,
+      },
+      { platform: 'linux/arm64', available: true, contentBytes: 398_000_000, unpackedBytes: 0 },
+    ];
+  }
+}
 
 const STATES: Record<string, EngineStatus> = {
   error: {
