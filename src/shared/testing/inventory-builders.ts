@@ -104,6 +104,26 @@ export function inventory(images: ImageSpec[], containers: ContainerSpec[] = [])
   };
 }
 
+/** Each image's own content (manifest, config) in containerdInventory, beside its layers. */
+export const CONTAINERD_CONTENT = 1_000;
+
+/**
+ * The same images as the containerd store lists them, uncompressed as `docker load` stores
+ * them: each layer's blob is as large as its snapshot, so an image's Size is twice its
+ * layers plus its own content (CONTAINERD_CONTENT).
+ */
+export function containerdInventory(
+  images: ImageSpec[],
+  containers: ContainerSpec[] = [],
+): Inventory {
+  const inv = inventory(images, containers);
+  return {
+    ...inv,
+    engine: testEngineInfo({ imageStore: 'containerd' }),
+    images: inv.images.map((image) => ({ ...image, size: 2 * image.size + CONTAINERD_CONTENT })),
+  };
+}
+
 /** A fixed plan identity for tests of the pure planner (see PlanStamp). */
 export function testStamp(createdAt = 0): PlanStamp {
   return { id: 'plan-test', createdAt };

@@ -26,6 +26,7 @@ import { humanSize, reclaimableCell } from '../../../shared/format/human-size';
 import { readDiskUsage } from '../disk-usage/read-disk-usage';
 import { rowsFromSystemDf } from '../disk-usage/system-df-rows';
 import { LiveInventory } from './live-inventory';
+import { containerdDigests, eventually, quietFor, until } from './inventory-engine.fixture';
 import type { RawSystemDf } from './raw-types';
 import { readInventory } from './snapshot';
 
@@ -61,18 +62,6 @@ function rowsOf(usage: DiskUsage): Omit<DiskUsage, 'takenAt'> {
     volumes: usage.volumes,
     buildCache: usage.buildCache,
   };
-}
-
-function until(live: LiveInventory, test: (inventory: Inventory) => boolean): Promise<Inventory> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('no matching snapshot within 10 s')), 10_000);
-    const stop = live.onChange((inventory) => {
-      if (!test(inventory)) return;
-      clearTimeout(timer);
-      stop();
-      resolve(inventory);
-    });
-  });
 }
 
 describeEngine('inventory against a private Docker engine', () => {
@@ -378,28 +367,3 @@ describeEngine('inventory against a private Docker engine', () => {
     });
   });
 });
-
-/** Resolves once `calls` has not grown for `ms` milliseconds (at most 10 s). */
-async function eventually(test: () => boolean): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!test()) {
-    if (Date.now() > deadline) throw new Error('not within 10 s');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
-async function quietFor(calls: readonly string[], ms: number): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  let seen = -1;
-  while (calls.length !== seen && Date.now() < deadline) {
-    seen = calls.length;
-    await new Promise((resolve) => setTimeout(resolve, ms));
-  }
-}
-
-/** RepoDigests on the containerd store: the image's own ID under its first tag's repository. */
-function containerdDigests(image: FixtureImage): string[] {
-  const [first] = image.tags;
-  if (first === undefined) return [];
-  return [`${first.slice(0, first.lastIndexOf(':'))}@${image.id}`];
-}

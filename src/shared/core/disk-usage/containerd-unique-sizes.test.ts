@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../model';
 import {
-  inventory,
+  CONTAINERD_CONTENT,
+  containerdInventory,
   sha,
-  testEngineInfo,
-  type ContainerSpec,
   type ImageSpec,
 } from '../../testing/inventory-builders';
 import { layerSizeTable } from '../plan/layer-sizes';
@@ -12,18 +11,8 @@ import { containerdFreed } from '../plan/containerd-bytes';
 import { EngineModel } from '../plan/engine-model';
 import { containerdUniqueSizes } from './containerd-unique-sizes';
 
-/** Each image's own content (manifest, config), on top of its layers' blobs and snapshots. */
-const CONTENT = 1_000;
-
-/** As the containerd store lists them: Size is the blobs (as large as the snapshots) and snapshots. */
-function onContainerd(images: ImageSpec[], containers: ContainerSpec[] = []): Inventory {
-  const inv = inventory(images, containers);
-  return {
-    ...inv,
-    engine: testEngineInfo({ imageStore: 'containerd' }),
-    images: inv.images.map((image) => ({ ...image, size: 2 * image.size + CONTENT })),
-  };
-}
+const CONTENT = CONTAINERD_CONTENT;
+const onContainerd = containerdInventory;
 
 const SOLO = sha('5010');
 const BASE = sha('ba5e');
@@ -39,6 +28,16 @@ const app: ImageSpec = {
   layers: [
     ['sha256:l-base', 2_000],
     ['sha256:l-app', 300],
+  ],
+};
+
+/** An untagged legacy build step on BASE, adding one layer. */
+const step: ImageSpec = {
+  id: STEP,
+  parent: BASE,
+  layers: [
+    ['sha256:l-base', 2_000],
+    ['sha256:l-step', 40],
   ],
 };
 
@@ -61,14 +60,7 @@ describe('containerdUniqueSizes (what removing one image alone frees on containe
   it('frees the untagged steps a legacy build left with the image they lead to', () => {
     const inv = onContainerd([
       base,
-      {
-        id: STEP,
-        parent: BASE,
-        layers: [
-          ['sha256:l-base', 2_000],
-          ['sha256:l-step', 40],
-        ],
-      },
+      step,
       {
         id: BUILT,
         tags: ['fx/built:1'],
@@ -101,14 +93,7 @@ describe('containerdUniqueSizes (what removing one image alone frees on containe
       [
         base,
         app,
-        {
-          id: STEP,
-          parent: BASE,
-          layers: [
-            ['sha256:l-base', 2_000],
-            ['sha256:l-step', 40],
-          ],
-        },
+        step,
         {
           id: BUILT,
           tags: ['fx/built:1', 'fx/built:2'],

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Inventory } from '../../model';
 import {
-  inventory,
+  CONTAINERD_CONTENT,
+  containerdInventory,
   sha,
-  testEngineInfo,
   testStamp,
-  type ContainerSpec,
-  type ImageSpec,
 } from '../../testing/inventory-builders';
 import { planRemoval } from './removal';
 
@@ -15,18 +13,8 @@ import { planRemoval } from './removal';
 
 const plain = { force: false, removeStoppedContainers: false, childrenFirst: false };
 const unprotected = { patterns: [], label: null };
-/** Each image's own content (manifest, config), on top of its layers' blobs and snapshots. */
-const CONTENT = 1_000;
-
-function onContainerd(images: ImageSpec[], containers: ContainerSpec[] = []): Inventory {
-  const inv = inventory(images, containers);
-  return {
-    ...inv,
-    engine: testEngineInfo({ imageStore: 'containerd' }),
-    // Uncompressed layers: each blob is as large as its snapshot.
-    images: inv.images.map((image) => ({ ...image, size: 2 * image.size + CONTENT })),
-  };
-}
+const CONTENT = CONTAINERD_CONTENT;
+const onContainerd = containerdInventory;
 
 const SMALL = sha('5a11');
 const MULTI = sha('3317');

@@ -6,7 +6,13 @@ import { EngineModel } from './engine-model';
 import { layerSizeTable } from './layer-sizes';
 import type { PlanStamp } from './plan-stamp';
 import { compileFilters } from './prune-filters';
-import { assemblePrunePlan, candidateOf, deleteLikePrune } from './prune-steps';
+import {
+  assemblePrunePlan,
+  candidateOf,
+  deleteLikePrune,
+  keptInUse,
+  prunedEntry,
+} from './prune-steps';
 
 /**
  * Previews `docker image prune [-a] [--filter …]` on the containerd image store (moby
@@ -72,21 +78,10 @@ export function planPruneOnContainerd(
     const before = model.clone();
     const lines = deleteLikePrune(model, image.id, false);
     if (lines.conflict || model.images.has(image.id)) {
-      keepAs(image, {
-        reason: 'in-use',
-        ...(lines.conflict ? { engineMessage: lines.conflict.message } : {}),
-      });
+      keepAs(image, keptInUse(lines));
       continue;
     }
-    remove.push({
-      ...candidateOf(image),
-      repoDigests: [...image.repoDigests],
-      untagged: lines.untagged,
-      deleted: lines.deleted,
-      bytesFreed: containerdFreed(inv, sizes, before, model),
-      removedWith: null,
-      pruneParents: false,
-    });
+    remove.push(prunedEntry(image, lines, containerdFreed(inv, sizes, before, model), false));
   }
   return {
     ...assemblePrunePlan(inv, options, stamp, remove, keep, cliWouldTouch),

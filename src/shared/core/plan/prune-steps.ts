@@ -52,6 +52,32 @@ export function deleteLikePrune(
   return lines;
 }
 
+/** The entry a prune plan lists for an image its step deleted with `lines`. */
+export function prunedEntry(
+  image: ImageInfo,
+  lines: DeleteOutcome,
+  bytesFreed: number,
+  pruneParents: boolean,
+): PrunedImage {
+  return {
+    ...candidateOf(image),
+    repoDigests: [...image.repoDigests],
+    untagged: lines.untagged,
+    deleted: lines.deleted,
+    bytesFreed,
+    removedWith: null,
+    pruneParents,
+  };
+}
+
+/** Why an image its step did not delete stays: in use, in the engine's words if it refuses. */
+export function keptInUse(lines: DeleteOutcome): Pick<KeptImage, 'reason' | 'engineMessage'> {
+  return {
+    reason: 'in-use',
+    ...(lines.conflict ? { engineMessage: lines.conflict.message } : {}),
+  };
+}
+
 function mergeInto(into: DeleteOutcome, step: DeleteOutcome): DeleteOutcome {
   into.untagged.push(...step.untagged);
   into.deleted.push(...step.deleted);

@@ -1,7 +1,13 @@
 import type { ContainerRef, ImageInfo, Inventory } from '../../model';
 import type { KeptImage, PruneCandidate, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
 import { EngineModel } from './engine-model';
-import { assemblePrunePlan, candidateOf, deleteLikePrune } from './prune-steps';
+import {
+  assemblePrunePlan,
+  candidateOf,
+  deleteLikePrune,
+  keptInUse,
+  prunedEntry,
+} from './prune-steps';
 import { planPruneOnContainerd } from './prune-containerd';
 import { bytesOf, layerSizeTable, layersReleased } from './layer-sizes';
 import { compileFilters } from './prune-filters';
@@ -101,21 +107,11 @@ export function planPrune(
       continue;
     }
     if (lines.conflict || model.images.has(id)) {
-      keepAs(image, {
-        reason: 'in-use',
-        ...(lines.conflict ? { engineMessage: lines.conflict.message } : {}),
-      });
+      keepAs(image, keptInUse(lines));
       continue;
     }
-    remove.push({
-      ...candidateOf(image),
-      repoDigests: [...image.repoDigests],
-      untagged: lines.untagged,
-      deleted: lines.deleted,
-      bytesFreed: before ? layersReleased(before, model, sizes) : bytesOf(sizes, lines.deleted),
-      removedWith: null,
-      pruneParents,
-    });
+    const bytes = before ? layersReleased(before, model, sizes) : bytesOf(sizes, lines.deleted);
+    remove.push(prunedEntry(image, lines, bytes, pruneParents));
     for (const parentId of deletedImages.filter((d) => d !== id)) {
       const parent = inv.images.find((i) => i.id === parentId);
       if (!parent) continue;
