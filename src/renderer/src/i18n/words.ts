@@ -74,7 +74,10 @@ export function targetReason(t: Translate, target: PlannedTarget): string {
       ? [t('explain.reason.childBlocked', { values: { child: shortId(note.child) } })]
       : []),
     reason,
-    ...(target.protectedParents && target.protectedParents.length > 0
+    // Kept by `noprune` (Docker); on Podman the target is refused instead, which `reason` says.
+    ...(target.pruneParents === false &&
+    target.protectedParents &&
+    target.protectedParents.length > 0
       ? [
           t('explain.reason.protectedParentsKept', {
             values: {

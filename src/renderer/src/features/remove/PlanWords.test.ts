@@ -71,6 +71,8 @@ describe('plan and error words in the UI language', () => {
     expect(within(target).getByTestId('plan-reason').textContent).toContain(
       'Podman deletes an image’s untagged parent images with it',
     );
+    // Nothing says its parents stay: on Podman the target is refused instead.
+    expect(within(target).getByTestId('plan-reason').textContent).not.toContain('no prune');
     expect(within(target).queryByTestId('plan-engine-answer')).toBeNull();
   });
 
