@@ -9,6 +9,7 @@ import type { UiLanguage } from './support/page-checks';
 interface EngineImage {
   Id: string;
   RepoTags: string[] | null;
+  Size: number;
 }
 
 /** The engine's whole image set (`docker images -a`): ID → tags, sorted for comparisons. */
@@ -21,11 +22,27 @@ export async function engineImageSet(socketPath: string): Promise<Record<string,
   return set;
 }
 
-/** The IDs `docker images -f dangling=true` lists. */
+/**
+ * The IDs `docker images -f dangling=true` lists, without a tag. The containerd store's
+ * filter also lists a tagged image that has a dangling record beside its tag (a `docker load`
+ * of an image already tagged leaves one); `docker images` shows that image by its tag.
+ */
 export async function engineDanglingIds(socketPath: string): Promise<string[]> {
   const filters = encodeURIComponent(JSON.stringify({ dangling: ['true'] }));
   const images = await getJson<EngineImage[]>(socketPath, `/images/json?filters=${filters}`);
-  return images.map((image) => image.Id).sort();
+  const tags = await engineImageSet(socketPath);
+  return images
+    .map((image) => image.Id)
+    .filter((id) => (tags[id] ?? []).length === 0)
+    .sort();
+}
+
+/** An image's Size as the engine lists it (`docker images -a`). */
+export async function engineListedSize(socketPath: string, id: string): Promise<number> {
+  const images = await getJson<EngineImage[]>(socketPath, '/images/json?all=1');
+  const image = images.find((candidate) => candidate.Id === id);
+  if (!image) throw new Error(`the engine lists no image ${id}`);
+  return image.Size;
 }
 
 /** Types a reference into the remove field, waits until it resolves, and opens the preview. */

@@ -34,13 +34,20 @@ const MATRIX_IN_CI: Record<string, 'all' | string[]> = {
     'src/main/engine/run/protection.engine.test.ts',
     'e2e/smoke.e2e.test.ts',
     'e2e/engine-screens.e2e.test.ts',
+    'e2e/user-paths.e2e.test.ts',
   ],
   'docker-26.1-containerd': [
     'src/main/engine/connect/open.engine.test.ts',
+    'src/main/engine/inventory/inventory.engine.test.ts',
     'src/main/engine/connect/tls.engine.test.ts',
     'src/main/service/run-without-df.engine.test.ts',
+    'src/main/engine/run/races.engine.test.ts',
+    'src/main/engine/run/removal.engine.test.ts',
+    'src/main/engine/run/prune.engine.test.ts',
+    'src/main/engine/run/protection.engine.test.ts',
     'e2e/smoke.e2e.test.ts',
     'e2e/engine-screens.e2e.test.ts',
+    'e2e/user-paths.e2e.test.ts',
   ],
 };
 

@@ -18,20 +18,31 @@ export interface EngineSpec {
   /** Put first in PATH for dockerd, so it starts this release's containerd; null: the system's. */
   binDir: string | null;
   store: ImageStoreKind;
+  /** The Docker Engine release (`20.10`, `26.1`, `28.5`): where releases differ, tests say so. */
+  release: EngineRelease;
 }
+
+export type EngineRelease = '20.10' | '26.1' | '28.5';
 
 /** Where prepared engines live; `.ci/run` and `scripts/prepare-engines.sh` use the same. */
 export function engineCacheDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.RECLAIM_ENGINE_CACHE ?? '/var/cache/reclaim-test-engines';
 }
 
-function unpacked(name: string, release: string, store: ImageStoreKind, cache: string): EngineSpec {
-  const root = path.join(cache, release);
+function unpacked(
+  name: string,
+  folder: string,
+  release: EngineRelease,
+  store: ImageStoreKind,
+  cache: string,
+): EngineSpec {
+  const root = path.join(cache, folder);
   return {
     name,
     dockerd: path.join(root, 'usr/sbin/dockerd'),
     binDir: `${path.join(root, 'usr/bin')}${path.delimiter}${path.join(root, 'usr/sbin')}`,
     store,
+    release,
   };
 }
 
@@ -47,10 +58,11 @@ export function matrix(env: NodeJS.ProcessEnv = process.env): EngineSpec[] {
       dockerd: env.RECLAIM_TEST_DOCKERD ?? 'dockerd',
       binDir: null,
       store: 'classic',
+      release: '20.10',
     },
-    unpacked('docker-26.1-containerd', 'debian-13', 'containerd', cache),
-    unpacked('docker-28.5-classic', 'debian-unstable', 'classic', cache),
-    unpacked('docker-28.5-containerd', 'debian-unstable', 'containerd', cache),
+    unpacked('docker-26.1-containerd', 'debian-13', '26.1', 'containerd', cache),
+    unpacked('docker-28.5-classic', 'debian-unstable', '28.5', 'classic', cache),
+    unpacked('docker-28.5-containerd', 'debian-unstable', '28.5', 'containerd', cache),
   ];
 }
 

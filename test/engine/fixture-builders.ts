@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrivateDocker } from './dockerd';
 import { assertPrivateEndpoint } from './guard';
-import { layersSize } from './measure';
+import { imageBytesOnDisk } from './measure';
 import {
   buildImage,
   loadImage,
@@ -179,8 +179,8 @@ export async function buildKitBuild(
   }
   // BuildKit drops its view snapshots a moment after the build: until then the containerd
   // store's `/system/df` answers 404 (Docker 28) or a partial LayersSize (26.1 ignores walk
-  // errors). layersSize waits for the figure to hold still.
-  await layersSize(engine);
+  // errors). imageBytesOnDisk waits for the figure to hold still.
+  await imageBytesOnDisk(engine);
   return {
     id: await imageId(engine, tag),
     payloadSize: fileSize,

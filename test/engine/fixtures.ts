@@ -168,11 +168,11 @@ export async function loadFixtures(
   });
   const { base, parent, buildBase } = first;
 
-  // The second load re-points `rebuilt` (the first build dangles) and adds images on top of
-  // earlier ones. A recorded Parent needs the parent in the same archive: loadImages adds it.
+  // The second load adds the new build of `rebuilt` and images on top of earlier ones. A
+  // recorded Parent needs the parent in the same archive: loadImages adds it.
   const second = await addNamedImages(engine, {
     rebuilt: {
-      tags: [tag('rebuilt')],
+      tags: [tag('rebuilt', 'next')],
       layers: [randomLayer({ 'app.bin': 650_000 })],
       created: ago(3600 * 1000),
     },
@@ -190,6 +190,11 @@ export async function loadFixtures(
     toPull: { tags: [], layers: [randomLayer({ 'pulled.bin': 900_000 })] },
   });
   const { runningImage, stoppedImage, toPull } = second;
+  // `rebuilt` moves to the new build, as `docker build -t` moves a tag, and the first build
+  // dangles. A tag moved by `docker load` would do the same on every engine but Docker 26.1's
+  // containerd store, where the old image silently goes (daemon/containerd/image_exporter.go).
+  await engine.dockerOk(['tag', tag('rebuilt', 'next'), tag('rebuilt')]);
+  await engine.dockerOk(['rmi', tag('rebuilt', 'next')]);
 
   const [running, stopped] = await Promise.all([
     addContainer(engine, runningImage.id, { name: 'reclaim-fx-running', running: true }),
@@ -240,7 +245,7 @@ export async function loadFixtures(
     child: expected(second.child),
     multiTag: expected(first.multiTag),
     dangling: expected(first.firstBuild, { tags: [], dangling: true }),
-    rebuilt: expected(second.rebuilt),
+    rebuilt: expected(second.rebuilt, { tags: [tag('rebuilt')] }),
     labelled: expected(first.labelled),
     protectedImage: expected(first.protectedImage),
     old: expected(first.old),

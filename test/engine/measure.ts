@@ -1,5 +1,6 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { PrivateDocker } from './dockerd';
-import { selectedEngine } from './engines';
 import { getJson } from './http';
 
 /**
@@ -24,19 +25,43 @@ async function readLayersSize(engine: PrivateDocker): Promise<number> {
   return df.LayersSize;
 }
 
+/** Where the engine's own containerd keeps content blobs (the rig's data-root). */
+function contentBlobsDir(engine: PrivateDocker): string {
+  return path.join(engine.dir, 'data/containerd/daemon/io.containerd.content.v1.content/blobs');
+}
+
+/** The bytes of every content blob on disk: what containerd's content store holds. */
+async function contentBlobBytes(engine: PrivateDocker): Promise<number> {
+  let total = 0;
+  for (const algorithm of await readdir(contentBlobsDir(engine))) {
+    const dir = path.join(contentBlobsDir(engine), algorithm);
+    for (const blob of await readdir(dir)) total += (await stat(path.join(dir, blob))).size;
+  }
+  return total;
+}
+
 /**
- * The engine's own total of image layer bytes (`LayersSize` of `GET /system/df`): the
- * yardstick for "deleting this frees N bytes" — read it before and after a removal. On the
- * containerd store content and snapshots go by containerd's garbage collection, which may
- * finish a moment after the engine answered the deletion, so there it is read until it holds
- * still; the classic store's figure is final at once.
+ * What the engine's images hold on disk, the yardstick for "deleting this frees N bytes":
+ * read it before and after a removal. It is the engine's own `LayersSize` (`GET /system/df`)
+ * where that counts everything: the classic store's layers, and on Docker 28 the containerd
+ * store's snapshots and content. Docker 26.1's `LayersSize` counts the snapshots only
+ * (daemon/containerd/service.go LayerDiskUsage), so there the content blobs on disk are
+ * added, read from the content store's folder. On the containerd store content and
+ * snapshots go by containerd's garbage collection, which may finish a moment after the
+ * engine answered the deletion, so there it is read until it holds still; the classic
+ * store's figure is final at once.
  */
-export async function layersSize(engine: PrivateDocker): Promise<number> {
-  let last = await readLayersSize(engine);
-  if (selectedEngine().store === 'classic') return last;
+export async function imageBytesOnDisk(engine: PrivateDocker): Promise<number> {
+  const read = async (): Promise<number> =>
+    (await readLayersSize(engine)) +
+    (engine.spec.store === 'containerd' && engine.spec.release === '26.1'
+      ? await contentBlobBytes(engine)
+      : 0);
+  let last = await read();
+  if (engine.spec.store === 'classic') return last;
   for (let i = 0; i < 20; i++) {
     await new Promise((resolve) => setTimeout(resolve, 250));
-    const now = await readLayersSize(engine);
+    const now = await read();
     if (now === last && i >= 3) return now;
     last = now;
   }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { processesInContainers } from './cleanup';
 import { startPrivateDocker, type PrivateDocker } from './dockerd';
 import { addContainer, addImage, randomLayer, runnableImageSpec } from './fixture-builders';
-import { layersSize } from './measure';
+import { imageBytesOnDisk } from './measure';
 import { loadFixtures, type Fixtures } from './fixtures';
 import { describeEngine, describePodman } from './gate';
 import { assertPrivateEndpoint } from './guard';
@@ -180,11 +180,11 @@ describeEngine('generated image sizes', () => {
         from: base,
         layers: [randomLayer({ b: 120_000 })],
       });
-      const before = await layersSize(engine);
+      const before = await imageBytesOnDisk(engine);
       // top holds base's layer plus its own; the engine stores the shared layer once.
       expect(before).toBe(top.size);
       await engine.dockerOk(['rmi', 'size/top:1']);
-      expect(before - (await layersSize(engine))).toBe(top.size - base.size);
+      expect(before - (await imageBytesOnDisk(engine))).toBe(top.size - base.size);
     } finally {
       await engine.stop();
     }

@@ -17,7 +17,7 @@ import {
   cliBuildCacheRow,
   cliDiskUsageTable,
   engineSystemDf,
-  layersSize,
+  imageBytesOnDisk,
 } from '../../../../test/engine/measure';
 import type { DiskUsage, DiskUsageRow, ImageInfo, Inventory } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
@@ -233,9 +233,9 @@ describeEngine('inventory against a private Docker engine', () => {
 
   describe('unique bytes: `docker rmi` of the image alone frees what was predicted', () => {
     const removeAndMeasure = async (image: FixtureImage): Promise<number> => {
-      const before = await layersSize(engine);
+      const before = await imageBytesOnDisk(engine);
       await engine.dockerOk(['rmi', image.id]);
-      return before - (await layersSize(engine));
+      return before - (await imageBytesOnDisk(engine));
     };
 
     it('the child of a parent image', async () => {

@@ -2,7 +2,7 @@ import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/
 import { loadFixtures, type Fixtures } from '../../../../test/engine/fixtures';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
 import { getJson } from '../../../../test/engine/http';
-import { layersSize } from '../../../../test/engine/measure';
+import { imageBytesOnDisk } from '../../../../test/engine/measure';
 import type { Inventory } from '../../../shared/model';
 import type { PlannedTarget, PrunedImage, TargetResult } from '../../../shared/plan';
 import { rmiLine } from '../../../shared/format/cli-output';
@@ -23,7 +23,7 @@ export interface EngineSession {
   /** IDs of every image the engine has (`docker images -a`). */
   imageIds: () => Promise<Set<string>>;
   /** The engine's own total of image layer bytes (`/system/df` LayersSize). */
-  layersSize: () => Promise<number>;
+  imageBytesOnDisk: () => Promise<number>;
 }
 
 export async function startSession(): Promise<EngineSession> {
@@ -43,7 +43,7 @@ export async function startSession(): Promise<EngineSession> {
             (i) => i.Id,
           ),
         ),
-      layersSize: () => layersSize(engine),
+      imageBytesOnDisk: () => imageBytesOnDisk(engine),
     };
   } catch (error) {
     await engine.stop();

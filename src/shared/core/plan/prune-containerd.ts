@@ -2,6 +2,7 @@ import type { ContainerRef, ImageInfo, Inventory } from '../../model';
 import type { KeptImage, PruneOptions, PrunePlan, PrunedImage } from '../../plan';
 import { protectionTest, type Protection } from '../filters/protection';
 import { containerdFreed } from './containerd-bytes';
+import { containerdPruneUntagsInUse } from './containerd-prune-names';
 import { EngineModel } from './engine-model';
 import { layerSizeTable } from './layer-sizes';
 import type { PlanStamp } from './plan-stamp';
@@ -16,13 +17,13 @@ import {
 
 /**
  * Previews `docker image prune [-a] [--filter …]` on the containerd image store (moby
- * daemon/containerd/image_prune.go, 28.5). There prune looks at name records, not images,
+ * daemon/containerd/image_prune.go, 26.1 to 28.5). There prune looks at name records, not images,
  * and knows nothing of parents: the dangling mode takes every image without a name, untagged
  * build steps with children included; `-a` takes every image; `label`/`label!` match the
  * image's config. An image goes when all its records go. An image a container uses is kept
  * whole, as on the classic store; the engine's own prune keeps the name the container was
- * created by, or with 28.5 its last record when it was created by ID, and may untag the
- * rest (those images are in `cliWouldTouch` when they have several names).
+ * created by, or from 27.3 its last record when it was created by ID, and may untag the
+ * rest (those images are in `cliWouldTouch`: containerd-prune-names.ts).
  *
  * Each image is deleted on its own, never pruning parents, which is what the engine's prune
  * does. The bytes are the containerd store's estimate (see containerdFreed), and `until` is
@@ -63,8 +64,10 @@ export function planPruneOnContainerd(
       continue;
     }
     if (users.length > 0) {
-      // The engine keeps one record of a used image and prunes its other names.
-      if (image.repoTags.length > 1) cliWouldTouch.add(image.id);
+      // The engine's own prune may still untag some of a used image's names.
+      if (options.all && containerdPruneUntagsInUse(image, inv.containers, inv.engine.version)) {
+        cliWouldTouch.add(image.id);
+      }
       keepAs(image, { reason: 'in-use', containers: users });
       continue;
     }
