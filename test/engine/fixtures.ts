@@ -277,3 +277,10 @@ export async function loadFixtures(
   );
   return { ...fx, all: [...images, ...intermediates] };
 }
+
+/** RepoDigests on the containerd store: the image's own ID under its first tag's repository. */
+export function containerdDigests(image: FixtureImage): string[] {
+  const [first] = image.tags;
+  if (first === undefined) return [];
+  return [`${first.slice(0, first.lastIndexOf(':'))}@${image.id}`];
+}

@@ -12,7 +12,9 @@ import type { Inventory } from '../../shared/model';
 import { EVENTS_PATH, methodPath } from '../../shared/transport';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { loadFixtures, type Fixtures } from '../../../test/engine/fixtures';
+import { selectedEngine } from '../../../test/engine/engines';
 import { describeEngine } from '../../../test/engine/gate';
+import { getJson } from '../../../test/engine/http';
 import { assertPrivateEndpoint } from '../../../test/engine/guard';
 import { addImages, randomLayer } from '../../../test/engine/fixture-builders';
 import { createReclaimService } from '../service/create-service';
@@ -238,10 +240,17 @@ describeEngine('browser mode against a private engine', () => {
       const withImage = await stream.next<Inventory>('inventoryChanged', (inventory) =>
         inventory.images.some((image) => image.id === created.id),
       );
+      // The size the engine lists (on the containerd store, content and snapshot together).
+      const listed = await getJson<{ Id: string; Size: number }[]>(
+        engine.socketPath,
+        '/images/json',
+      );
       expect(withImage.images.find((image) => image.id === created.id)).toMatchObject({
         repoTags: [tag],
-        size: created.size,
+        size: listed.find((image) => image.Id === created.id)?.Size,
       });
+      if (selectedEngine().store === 'classic')
+        expect(listed.find((i) => i.Id === created.id)?.Size).toBe(created.size);
       await engine.dockerOk(['rmi', created.id]);
       await stream.next<Inventory>('inventoryChanged', (inventory) =>
         inventory.images.every((image) => image.id !== created.id),

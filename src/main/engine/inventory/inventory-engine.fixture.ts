@@ -1,5 +1,4 @@
 import type { Inventory } from '../../../shared/model';
-import type { FixtureImage } from '../../../../test/engine/fixtures';
 import type { LiveInventory } from './live-inventory';
 
 // Waiting helpers and expected facts for inventory.engine.test.ts.
@@ -37,11 +36,4 @@ export async function quietFor(calls: readonly string[], ms: number): Promise<vo
     seen = calls.length;
     await new Promise((resolve) => setTimeout(resolve, ms));
   }
-}
-
-/** RepoDigests on the containerd store: the image's own ID under its first tag's repository. */
-export function containerdDigests(image: FixtureImage): string[] {
-  const [first] = image.tags;
-  if (first === undefined) return [];
-  return [`${first.slice(0, first.lastIndexOf(':'))}@${image.id}`];
 }

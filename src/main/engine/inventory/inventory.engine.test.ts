@@ -6,7 +6,12 @@ import {
   randomLayer,
   type BuildKitBuild,
 } from '../../../../test/engine/fixture-builders';
-import { loadFixtures, type FixtureImage, type Fixtures } from '../../../../test/engine/fixtures';
+import {
+  containerdDigests,
+  loadFixtures,
+  type FixtureImage,
+  type Fixtures,
+} from '../../../../test/engine/fixtures';
 import { selectedEngine } from '../../../../test/engine/engines';
 import { describeEngine } from '../../../../test/engine/gate';
 import { expectMeasuredDrop } from '../../../../test/engine/expect-drop';
@@ -26,7 +31,7 @@ import { humanSize, reclaimableCell } from '../../../shared/format/human-size';
 import { readDiskUsage } from '../disk-usage/read-disk-usage';
 import { rowsFromSystemDf } from '../disk-usage/system-df-rows';
 import { LiveInventory } from './live-inventory';
-import { containerdDigests, eventually, quietFor, until } from './inventory-engine.fixture';
+import { eventually, quietFor, until } from './inventory-engine.fixture';
 import type { RawSystemDf } from './raw-types';
 import { readInventory } from './snapshot';
 
