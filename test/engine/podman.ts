@@ -171,3 +171,33 @@ export async function loadImagesIntoPodman(
     await rm(archivePath, { force: true });
   }
 }
+
+/** A layer or an image as Podman's storage records them (containers/storage's JSON files). */
+interface StoredLayer {
+  'diff-size'?: number;
+}
+interface StoredImage {
+  'big-data-sizes'?: Record<string, number>;
+}
+
+/**
+ * The bytes Podman's storage holds for images, as it records them: each layer's own bytes
+ * (`diff-size` in vfs-layers/layers.json) and each image's own records (manifest, config,
+ * signatures: `big-data-sizes` in vfs-images/images.json). Podman's image Size is made of the
+ * same figures. Its `/system/df` says 0 here, and the vfs driver's folders copy every layer
+ * below, which no real install does, so this record is the yardstick for what a removal
+ * frees: read it before and after.
+ */
+export async function podmanStoredBytes(podman: PrivatePodman): Promise<number> {
+  const read = async <T>(file: string): Promise<T[]> =>
+    JSON.parse(await readFile(path.join(podman.dir, 'root', file), 'utf8')) as T[];
+  const layers = await read<StoredLayer>('vfs-layers/layers.json');
+  const images = await read<StoredImage>('vfs-images/images.json');
+  const layerBytes = layers.reduce((sum, layer) => sum + (layer['diff-size'] ?? 0), 0);
+  const recordBytes = images.reduce(
+    (sum, image) =>
+      sum + Object.values(image['big-data-sizes'] ?? {}).reduce((all, size) => all + size, 0),
+    0,
+  );
+  return layerBytes + recordBytes;
+}

@@ -27,7 +27,7 @@ function looksMetadataOnly(createdBy: string | undefined): boolean {
 export function layerSizesFromHistory(
   historyNewestFirst: readonly RawHistoryItem[],
   layerCount: number,
-  /** The image's Size the sizes must add up to; null where Size counts more (containerd). */
+  /** The image's Size the sizes must add up to; null where Size counts more (containerd, Podman). */
   imageSize: number | null,
 ): number[] | null {
   const oldestFirst = [...historyNewestFirst].reverse();

@@ -1,4 +1,4 @@
-import type { ImageStore } from '../../../shared/model';
+import type { EngineInfo } from '../../../shared/model';
 import type { Connection } from '../connect/connection';
 import { chainIds } from './chain-ids';
 import { ChainSizes, imagesNeedingHistory, type ImageLayers } from './chain-sizes';
@@ -15,6 +15,19 @@ import type { RawHistoryItem } from './raw-types';
 const CONCURRENCY = 16;
 
 /**
+ * Where an engine's per-layer sizes come from. On Docker's classic store an image's Size is
+ * the cumulative size of its layers, so sizes follow from image sizes (and `/history` only
+ * where they do not). On the containerd store Size adds the content to the snapshots, and
+ * Podman's adds each image's own records (manifest, config): there Size states no layer
+ * fact, and every image's `/history` is read.
+ */
+export type LayerSizeBasis = 'image-size' | 'history';
+
+export function layerSizeBasis(engine: Pick<EngineInfo, 'kind' | 'imageStore'>): LayerSizeBasis {
+  return engine.kind === 'podman' || engine.imageStore === 'containerd' ? 'history' : 'image-size';
+}
+
+/**
  * Layer facts per image ID, read once: an image's layers and sizes never change for a given
  * ID, so a refresh after the first reads only images it has not seen.
  */
@@ -22,11 +35,8 @@ export class LayerFacts {
   private readonly layersById = new Map<string, ImageLayers>();
   private readonly historyTried = new Set<string>();
   readonly sizes = new ChainSizes();
-  /**
-   * On the containerd store an image's Size adds its content to its snapshots, so it states
-   * no layer fact; each layer's snapshot size comes from `/history`, read for every image.
-   */
-  private containerd = false;
+  /** Set once an image is recorded whose sizes come from `/history` (see LayerSizeBasis). */
+  private historyOnly = false;
 
   has(id: string): boolean {
     return this.layersById.has(id);
@@ -41,12 +51,12 @@ export class LayerFacts {
     id: string,
     size: number,
     diffIds: readonly string[],
-    store: ImageStore = 'classic',
+    basis: LayerSizeBasis = 'image-size',
   ): ImageLayers {
-    if (store === 'containerd') this.containerd = true;
+    if (basis === 'history') this.historyOnly = true;
     const layers: ImageLayers = { id, size, chains: chainIds(diffIds) };
     this.layersById.set(id, layers);
-    if (!this.containerd) this.sizes.learnImage(layers);
+    if (!this.historyOnly) this.sizes.learnImage(layers);
     return layers;
   }
 
@@ -60,7 +70,8 @@ export class LayerFacts {
     await mapLimit(unknown, CONCURRENCY, async (id) => {
       const inspect = await inspectImage(connection, id);
       if (inspect) {
-        this.record(id, inspect.Size, inspect.RootFS?.Layers ?? [], connection.engine.imageStore);
+        const basis = layerSizeBasis(connection.engine);
+        this.record(id, inspect.Size, inspect.RootFS?.Layers ?? [], basis);
       }
     });
     await mapLimit(this.historyWanted(ids), CONCURRENCY, async (id) => {
@@ -71,7 +82,7 @@ export class LayerFacts {
   /** Images whose `/history` would prove sizes not yet known where images share or end. */
   historyWanted(ids: readonly string[]): string[] {
     const present = ids.flatMap((id) => this.layersById.get(id) ?? []);
-    if (this.containerd) {
+    if (this.historyOnly) {
       return present.map((image) => image.id).filter((id) => !this.historyTried.has(id));
     }
     return imagesNeedingHistory(present, this.sizes, this.historyTried);
@@ -85,7 +96,7 @@ export class LayerFacts {
     const sizes = layerSizesFromHistory(
       history,
       layers.chains.length,
-      this.containerd ? null : layers.size,
+      this.historyOnly ? null : layers.size,
     );
     if (sizes) this.sizes.learnLayerSizes(layers.chains, sizes);
   }

@@ -8,7 +8,7 @@ import {
   systemDf,
   systemDfNarrows,
 } from './engine-reads';
-import type { LayerFacts } from './layer-facts';
+import { layerSizeBasis, type LayerFacts } from './layer-facts';
 import type { RawSystemDf } from './raw-types';
 import {
   buildCacheFromRaw,
@@ -46,7 +46,7 @@ export async function readImage(
   const raw = await inspectImage(connection, idOrReference);
   if (!raw) return null;
   if (!facts.has(raw.Id)) {
-    facts.record(raw.Id, raw.Size, raw.RootFS?.Layers ?? [], connection.engine.imageStore);
+    facts.record(raw.Id, raw.Size, raw.RootFS?.Layers ?? [], layerSizeBasis(connection.engine));
   }
   return imageFromInspect(raw);
 }

@@ -2,7 +2,7 @@
  * Removal plans against a private Podman (4.3, its Docker-compatible API): every case's
  * predicted `Untagged:`/`Deleted:` lines equal Podman's answer, and after each run the
  * images gone are exactly the ones the preview listed, the untagged parents Podman takes
- * along (it ignores `noprune`) included.
+ * along (it ignores `noprune`) included, and the bytes previewed are what its storage drops.
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { getJson } from '../../../../test/engine/http';
 import { buildImage, type BuiltImage } from '../../../../test/engine/image-archive';
 import {
   loadImagesIntoPodman,
+  podmanStoredBytes,
   startPrivatePodman,
   type PrivatePodman,
 } from '../../../../test/engine/podman';
@@ -72,9 +73,22 @@ describePodman('removal plans against a private Podman engine', () => {
 
   /** Previews, runs, and checks Podman printed the predicted lines and removed what was listed. */
   async function previewAndRun(inputs: string[], options = plain): Promise<RemovalPlan> {
-    const plan = planRemoval(await read(), inputs, options, unprotected, newPlanStamp());
+    const inventory = await read();
+    const plan = planRemoval(inventory, inputs, options, unprotected, newPlanStamp());
     const before = await imageIds();
+    const storedBefore = await podmanStoredBytes(podman);
     const result = await runPlan(conn, plan, { reread: read });
+    // The bytes as previewed, and as the run reports them: what Podman's storage dropped.
+    const drop = storedBefore - (await podmanStoredBytes(podman));
+    expect(plan.bytesFreed).toBe(drop);
+    expect(result.bytesReclaimed).toBe(drop);
+    // One image removed on its own: its Unique size, as the image list shows it, is the drop.
+    const [only] = plan.targets;
+    if (plan.targets.length === 1 && only?.outcome === 'deleted') {
+      if (only.containersRemovedFirst.length === 0) {
+        expect(inventory.images.find((i) => i.id === only.imageId)?.uniqueSize).toBe(drop);
+      }
+    }
     plan.targets.forEach((target, i) => {
       const actual = result.results[i];
       expect(actual?.error, target.input).toBeUndefined();

@@ -1,8 +1,7 @@
-import { reclaimError, type ReclaimError } from '../../../shared/errors';
+import { reclaimError } from '../../../shared/errors';
 import type { Inventory } from '../../../shared/model';
 import type {
   ContainerRemoved,
-  PreviewChange,
   RunRecord,
   RunSubject,
   Plan,
@@ -18,12 +17,10 @@ import type { Protection } from '../../../shared/core/filters/protection';
 import type { Connection } from '../connect/connection';
 import { shortId } from '../../../shared/format/short-id';
 import { fullString, parseReported } from '../../../shared/core/references/reference-grammar';
-import { layerSizeTable } from '../../../shared/core/plan/layer-sizes';
-import { bytesReclaimed as reclaimedBy } from '../../../shared/core/plan/bytes-reclaimed';
-import { deletedIds, deleteImage, hasRecord, removeContainer } from './delete-calls';
+import { deleteImage, hasRecord, removeContainer } from './delete-calls';
+import { answeredAsPreviewed, collect, skipped, type EngineCall } from './engine-calls';
 import { isBlocked } from '../../../shared/core/plan/planned-targets';
-import { predictedRecords } from '../../../shared/core/plan/predicted-records';
-import { deletionError, removalError, statusOf } from '../errors';
+import { deletionError } from '../errors';
 import { recheckPrunedImage, recheckRemovalTarget } from './recheck';
 
 export interface RunDeps {
@@ -95,67 +92,6 @@ export async function runPlan(conn: Connection, plan: Plan, deps: RunDeps): Prom
   return { planId: plan.id, results, bytesReclaimed, cancelled };
 }
 
-/** Nothing was deleted for this target: it changed since the preview, as `change` says. */
-function skipped(change: PreviewChange): Omit<TargetResult, 'input' | 'imageId'> {
-  return {
-    status: 'skipped-changed',
-    records: [],
-    bytesReclaimed: 0,
-    change,
-    error: reclaimError('CHANGED_SINCE_PREVIEW'),
-  };
-}
-
-/** One engine call of a target: what it acts on, and the call itself. */
-interface EngineCall {
-  subject: RunSubject;
-  run: (recordsSoFar: readonly RunRecord[]) => Promise<RunRecord[]>;
-}
-
-function subjectName(subject: RunSubject): string {
-  return subject.kind === 'child-image' ? shortId(subject.imageId) : subject.name;
-}
-
-/** A failed call's error: a container's by the container rules, an image's by the image ones. */
-function callError(thrown: unknown, subject: RunSubject | null): ReclaimError {
-  if (subject?.kind === 'container') return removalError(thrown, 'container', subject.name);
-  return deletionError(thrown, subject === null ? '' : subjectName(subject));
-}
-
-/** Runs engine calls in order, collecting records; a failure keeps the records already made. */
-async function collect(
-  fresh: Inventory,
-  calls: readonly EngineCall[],
-): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
-  const sizes = layerSizeTable(fresh);
-  const records: RunRecord[] = [];
-  const containersRemoved: string[] = [];
-  const bytes = (): number => reclaimedBy(fresh, sizes, deletedIds(records), containersRemoved);
-  let current = calls[0]?.subject ?? null;
-  // A removed container leaves no record: count finished calls to know whether work was done.
-  let finished = 0;
-  try {
-    for (const call of calls) {
-      current = call.subject;
-      records.push(...(await call.run(records)));
-      if (call.subject.kind === 'container') containersRemoved.push(call.subject.name);
-      finished++;
-    }
-  } catch (error) {
-    if (statusOf(error) === 404 && finished === 0 && current !== null) {
-      return skipped({ kind: 'removed-meanwhile', subject: current });
-    }
-    return {
-      status: 'failed',
-      records,
-      bytesReclaimed: bytes(),
-      error: callError(error, current),
-      ...(current !== null && current.kind !== 'target' ? { failedOn: current } : {}),
-    };
-  }
-  return { status: 'done', records, bytesReclaimed: bytes() };
-}
-
 function removalSteps(conn: Connection, plan: RemovalPlan): Step[] {
   return plan.targets.map((target) => ({
     input: target.input,
@@ -225,14 +161,7 @@ async function runRemovalTarget(
     },
   ];
   const result = await collect(fresh, calls);
-  // On the containerd store `Deleted:` does not prove an image went (its only name removed,
-  // a parent stays, dangling, for its children): when the engine answered exactly as
-  // previewed, the preview's estimate, which knows that, is the figure.
-  if (
-    fresh.engine.imageStore === 'containerd' &&
-    result.status === 'done' &&
-    sameRecords(result.records, predictedRecords(target.untagged, target.deleted))
-  ) {
+  if (answeredAsPreviewed(fresh, result, target)) {
     return {
       ...result,
       bytesReclaimed: target.bytesFreed,
@@ -252,13 +181,6 @@ async function runRemovalTarget(
 }
 
 const unprotected: Protection = { patterns: [], label: null };
-
-/** The same records, in any order. */
-function sameRecords(a: readonly RunRecord[], b: readonly RunRecord[]): boolean {
-  const key = (r: RunRecord): string => `${r.kind} ${r.ref}`;
-  const sorted = (records: readonly RunRecord[]): string[] => records.map(key).sort();
-  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
-}
 
 function pruneSteps(conn: Connection, plan: PrunePlan): Step[] {
   return plan.remove.map((entry) => ({
@@ -327,7 +249,10 @@ async function runPrunedImage(
             return done ? Promise.resolve([]) : deleteImage(conn, ref, { force: false, noprune });
           },
         }));
-  return collect(fresh, calls);
+  const result = await collect(fresh, calls);
+  return answeredAsPreviewed(fresh, result, entry)
+    ? { ...result, bytesReclaimed: entry.bytesFreed }
+    : result;
 }
 
 /** The engine's reference store lists references sorted by their fully qualified form. */

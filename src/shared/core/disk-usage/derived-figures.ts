@@ -1,5 +1,5 @@
 import type { Inventory } from '../../model';
-import { layerSizeTable } from '../plan/layer-sizes';
+import { bytesOf, layerSizeTable } from '../plan/layer-sizes';
 import { childrenByParent } from './children-by-parent';
 import { buildCacheRow, containersRow, volumesRow } from './cli-rows';
 import { imagesRowFromLayers } from './images-row';
@@ -34,6 +34,10 @@ export function withDerivedFigures(
             parentId: image.parentId,
             referenced: image.repoTags.length > 0 || image.repoDigests.length > 0,
             chains: image.layers,
+            // Podman's Size adds the image's own records (manifest, config) to its layers.
+            ...(inv.engine.kind === 'podman'
+              ? { ownBytes: Math.max(0, image.size - bytesOf(layerSize, image.layers)) }
+              : {}),
           })),
           children,
           used,

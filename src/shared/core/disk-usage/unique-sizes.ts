@@ -15,6 +15,8 @@ export interface AccountedImage {
   /** Has at least one tag or digest: the parent walk stops there. */
   referenced: boolean;
   chains: readonly string[];
+  /** Bytes the image holds beside its layers and frees with itself: Podman's own records. */
+  ownBytes?: number;
 }
 
 /** The images one `docker rmi <id>` deletes: the image, then the parents it prunes. */
@@ -80,6 +82,7 @@ function bytesFreedByRemoving(
     if (held.has(chain) || (useCounts.get(chain) ?? 0) > inside) continue;
     freed += layerSize.get(chain) ?? 0;
   }
+  for (const id of new Set(removedIds)) freed += byId.get(id)?.ownBytes ?? 0;
   return freed;
 }
 
@@ -95,6 +98,11 @@ export function uniqueSizes(
   const held = chainsUnderContainers(images, usedByContainers);
   const result = new Map<string, number>();
   for (const image of images) {
+    // An image a container uses is not removed (the engine refuses without force).
+    if (usedByContainers.has(image.id)) {
+      result.set(image.id, 0);
+      continue;
+    }
     const removed = imagesRemovedWith(image.id, byId, children, usedByContainers);
     result.set(image.id, bytesFreedByRemoving(removed, byId, useCounts, held, layerSize));
   }

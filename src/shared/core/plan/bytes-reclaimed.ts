@@ -1,7 +1,8 @@
 import type { Inventory } from '../../model';
 import { containerdFreed } from './containerd-bytes';
 import { EngineModel } from './engine-model';
-import { bytesOf, layersReleased } from './layer-sizes';
+import { bytesOf } from './layer-sizes';
+import { podmanFreed } from './podman-bytes';
 
 /**
  * The image bytes a run's `Deleted:` records freed, on the inventory read just before it
@@ -26,5 +27,5 @@ export function bytesReclaimed(
   }
   return before.store === 'containerd'
     ? containerdFreed(inv, sizes, before, after)
-    : layersReleased(before, after, sizes);
+    : podmanFreed(inv, sizes, before, after);
 }

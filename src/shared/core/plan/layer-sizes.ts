@@ -45,20 +45,3 @@ function hasLayerSizes(image: ImageInfo): image is ImageInfo & { layerSizes: num
 export function bytesOf(table: ReadonlyMap<string, number>, chains: readonly string[]): number {
   return chains.reduce((sum, chain) => sum + (table.get(chain) ?? 0), 0);
 }
-
-/**
- * The bytes of the layers `before` held and `after` no longer does: what a removal frees
- * where `Deleted:` names images only but layers go by reference count as on the classic
- * store (Podman).
- */
-export function layersReleased(
-  before: EngineModel,
-  after: EngineModel,
-  sizes: ReadonlyMap<string, number>,
-): number {
-  const held = after.heldLayers();
-  return bytesOf(
-    sizes,
-    [...before.heldLayers()].filter((layer) => !held.has(layer)),
-  );
-}

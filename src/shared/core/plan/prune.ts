@@ -9,7 +9,8 @@ import {
   prunedEntry,
 } from './prune-steps';
 import { planPruneOnContainerd } from './prune-containerd';
-import { bytesOf, layerSizeTable, layersReleased } from './layer-sizes';
+import { bytesOf, layerSizeTable } from './layer-sizes';
+import { podmanFreed } from './podman-bytes';
 import { compileFilters } from './prune-filters';
 import { protectionTest, type Protection } from '../filters/protection';
 import type { PlanStamp } from './plan-stamp';
@@ -21,6 +22,10 @@ import type { PlanStamp } from './plan-stamp';
  * parents; `until` compares Created; `label`/`label!` as the engine matches them. Reclaim is
  * stricter where the engine would only half-act: images in use, protected images and parents
  * of kept images are kept whole (the engine would untag some of them and delete nothing).
+ *
+ * Podman's `prune -a` (libimage's RemoveImages over every image no container uses) knows no
+ * parents: an image with children goes like any other (its layers stay for the children),
+ * so there neither untagged parents nor parents of kept images are kept.
  */
 export function planPrune(
   inv: Inventory,
@@ -43,10 +48,11 @@ export function planPrune(
     keep.set(image.id, { ...candidateOf(image), ...why });
   };
 
+  const parentsGoLikeOthers = options.all && inv.engine.kind === 'podman';
   for (const image of inv.images) {
     const hasChildren = model.children(image.id).length > 0;
     const untagged = image.repoTags.length === 0;
-    if (hasChildren && untagged && image.repoDigests.length === 0) {
+    if (hasChildren && untagged && image.repoDigests.length === 0 && !parentsGoLikeOthers) {
       keepAs(image, { reason: 'parent-of-kept', parent: { kind: 'untagged-parent' } });
       continue;
     }
@@ -81,7 +87,7 @@ export function planPrune(
     selected.add(image.id);
   }
   const firstSelected = [...selected];
-  keepParentsOfKept(inv, model, selected, keep);
+  if (!parentsGoLikeOthers) keepParentsOfKept(inv, model, selected, keep);
 
   const sizes = layerSizeTable(inv);
   const protectedIds = new Set(inv.images.filter((i) => isProtected(i) !== null).map((i) => i.id));
@@ -110,7 +116,7 @@ export function planPrune(
       keepAs(image, keptInUse(lines));
       continue;
     }
-    const bytes = before ? layersReleased(before, model, sizes) : bytesOf(sizes, lines.deleted);
+    const bytes = before ? podmanFreed(inv, sizes, before, model) : bytesOf(sizes, lines.deleted);
     remove.push(prunedEntry(image, lines, bytes, pruneParents));
     for (const parentId of deletedImages.filter((d) => d !== id)) {
       const parent = inv.images.find((i) => i.id === parentId);

@@ -16,7 +16,8 @@ import {
 } from './conflicts';
 import type { ProtectionMatch } from '../filters/protection';
 import { containerdFreed } from './containerd-bytes';
-import { bytesOf, layersReleased } from './layer-sizes';
+import { bytesOf } from './layer-sizes';
+import { podmanFreed } from './podman-bytes';
 import { emptyTarget, isBlocked } from './planned-targets';
 import { keptLayers } from './target-details';
 
@@ -78,7 +79,7 @@ function withStoreBytes(
   const images =
     after.store === 'containerd'
       ? containerdFreed(inv, sizes, before, after)
-      : layersReleased(before, after, sizes);
+      : podmanFreed(inv, sizes, before, after);
   return { ...planned, bytesFreed: images + containerBytes(planned) };
 }
 

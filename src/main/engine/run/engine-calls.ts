@@ -1,0 +1,100 @@
+import { reclaimError, type ReclaimError } from '../../../shared/errors';
+import type { Inventory } from '../../../shared/model';
+import type { PreviewChange, RunRecord, RunSubject, TargetResult } from '../../../shared/plan';
+import { shortId } from '../../../shared/format/short-id';
+import { layerSizeTable } from '../../../shared/core/plan/layer-sizes';
+import { bytesReclaimed as reclaimedBy } from '../../../shared/core/plan/bytes-reclaimed';
+import { predictedRecords } from '../../../shared/core/plan/predicted-records';
+import { deletedIds } from './delete-calls';
+import { deletionError, removalError, statusOf } from '../errors';
+
+/**
+ * A target's engine calls and what they add up to: the records, the bytes, or why the
+ * target was skipped or failed. run-plan.ts says which calls a target makes.
+ */
+
+/** Nothing was deleted for this target: it changed since the preview, as `change` says. */
+export function skipped(change: PreviewChange): Omit<TargetResult, 'input' | 'imageId'> {
+  return {
+    status: 'skipped-changed',
+    records: [],
+    bytesReclaimed: 0,
+    change,
+    error: reclaimError('CHANGED_SINCE_PREVIEW'),
+  };
+}
+
+/** One engine call of a target: what it acts on, and the call itself. */
+export interface EngineCall {
+  subject: RunSubject;
+  run: (recordsSoFar: readonly RunRecord[]) => Promise<RunRecord[]>;
+}
+
+function subjectName(subject: RunSubject): string {
+  return subject.kind === 'child-image' ? shortId(subject.imageId) : subject.name;
+}
+
+/** A failed call's error: a container's by the container rules, an image's by the image ones. */
+function callError(thrown: unknown, subject: RunSubject | null): ReclaimError {
+  if (subject?.kind === 'container') return removalError(thrown, 'container', subject.name);
+  return deletionError(thrown, subject === null ? '' : subjectName(subject));
+}
+
+/** Runs engine calls in order, collecting records; a failure keeps the records already made. */
+export async function collect(
+  fresh: Inventory,
+  calls: readonly EngineCall[],
+): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
+  const sizes = layerSizeTable(fresh);
+  const records: RunRecord[] = [];
+  const containersRemoved: string[] = [];
+  const bytes = (): number => reclaimedBy(fresh, sizes, deletedIds(records), containersRemoved);
+  let current = calls[0]?.subject ?? null;
+  // A removed container leaves no record: count finished calls to know whether work was done.
+  let finished = 0;
+  try {
+    for (const call of calls) {
+      current = call.subject;
+      records.push(...(await call.run(records)));
+      if (call.subject.kind === 'container') containersRemoved.push(call.subject.name);
+      finished++;
+    }
+  } catch (error) {
+    if (statusOf(error) === 404 && finished === 0 && current !== null) {
+      return skipped({ kind: 'removed-meanwhile', subject: current });
+    }
+    return {
+      status: 'failed',
+      records,
+      bytesReclaimed: bytes(),
+      error: callError(error, current),
+      ...(current !== null && current.kind !== 'target' ? { failedOn: current } : {}),
+    };
+  }
+  return { status: 'done', records, bytesReclaimed: bytes() };
+}
+
+/**
+ * Whether the preview's bytes are the run's figure. On the containerd store `Deleted:` does
+ * not prove an image went (its only name removed, a parent stays, dangling, for its
+ * children), and Podman deletes an image with children without a `Deleted:` line: when the
+ * engine answered exactly as previewed, the preview, which knows that, has the figure.
+ */
+export function answeredAsPreviewed(
+  fresh: Inventory,
+  result: Omit<TargetResult, 'input' | 'imageId'>,
+  previewed: { untagged: readonly string[]; deleted: readonly string[] },
+): boolean {
+  return (
+    (fresh.engine.imageStore === 'containerd' || fresh.engine.kind === 'podman') &&
+    result.status === 'done' &&
+    sameRecords(result.records, predictedRecords(previewed.untagged, previewed.deleted))
+  );
+}
+
+/** The same records, in any order. */
+function sameRecords(a: readonly RunRecord[], b: readonly RunRecord[]): boolean {
+  const key = (r: RunRecord): string => `${r.kind} ${r.ref}`;
+  const sorted = (records: readonly RunRecord[]): string[] => records.map(key).sort();
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+}
