@@ -1,5 +1,4 @@
 import type { ImageInfo, Inventory } from '../../model';
-import type { EngineModel } from './engine-model';
 
 /**
  * Each layer's own bytes by chain ID, so that the bytes a plan frees are the sum over the
