@@ -152,4 +152,24 @@ describePodman('prune plans against a private Podman engine', () => {
       expect(result.bytesReclaimed).toBe(drop);
     },
   );
+  it('-a with a protected image: never selected, kept as protected, still on Podman after the run', async () => {
+    podman = (await startLoadedPodman()).podman;
+    const conn = await openConnection({ host: podman.host });
+    const read = () => readInventory(conn);
+    const protection = { patterns: [], label: 'tier=frontend' };
+    const inventory = await read();
+    const labelled = inventory.images.find((i) => i.repoTags.includes('localhost/pm/labelled:1'));
+    if (!labelled) throw new Error('the labelled image is missing');
+    const plan = planPrune(inventory, { all: true }, protection, newPlanStamp());
+    expect(plan.remove.some((entry) => entry.imageId === labelled.id)).toBe(false);
+    expect(plan.keep.find((k) => k.imageId === labelled.id)?.reason).toBe('protected');
+    const before = await imageIds(podman);
+    const result = await runPlan(conn, plan, { reread: read });
+    const after = await imageIds(podman);
+    expect(after.has(labelled.id)).toBe(true);
+    expect([...before].filter((id) => !after.has(id)).sort()).toEqual(
+      plan.remove.map((entry) => entry.imageId).sort(),
+    );
+    expect(result.results.every((r) => r.status === 'done')).toBe(true);
+  });
 });
