@@ -68,6 +68,8 @@ export const zhCN: Catalogue = {
     pending: '仍在读取…',
     containerdBasis:
       '在 containerd 镜像存储上，一个镜像既占用其内容（加载或拉取时的数据块），也占用解包后的快照；这里的大小与 docker images 一样把两者都算在内，约为经典存储所显示的两倍。独占大小是单独删除该镜像时两者一共释放的空间。',
+    rowWithoutContent:
+      '此引擎（Docker 28.2 之前）在“镜像”一行只计入快照，与 docker system df 的输出一致：内容不在该数字中。',
   },
   dashboard: {
     dangling: '{count, plural, =0 {没有虚悬镜像} other {# 个虚悬镜像}}',
