@@ -70,7 +70,7 @@ export const en = {
     containerdBasis:
       'On the containerd image store an image takes its content (the blobs it was loaded or pulled as) and its unpacked snapshots, and these sizes count both, as docker images does: about twice what the classic store shows. Unique size is what deleting the image alone frees of both.',
     rowWithoutContent:
-      'This engine (Docker before 28.2) counts only the snapshots in the Images row, as docker system df prints it: the content is not in that figure.',
+      ' This engine (Docker before 28.2) counts only the snapshots in the Images row, as docker system df prints it: the content is not in that figure.',
   },
   dashboard: {
     dangling:

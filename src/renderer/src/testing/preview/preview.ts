@@ -2,7 +2,8 @@
  * Renders the real App against the fake API, for looking at screens before and without a
  * backend: `npx vite src/renderer/src/testing/preview`. Query parameters pick the state:
  * `?state=error|connecting`, `?theme=dark`, `?lang=zh-CN`, `?view=images`, `?many=5000`,
- * `?settingsNotice` (what a damaged settings file left).
+ * `?settingsNotice` (what a damaged settings file left), `?store=containerd`,
+ * `?version=26.1.5` (the engine's release, for what differs by release).
  * Test-only: never part of the app's build.
  */
 import { mount } from 'svelte';
@@ -36,6 +37,9 @@ if (query.get('store') === 'containerd') {
     ];
   }
 }
+
+const version = query.get('version');
+if (version) inventory.engine.version = version;
 
 const STATES: Record<string, EngineStatus> = {
   error: {
