@@ -129,6 +129,11 @@ export interface PlannedTarget {
   untagged: string[];
   /** Predicted `Deleted: sha256:…` IDs (image IDs and layer chain IDs), in order. */
   deleted: string[];
+  /**
+   * How many of `deleted` are layers: the classic store names each layer it deletes; the
+   * containerd store and Podman name images only (their layers go with them). Absent: 0.
+   */
+  deletedLayers?: number;
   /** Other tags that keep the image when only untagged. */
   otherTags: string[];
   containers: ContainerRef[];

@@ -184,7 +184,10 @@ export const en = {
       containers: 'Used by {names}',
       noContainers: 'No container uses it',
       children: 'Child images depend on it: {ids}',
-      layers: 'Delete {count, plural, one {# layer} other {# layers}}',
+      imagesAndLayers:
+        'Delete {images, plural, one {# image} other {# images}} and {layers, plural, one {# layer} other {# layers}}',
+      imagesOnly:
+        'Delete {images, plural, one {# image and the layers only it holds} other {# images and the layers only they hold}}',
       kept: 'Kept (shared): {size} used by {users}',
       containersFirst: 'First remove stopped containers: {names}',
       childrenFirst: 'First remove child images: {ids}',

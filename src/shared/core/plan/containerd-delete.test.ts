@@ -64,6 +64,7 @@ describe('docker rmi on the containerd image store', () => {
       outcome: 'deleted',
       untagged: ['fx/small:1'],
       deleted: [SMALL],
+      deletedLayers: 0,
       bytesFreed: 2 * 4_096 + CONTENT,
     });
     expect(removal.approximate).toBe('containerd-bytes');

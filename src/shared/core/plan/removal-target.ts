@@ -154,6 +154,7 @@ function planOn(
     ...base,
     untagged: lines.untagged,
     deleted: lines.deleted,
+    deletedLayers: lines.deleted.filter((id) => !inv.images.some((i) => i.id === id)).length,
     bytesFreed: bytesOf(sizes, lines.deleted) + containerBytes(base),
   };
   const image = model.images.get(resolved.imageId);

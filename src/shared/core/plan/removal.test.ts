@@ -79,6 +79,7 @@ describe('planRemoval', () => {
       outcome: 'deleted',
       untagged: ['a:1'],
       deleted: [A, 'sha256:c-ab'],
+      deletedLayers: 1,
       bytesFreed: 50,
     });
     expect(target?.keptLayers).toEqual([

@@ -2,10 +2,11 @@
 import { setupComponentTests } from '../../testing/component-setup';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { locale } from 'svelte-i18n';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createFakeApi } from '../../testing/fake-api';
 import { fixtureInventory } from '../../testing/inventory-fixture';
 import RemovalPlanDialog from './RemovalPlanDialog.svelte';
+import type { Inventory } from '../../../../shared/model';
 
 beforeAll(setupComponentTests);
 
@@ -103,6 +104,31 @@ describe('RemovalPlanDialog results', () => {
     expect(failure.textContent).toContain('nginx:latest');
     expect(failure.textContent).toContain('a running container uses it (web (running))');
     expect(within(dialog).getByTestId('run-output').textContent).toContain('Untagged: mongo:8.0');
+  });
+});
+
+describe('RemovalPlanDialog layer step', () => {
+  afterEach(() => cleanup());
+  async function layerStep(inventory?: Inventory): Promise<string> {
+    const api = createFakeApi(inventory ? { inventory } : {});
+    render(RemovalPlanDialog, { api, inputs: ['mongo:8.0'], onclose: vi.fn() });
+    const dialog = await screen.findByTestId('plan-dialog');
+    const target = await within(dialog).findByTestId('plan-target');
+    expect(target.dataset.outcome).toBe('deleted');
+    return target.querySelector('[data-step=layers]')?.textContent ?? '';
+  }
+
+  it('counts the image and its layers apart, as the classic store`s Deleted lines name them', async () => {
+    expect(await layerStep()).toMatch(/Delete 1 image and [1-9]\d* layers?/);
+  });
+
+  it('on the containerd store, where Deleted names the image only, says its layers go with it', async () => {
+    const classic = fixtureInventory();
+    const inventory = {
+      ...classic,
+      engine: { ...classic.engine, imageStore: 'containerd' as const },
+    };
+    expect(await layerStep(inventory)).toContain('Delete 1 image and the layers only it holds');
   });
 });
 
