@@ -66,6 +66,8 @@ describe('docker rmi on the containerd image store', () => {
       deleted: [SMALL],
       deletedLayers: 0,
       bytesFreed: 2 * 4_096 + CONTENT,
+      // Its layers go with it though no Deleted line names them: none is listed as kept.
+      keptLayers: [],
     });
     expect(removal.approximate).toBe('containerd-bytes');
   });

@@ -16,13 +16,16 @@ export function keptLayers(
   const image = inv.images.find((i) => i.id === imageId);
   if (!image) return [];
   const gone = new Set(deleted);
+  // Kept is what something still holds: on the containerd store and Podman `Deleted:` names
+  // no layer, so a layer missing from it may still go with the image.
   return image.layers
     .filter((chain) => !gone.has(chain))
     .map((chain) => ({
       chainId: chain,
       size: sizes.get(chain) ?? 0,
       usedBy: usersOf(model, chain),
-    }));
+    }))
+    .filter((layer) => layer.usedBy.length > 0);
 }
 
 function usersOf(model: EngineModel, chain: string): LayerUser[] {
