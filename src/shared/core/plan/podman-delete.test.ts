@@ -70,7 +70,10 @@ function plan(inputs: string[], options = plain, protection = unprotected) {
 
 describe('podman rmi through the Docker-compatible API', () => {
   it('takes a short name as Podman stores it and deletes the untagged parent with it', () => {
-    const target = plan(['pm/app:1']).targets[0];
+    const removal = plan(['pm/app:1']);
+    // The equivalent command is the podman CLI's: its own rmi takes the same name.
+    expect(removal.command).toBe('podman rmi localhost/pm/app:1');
+    const target = removal.targets[0];
     expect(target).toMatchObject({
       reference: 'localhost/pm/app:1',
       outcome: 'deleted',
@@ -170,6 +173,7 @@ describe('podman rmi through the Docker-compatible API', () => {
       testStamp(),
     );
     expect(pruned.remove.map((entry) => entry.imageId)).toEqual([SOLO]);
+    expect(pruned.pruneCommand).toBe('podman image prune -f');
     expect(pruned.keep.find((kept) => kept.imageId === APP)).toMatchObject({
       reason: 'takes-protected-parent',
       protectedParent: MID,

@@ -3,9 +3,10 @@ import type { PruneOptions, PrunedImage } from '../../plan';
 import { familiarString, fullString } from '../references/reference-grammar';
 import { EngineModel } from './engine-model';
 import { shortId } from '../../format/short-id';
+import { cliName, type CliName } from './cli-name';
 
 /** `docker image prune -a --filter until=72h -f`, or the list form for list-only selectors. */
-export function pruneCommand(options: PruneOptions): string {
+export function pruneCommand(options: PruneOptions, cli: CliName = 'docker'): string {
   const pruneFilters = [
     ...(options.until !== undefined ? [`until=${options.until}`] : []),
     ...(options.label ?? []).map((l) => `label=${l}`),
@@ -18,11 +19,11 @@ export function pruneCommand(options: PruneOptions): string {
   ];
   const flags = (filters: string[]): string => filters.map((f) => ` --filter ${quote(f)}`).join('');
   if (listOnly.length === 0 && options.repository === undefined) {
-    return `docker image prune${options.all ? ' -a' : ''}${flags(pruneFilters)} -f`;
+    return `${cli} image prune${options.all ? ' -a' : ''}${flags(pruneFilters)} -f`;
   }
   const dangling = options.all ? [] : ['dangling=true'];
   const repo = options.repository !== undefined ? ` ${quote(options.repository)}` : '';
-  return `docker rmi $(docker images -q${flags([...dangling, ...pruneFilters, ...listOnly])}${repo})`;
+  return `${cli} rmi $(${cli} images -q${flags([...dangling, ...pruneFilters, ...listOnly])}${repo})`;
 }
 
 function quote(word: string): string {
@@ -58,5 +59,5 @@ export function explicitRmi(inv: Inventory, remove: readonly PrunedImage[]): str
     }
   }
   if (names.length === 0) return '';
-  return `docker rmi${noPrune ? ' --no-prune' : ''} ${names.map(quote).join(' ')}`;
+  return `${cliName(inv.engine)} rmi${noPrune ? ' --no-prune' : ''} ${names.map(quote).join(' ')}`;
 }

@@ -3,6 +3,7 @@ import type { KeptImage, PruneOptions, PrunePlan, PrunedImage } from '../../plan
 import { shortId } from '../../format/short-id';
 import { planEngine, type PlanStamp } from './plan-stamp';
 import { explicitRmi, pruneCommand } from './prune-command';
+import { cliName } from './cli-name';
 import { fullString, parseReported } from '../references/reference-grammar';
 import type { DeleteOutcome, EngineModel } from './engine-model';
 
@@ -98,7 +99,7 @@ export function assemblePrunePlan(
   cliWouldTouch: ReadonlySet<string>,
 ): PrunePlan {
   const spared = [...keep.values()].filter((k) => cliWouldTouch.has(k.imageId));
-  const prune = pruneCommand(options);
+  const prune = pruneCommand(options, cliName(inv.engine));
   return {
     kind: 'prune',
     id: stamp.id,

@@ -9,6 +9,7 @@ import { containerBytes, planTarget } from './removal-target';
 import { protectionTest, type Protection, type ProtectionMatch } from '../filters/protection';
 import { planEngine, type PlanStamp } from './plan-stamp';
 import { shortId } from '../../format/short-id';
+import { cliName, type CliName } from './cli-name';
 
 /**
  * Previews `docker rmi <inputs…>`: each input resolved (a bad one throws its ReclaimFailure
@@ -62,7 +63,7 @@ export function planRemoval(
           sizes,
           targets.flatMap((t) => t.deleted),
         ) + targets.reduce((sum, t) => sum + containerBytes(t), 0),
-    command: removalCommand(targets, options),
+    command: removalCommand(targets, options, cliName(inv.engine)),
     protection,
     ...(model.store === 'containerd' ? { approximate: 'containerd-bytes' } : {}),
   };
@@ -83,7 +84,11 @@ export function protectedById(
  * targets kept as protected or repeated are left out, and targets that must not prune their
  * parents get their own `docker rmi --no-prune`.
  */
-function removalCommand(targets: readonly PlannedTarget[], options: RemovalOptions): string {
+function removalCommand(
+  targets: readonly PlannedTarget[],
+  options: RemovalOptions,
+  cli: CliName,
+): string {
   const acting = targets.filter(
     (t) => t.duplicateOf === undefined && t.outcome !== 'kept-protected',
   );
@@ -98,8 +103,8 @@ function removalCommand(targets: readonly PlannedTarget[], options: RemovalOptio
   }
   const flags = (noPrune: boolean): string =>
     `${options.force ? '-f ' : ''}${noPrune ? '--no-prune ' : ''}`;
-  const rmi = groups.map((g) => `docker rmi ${flags(g.noPrune)}${g.names.join(' ')}`);
-  return [...(containers.length > 0 ? [`docker rm ${containers.join(' ')}`] : []), ...rmi].join(
+  const rmi = groups.map((g) => `${cli} rmi ${flags(g.noPrune)}${g.names.join(' ')}`);
+  return [...(containers.length > 0 ? [`${cli} rm ${containers.join(' ')}`] : []), ...rmi].join(
     ' && ',
   );
 }
