@@ -40,15 +40,50 @@ function callError(thrown: unknown, subject: RunSubject | null): ReclaimError {
   return deletionError(thrown, subject === null ? '' : subjectName(subject));
 }
 
-/** Runs engine calls in order, collecting records; a failure keeps the records already made. */
+/**
+ * What a target's calls should answer, as previewed: on Podman an image that has children
+ * goes without a `Deleted:` line, so when Podman answered exactly this, the image went.
+ */
+export interface Previewed {
+  imageId: string;
+  untagged: readonly string[];
+  deleted: readonly string[];
+  /** The preview says the image goes (a prune entry always does). */
+  goes: boolean;
+}
+
+/** Images a Podman answer removed without naming them (see Previewed). */
+function goneUnnamed(
+  fresh: Inventory,
+  records: readonly RunRecord[],
+  previewed: Previewed | undefined,
+): string[] {
+  if (fresh.engine.kind !== 'podman' || previewed === undefined || !previewed.goes) return [];
+  if (deletedIds(records).includes(previewed.imageId)) return [];
+  const expected = predictedRecords(previewed.untagged, previewed.deleted);
+  return sameRecords(records, expected) ? [previewed.imageId] : [];
+}
+
+/**
+ * Runs engine calls in order, collecting records; a failure keeps the records already made.
+ * The bytes are what the records freed on the inventory read just before (`fresh`), so a
+ * target earlier in the run that did not go as previewed is counted as it went.
+ */
 export async function collect(
   fresh: Inventory,
   calls: readonly EngineCall[],
+  previewed?: Previewed,
 ): Promise<Omit<TargetResult, 'input' | 'imageId'>> {
   const sizes = layerSizeTable(fresh);
   const records: RunRecord[] = [];
   const containersRemoved: string[] = [];
-  const bytes = (): number => reclaimedBy(fresh, sizes, deletedIds(records), containersRemoved);
+  const bytes = (): number =>
+    reclaimedBy(
+      fresh,
+      sizes,
+      [...deletedIds(records), ...goneUnnamed(fresh, records, previewed)],
+      containersRemoved,
+    );
   let current = calls[0]?.subject ?? null;
   // A removed container leaves no record: count finished calls to know whether work was done.
   let finished = 0;
@@ -75,10 +110,10 @@ export async function collect(
 }
 
 /**
- * Whether the preview's bytes are the run's figure. On the containerd store `Deleted:` does
+ * Whether the preview's bytes are the run's figure: on the containerd store `Deleted:` does
  * not prove an image went (its only name removed, a parent stays, dangling, for its
- * children), and Podman deletes an image with children without a `Deleted:` line: when the
- * engine answered exactly as previewed, the preview, which knows that, has the figure.
+ * children), so when the engine answered exactly as previewed, the preview's estimate, which
+ * knows that, is the figure.
  */
 export function answeredAsPreviewed(
   fresh: Inventory,
@@ -86,7 +121,7 @@ export function answeredAsPreviewed(
   previewed: { untagged: readonly string[]; deleted: readonly string[] },
 ): boolean {
   return (
-    (fresh.engine.imageStore === 'containerd' || fresh.engine.kind === 'podman') &&
+    fresh.engine.imageStore === 'containerd' &&
     result.status === 'done' &&
     sameRecords(result.records, predictedRecords(previewed.untagged, previewed.deleted))
   );

@@ -160,7 +160,7 @@ async function runRemovalTarget(
           : deleteImage(conn, target.reference ?? target.imageId, { force, noprune }),
     },
   ];
-  const result = await collect(fresh, calls);
+  const result = await collect(fresh, calls, { ...target, goes: target.outcome === 'deleted' });
   if (answeredAsPreviewed(fresh, result, target)) {
     return {
       ...result,
@@ -249,10 +249,7 @@ async function runPrunedImage(
             return done ? Promise.resolve([]) : deleteImage(conn, ref, { force: false, noprune });
           },
         }));
-  const result = await collect(fresh, calls);
-  return answeredAsPreviewed(fresh, result, entry)
-    ? { ...result, bytesReclaimed: entry.bytesFreed }
-    : result;
+  return collect(fresh, calls, { ...entry, goes: true });
 }
 
 /** The engine's reference store lists references sorted by their fully qualified form. */

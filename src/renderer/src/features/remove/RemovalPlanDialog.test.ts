@@ -109,17 +109,24 @@ describe('RemovalPlanDialog results', () => {
 
 describe('RemovalPlanDialog layer step', () => {
   afterEach(() => cleanup());
-  async function layerStep(inventory?: Inventory): Promise<string> {
+  async function layerStep(inventory?: Inventory, input = 'mongo:8.0', outcome = 'deleted') {
     const api = createFakeApi(inventory ? { inventory } : {});
-    render(RemovalPlanDialog, { api, inputs: ['mongo:8.0'], onclose: vi.fn() });
+    render(RemovalPlanDialog, { api, inputs: [input], onclose: vi.fn() });
     const dialog = await screen.findByTestId('plan-dialog');
     const target = await within(dialog).findByTestId('plan-target');
-    expect(target.dataset.outcome).toBe('deleted');
+    expect(target.dataset.outcome).toBe(outcome);
     return target.querySelector('[data-step=layers]')?.textContent ?? '';
   }
 
   it('counts the image and its layers apart, as the classic store`s Deleted lines name them', async () => {
     expect(await layerStep()).toMatch(/Delete 1 image and [1-9]\d* layers?/);
+  });
+
+  it('says nothing is reached where the engine would refuse before deleting', async () => {
+    const redis = fixtureInventory().images.find((i) => i.repoTags.includes('redis:alpine'));
+    if (!redis) throw new Error('no redis fixture');
+    const step = await layerStep(undefined, redis.id, 'needs-force-multiple-tags');
+    expect(step.trim()).toBe('Not reached');
   });
 
   it('on the containerd store, where Deleted names the image only, says its layers go with it', async () => {
