@@ -7,6 +7,11 @@
  * Every method resolves to an {@link Outcome}: errors are values with a fix, never thrown
  * across the boundary (a thrown Error loses its fields on the way through IPC).
  */
+import type {
+  BuildCachePlan,
+  BuildCachePruneOptions,
+  BuildCacheRunResult,
+} from './build-cache-plan';
 import type { ReclaimError } from './errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, EngineInfo, Inventory } from './model';
 import type {
@@ -29,7 +34,7 @@ export type EngineStatus =
   | { state: 'connected'; engine: EngineInfo }
   | { state: 'error'; error: ReclaimError };
 
-/** What removing other resources did (containers, volumes, build cache). */
+/** What removing containers or volumes did. */
 export interface ResourceRemovalResult {
   removed: string[];
   failed: { id: string; error: ReclaimError }[];
@@ -99,10 +104,24 @@ export interface ApiMethods {
    */
   runPlan(planId: string): RunResult;
   /**
-   * Stops a running plan between targets; its runPlan then resolves with `cancelled`. An
-   * unknown or finished plan is ignored. No errors beyond VALIDATION.
+   * Stops a running plan (of any kind) between targets; its run then resolves with
+   * `cancelled`. An unknown or finished plan is ignored. No errors beyond VALIDATION.
    */
   cancelRun(planId: string): void;
+  /**
+   * Previews `docker builder prune [-a] [--filter until=…]`: every cache record that goes,
+   * with its bytes, and every one that stays, with why. Errors: INVALID_FILTER for an
+   * `until` that is not a Go duration of 0 or more (before any engine call); NOT_CONNECTED;
+   * the read errors.
+   */
+  planBuildCachePrune(options: BuildCachePruneOptions): BuildCachePlan;
+  /**
+   * Runs a build cache preview by ID, record by record, each re-checked just before and
+   * pruned alone by its ID; a record that changed is skipped and reported. Progress arrives
+   * as `runProgress` events. Errors: NOT_CONNECTED; NOT_FOUND for a plan that is unknown,
+   * expired, already ran, or is not a build cache plan.
+   */
+  runBuildCachePlan(planId: string): BuildCacheRunResult;
   /**
    * Removes stopped containers by full 64-hex ID (never a prefix), without force and
    * keeping their volumes. Errors: NOT_CONNECTED. Per container, in `failed`: NOT_FOUND (not
@@ -114,11 +133,6 @@ export interface ApiMethods {
    * NOT_CONNECTED. Per volume, in `failed`: NOT_FOUND, CONFLICT (in use), ENGINE_ERROR.
    */
   removeVolumes(names: string[]): ResourceRemovalResult;
-  /**
-   * `docker builder prune`: removes build cache not in use.
-   * Errors: NOT_CONNECTED; CONFLICT or ENGINE_ERROR with the engine's words; the read errors.
-   */
-  pruneBuildCache(): ResourceRemovalResult;
   /** The saved settings. No errors. */
   getSettings(): Settings;
   /**
@@ -175,9 +189,10 @@ export const METHOD_NAMES = [
   'planPrune',
   'runPlan',
   'cancelRun',
+  'planBuildCachePrune',
+  'runBuildCachePlan',
   'removeContainers',
   'removeVolumes',
-  'pruneBuildCache',
   'getSettings',
   'getSettingsNotice',
   'updateSettings',

@@ -15,6 +15,8 @@ export type CoreErrorCause =
   | 'no-such-image'
   /** INVALID_FILTER: `until` is neither a Go duration, a timestamp nor Unix seconds. */
   | 'until-invalid'
+  /** INVALID_FILTER: a build cache `until` that is not a Go duration of 0 or more. */
+  | 'cache-until-invalid'
   /** INVALID_FILTER: a `label`/`label!` filter without a key. */
   | 'label-without-key'
   /** INVALID_FILTER: a `reference` or repository pattern that does not parse. */
@@ -185,6 +187,17 @@ export type RunErrorCause =
   /** CONFLICT: the preview already showed this target blocked; the run did not call the engine. */
   | 'blocked-in-preview'
   /** CONFLICT: a protected image kept by the preview; nothing was done to it. */
-  | 'kept-protected-in-preview';
+  | 'kept-protected-in-preview'
+  // A build cache record the run skipped (CHANGED_SINCE_PREVIEW; CacheRecordChange).
+  /** Another client removed the record since the preview. */
+  | 'cache-record-gone'
+  /** A build holds the record now. */
+  | 'cache-record-in-use'
+  /** An image's layer shares the record's data now (the plan was not `-a`). */
+  | 'cache-record-now-shared'
+  /** A build used the record after the preview, within the plan's `until`. */
+  | 'cache-record-used-since'
+  /** Asked to prune the record alone, the engine removed nothing. */
+  | 'cache-record-engine-kept';
 
 export type ErrorCause = CoreErrorCause | MainErrorCause | RunErrorCause;

@@ -164,7 +164,10 @@ export interface BuildCacheInfo {
   size: number;
   inUse: boolean;
   shared: boolean;
+  /** Unix seconds, or null when the engine never recorded a use. */
   lastUsed: number | null;
+  /** The records this one is built on (BuildKit frees a parent only with its children). */
+  parents: string[];
 }
 
 /** One row of `docker system df`. */

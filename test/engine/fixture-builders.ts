@@ -148,7 +148,7 @@ const BUILDKIT_CLI = process.env.RECLAIM_TEST_BUILDKIT_CLI ?? '/usr/bin/docker';
 
 export interface BuildKitBuild {
   id: string;
-  /** Bytes of the one COPYed file: the size of the build's cache records for its context. */
+  /** Bytes of the COPYed files: the size of the build's cache records for its context. */
   payloadSize: number;
   /** Bytes of the Dockerfile, which BuildKit also keeps as a cache record. */
   dockerfileSize: number;
@@ -156,19 +156,24 @@ export interface BuildKitBuild {
 
 /**
  * `docker build` with BuildKit (the rig's CLI defaults to the legacy builder, which leaves no
- * build cache): `FROM scratch` + a COPY of a seeded file, so `/system/df` lists build cache
- * records (the context, the Dockerfile, and the COPY result shared with the image).
+ * build cache): `FROM scratch` + a COPY of each seeded file, one step each, so `/system/df`
+ * lists build cache records (the context, the Dockerfile, and each COPY result, shared with
+ * the image, built on the one before).
  */
 export async function buildKitBuild(
   engine: PrivateDocker,
   tag: string,
-  fileSize: number,
+  fileSizes: number | readonly number[],
 ): Promise<BuildKitBuild> {
   assertPrivateEndpoint(engine.host);
+  const sizes = typeof fileSizes === 'number' ? [fileSizes] : fileSizes;
   const context = await mkdtemp(path.join(engine.dir, 'buildkit-'));
-  const dockerfile = 'FROM scratch\nCOPY payload.bin /payload.bin\n';
+  const files = sizes.map((_, index) => (index === 0 ? 'payload.bin' : `payload-${index}.bin`));
+  const dockerfile = `FROM scratch\n${files.map((file) => `COPY ${file} /${file}\n`).join('')}`;
   try {
-    await writeFile(path.join(context, 'payload.bin'), seededBytes(freshSeed(), fileSize));
+    for (const [index, file] of files.entries()) {
+      await writeFile(path.join(context, file), seededBytes(freshSeed(), sizes[index] ?? 0));
+    }
     await writeFile(path.join(context, 'Dockerfile'), dockerfile);
     await engine.dockerOk(['build', '-q', '-t', tag, context], {
       cli: BUILDKIT_CLI,
@@ -183,10 +188,13 @@ export async function buildKitBuild(
   await imageBytesOnDisk(engine);
   return {
     id: await imageId(engine, tag),
-    payloadSize: fileSize,
+    payloadSize: sizes.reduce((sum, size) => sum + size, 0),
     dockerfileSize: Buffer.byteLength(dockerfile),
   };
 }
+
+/** The docker CLI that drives BuildKit here, for `docker builder prune` too. */
+export const BUILDER_CLI = BUILDKIT_CLI;
 
 export async function imageId(engine: PrivateDocker, reference: string): Promise<string> {
   return (await engine.dockerOk(['image', 'inspect', '-f', '{{.Id}}', reference])).trim();

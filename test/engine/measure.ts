@@ -74,6 +74,7 @@ export interface EngineBuildCacheRecord {
   Size: number;
   InUse: boolean;
   Shared: boolean;
+  LastUsedAt?: string | null;
 }
 
 /** The engine's build cache records, as the engine itself lists them. */

@@ -1,3 +1,8 @@
+import type {
+  BuildCachePlan,
+  BuildCachePruneOptions,
+  BuildCacheRunResult,
+} from '../../shared/build-cache-plan';
 import type { ResourceRemovalResult } from '../../shared/contract';
 import type { Connection } from '../engine/connect/connection';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
@@ -80,6 +85,11 @@ export interface EnginePort {
     inventory: Inventory,
     names: string[],
   ): Promise<ResourceRemovalResult>;
-  /** `docker builder prune`: build cache not in use. */
-  pruneBuildCache(connection: Connection): Promise<ResourceRemovalResult>;
+  planBuildCachePrune(inventory: Inventory, options: BuildCachePruneOptions): BuildCachePlan;
+  /** Runs a build cache plan record by record, each re-checked on a fresh read first. */
+  runBuildCachePlan(
+    connection: Connection,
+    plan: BuildCachePlan,
+    hooks: Omit<RunHooks, 'reread'>,
+  ): Promise<BuildCacheRunResult>;
 }

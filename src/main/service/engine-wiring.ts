@@ -5,11 +5,9 @@ import { followInventory } from '../engine/inventory/live-inventory';
 import { planPrune } from '../../shared/core/plan/prune';
 import { planRemoval } from '../../shared/core/plan/removal';
 import { resolveReference } from '../../shared/core/references/resolve';
-import {
-  pruneBuildCache,
-  removeContainers,
-  removeVolumes,
-} from '../engine/resources/remove-resources';
+import { removeContainers, removeVolumes } from '../engine/resources/remove-resources';
+import { readBuildCache, runBuildCachePlan } from '../engine/resources/run-build-cache-plan';
+import { planBuildCachePrune } from '../../shared/core/build-cache/plan-build-cache';
 import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
 import { newPlanStamp } from '../engine/new-plan-stamp';
@@ -29,7 +27,10 @@ export const realEnginePort: EnginePort = {
   planPrune: (inventory, options, protection) =>
     planPrune(inventory, options, protection, newPlanStamp()),
   runPlan: (connection, plan, hooks) => runPlan(connection, plan, hooks),
+  planBuildCachePrune: (inventory, options) =>
+    planBuildCachePrune(inventory, options, newPlanStamp()),
+  runBuildCachePlan: (connection, plan, hooks) =>
+    runBuildCachePlan(connection, plan, { ...hooks, reread: () => readBuildCache(connection) }),
   removeContainers,
   removeVolumes,
-  pruneBuildCache,
 };

@@ -1,4 +1,5 @@
 import { planEngine } from '../../shared/core/plan/plan-stamp';
+import type { BuildCachePlan } from '../../shared/build-cache-plan';
 import type { Connection } from '../engine/connect/connection';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiskUsage, EngineInfo, Inventory } from '../../shared/model';
@@ -162,9 +163,23 @@ export function fakeEngine(): FakeEngine {
       engine.calls.push(`removeVolumes ${names.join(',')} @${inventory.takenAt}`);
       return { removed: names, failed: [], bytesReclaimed: 0 };
     },
-    async pruneBuildCache() {
-      engine.calls.push('pruneBuildCache');
-      return { removed: [], failed: [], bytesReclaimed: 0 };
+    planBuildCachePrune(inventory, options): BuildCachePlan {
+      engine.calls.push('planBuildCachePrune');
+      return {
+        kind: 'build-cache',
+        id: `fake-plan-${++planCount}`,
+        createdAt: Date.now(),
+        engine: planEngine(inventory),
+        options,
+        remove: [],
+        keep: [],
+        bytesFreed: 0,
+        command: 'docker builder prune -f',
+      };
+    },
+    async runBuildCachePlan(_connection, plan) {
+      engine.calls.push(`runBuildCachePlan ${plan.id}`);
+      return { planId: plan.id, results: [], bytesReclaimed: 0, cancelled: false };
     },
   };
   return engine;

@@ -72,7 +72,11 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
     valid: [['data_volume']],
     malformed: [[], [[]], [['../etc']], [['-x']], [[1]]],
   },
-  pruneBuildCache: { valid: [], malformed: [[{ all: true }]] },
+  planBuildCachePrune: {
+    valid: [{ all: true, until: '24h' }],
+    malformed: [[], [{}], [{ all: 'yes' }], [{ all: true, until: '' }], [{ all: true, keep: 1 }]],
+  },
+  runBuildCachePlan: { valid: ['p1'], malformed: [[], [1], ['../x'], ['p1', 'extra']] },
   getSettings: { valid: [], malformed: [['theme']] },
   getSettingsNotice: { valid: [], malformed: [[1]] },
   updateSettings: {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ApiMethods, MethodName } from '../../shared/contract';
+import type { BuildCachePruneOptions } from '../../shared/build-cache-plan';
 import type { PruneOptions, RemovalOptions } from '../../shared/plan';
 import { endpointSchema, settingsPatchSchema } from '../settings/settings-schema';
 
@@ -54,6 +55,11 @@ const pruneOptions = z.strictObject({
   repository: filterValue.optional(),
 }) satisfies z.ZodType<PruneOptions>;
 
+const buildCachePruneOptions = z.strictObject({
+  all: z.boolean(),
+  until: filterValue.optional(),
+}) satisfies z.ZodType<BuildCachePruneOptions>;
+
 const noArguments = z.tuple([]);
 
 export const METHOD_SCHEMAS = {
@@ -67,9 +73,10 @@ export const METHOD_SCHEMAS = {
   planPrune: z.tuple([pruneOptions]),
   runPlan: z.tuple([planId]),
   cancelRun: z.tuple([planId]),
+  planBuildCachePrune: z.tuple([buildCachePruneOptions]),
+  runBuildCachePlan: z.tuple([planId]),
   removeContainers: z.tuple([z.array(containerId).min(1).max(MAX_ITEMS)]),
   removeVolumes: z.tuple([z.array(volumeName).min(1).max(MAX_ITEMS)]),
-  pruneBuildCache: noArguments,
   getSettings: noArguments,
   getSettingsNotice: noArguments,
   updateSettings: z.tuple([settingsPatchSchema]),

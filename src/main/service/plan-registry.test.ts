@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReclaimFailure } from '../../shared/errors';
 import type { RemovalPlan } from '../../shared/plan';
+import { isImagePlan } from '../engine/run/plan-store';
 import { PlanRegistry } from './plan-registry';
 
 const plan = (engineId: string | null): RemovalPlan => ({
@@ -28,7 +29,11 @@ describe('PlanRegistry', () => {
   it('runs a plan on the engine it was made on', () => {
     const registry = new PlanRegistry();
     registry.add(plan('engine-a'));
-    const started = registry.start('p1', { host: 'unix:///run/docker.sock', engineId: 'engine-a' });
+    const started = registry.start(
+      'p1',
+      { host: 'unix:///run/docker.sock', engineId: 'engine-a' },
+      isImagePlan,
+    );
     expect(started.plan.id).toBe('p1');
   });
 
@@ -36,13 +41,15 @@ describe('PlanRegistry', () => {
     const registry = new PlanRegistry();
     registry.add(plan('engine-a'));
     const other = { host: 'unix:///run/docker.sock', engineId: 'engine-b' };
-    expect(failureOf(() => registry.start('p1', other))?.error).toEqual({
+    expect(failureOf(() => registry.start('p1', other, isImagePlan))?.error).toEqual({
       code: 'NOT_FOUND',
       cause: 'preview-other-engine',
       endpoint: 'unix:///run/docker.sock',
     });
     // Taken and refused: it cannot be tried again either.
-    expect(failureOf(() => registry.start('p1', other))?.error.cause).toBe('preview-expired');
+    expect(failureOf(() => registry.start('p1', other, isImagePlan))?.error.cause).toBe(
+      'preview-expired',
+    );
   });
 
   it('forgets every preview on clear', () => {
@@ -50,6 +57,8 @@ describe('PlanRegistry', () => {
     registry.add(plan(null));
     registry.clear();
     const engine = { host: 'unix:///run/docker.sock', engineId: null };
-    expect(failureOf(() => registry.start('p1', engine))?.error.cause).toBe('preview-expired');
+    expect(failureOf(() => registry.start('p1', engine, isImagePlan))?.error.cause).toBe(
+      'preview-expired',
+    );
   });
 });

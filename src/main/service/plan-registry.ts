@@ -1,7 +1,7 @@
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
-import type { Plan, PlanEngine } from '../../shared/plan';
+import type { PlanEngine } from '../../shared/plan';
 import { sameEngine } from '../../shared/core/plan/plan-stamp';
-import { PlanStore } from '../engine/run/plan-store';
+import { PlanStore, type StoredPlan } from '../engine/run/plan-store';
 
 /**
  * Previews by ID (the engine's PlanStore: a plan is taken once and expires), plus the plans
@@ -12,20 +12,22 @@ export class PlanRegistry {
 
   constructor(private readonly store: PlanStore = new PlanStore()) {}
 
-  add(plan: Plan): Plan {
+  add<T extends StoredPlan>(plan: T): T {
     return this.store.put(plan);
   }
 
   /**
    * Claims a plan for one run on `engine`; throws NOT_FOUND for a plan that is unknown,
    * expired, running or already ran (the engine has changed after a run), or that was made
-   * on another engine: a plan runs only where it was previewed.
+   * on another engine: a plan runs only where it was previewed. `accepts` names the kinds
+   * the caller runs.
    */
-  start(
+  start<T extends StoredPlan>(
     planId: string,
     engine: PlanEngine,
-  ): { plan: Plan; signal: AbortSignal; finish: () => void } {
-    const plan = this.store.take(planId);
+    accepts: (plan: StoredPlan) => plan is T,
+  ): { plan: T; signal: AbortSignal; finish: () => void } {
+    const plan = this.store.take(planId, accepts);
     if (!sameEngine(plan.engine, engine)) {
       throw new ReclaimFailure(
         reclaimError('NOT_FOUND', {

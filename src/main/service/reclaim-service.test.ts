@@ -57,7 +57,8 @@ describe('ReclaimService', () => {
       () => service.planRemoval(['redis'], REMOVAL_OPTIONS),
       () => service.planPrune({ all: false }),
       () => service.removeContainers(['abc']),
-      () => service.pruneBuildCache(),
+      () => service.planBuildCachePrune({ all: false }),
+      () => service.runBuildCachePlan('p1'),
     ]) {
       expect((await rejection(call())).error.code).toBe('NOT_CONNECTED');
     }
@@ -75,6 +76,7 @@ describe('ReclaimService', () => {
     [() => service.planPrune({ all: true, repository: 'a[' }), 'INVALID_FILTER'],
     [() => service.planPrune({ all: true, before: 'Redis:1' }), 'INVALID_FILTER'],
     [() => service.planPrune({ all: true, since: 'x@sha256:12' }), 'INVALID_FILTER'],
+    [() => service.planBuildCachePrune({ all: true, until: '3d' }), 'INVALID_FILTER'],
   ];
 
   it('answers malformed input with its own error, not NOT_CONNECTED, with no engine', async () => {
@@ -256,14 +258,33 @@ describe('ReclaimService', () => {
     engine.calls.length = 0;
     expect(await service.removeContainers(['c1'])).toMatchObject({ removed: ['c1'] });
     expect(await service.removeVolumes(['v1'])).toMatchObject({ removed: ['v1'] });
-    await service.pruneBuildCache();
     expect(engine.calls).toEqual([
       'live.current',
       `removeContainers c1 @${FAKE_INVENTORY.takenAt}`,
       'live.current',
       `removeVolumes v1 @${FAKE_INVENTORY.takenAt}`,
-      'pruneBuildCache',
     ]);
+  });
+
+  it('runs a build cache plan only through its own method, once', async () => {
+    await service.connect(null);
+    const cachePlan = await service.planBuildCachePrune({ all: false });
+    const imagePlan = await service.planPrune({ all: false });
+    // Each run takes only its own kind, and a refused kind stays runnable by its own.
+    expect((await rejection(service.runPlan(cachePlan.id))).error.code).toBe('NOT_FOUND');
+    expect((await rejection(service.runBuildCachePlan(imagePlan.id))).error.code).toBe('NOT_FOUND');
+    expect(await service.runBuildCachePlan(cachePlan.id)).toMatchObject({ planId: cachePlan.id });
+    expect((await rejection(service.runBuildCachePlan(cachePlan.id))).error.code).toBe('NOT_FOUND');
+    expect(engine.calls).toContain(`runBuildCachePlan ${cachePlan.id}`);
+  });
+
+  it('refuses a build cache until that is no duration before reading anything', async () => {
+    await service.connect(null);
+    engine.calls.length = 0;
+    const error = (await rejection(service.planBuildCachePrune({ all: true, until: '2024-01-01' })))
+      .error;
+    expect(error).toMatchObject({ code: 'INVALID_FILTER', cause: 'cache-until-invalid' });
+    expect(engine.calls).not.toContain('planBuildCachePrune');
   });
 
   it('merges settings updates and returns the saved settings', async () => {

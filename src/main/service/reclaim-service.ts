@@ -1,3 +1,9 @@
+import type {
+  BuildCachePlan,
+  BuildCachePruneOptions,
+  BuildCacheRunResult,
+} from '../../shared/build-cache-plan';
+import { untilDuration } from '../../shared/core/build-cache/plan-build-cache';
 import type { EngineStatus, EventName, ResourceRemovalResult } from '../../shared/contract';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
@@ -20,6 +26,7 @@ import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
 import { checkPruneSyntax, checkReferenceSyntax } from './input-syntax';
 import { PlanRegistry } from './plan-registry';
+import { isBuildCachePlan, isImagePlan } from '../engine/run/plan-store';
 import type { EventListener, Service } from './service-api';
 
 export interface ReclaimServiceOptions {
@@ -129,7 +136,7 @@ export class ReclaimService implements Service {
 
   async runPlan(planId: string): Promise<RunResult> {
     const { connection, live } = this.session.require();
-    const { plan, signal, finish } = this.plans.start(planId, planEngine(connection));
+    const { plan, signal, finish } = this.plans.start(planId, planEngine(connection), isImagePlan);
     // The refresh below reads `/system/df` once for the whole run.
     const releaseSlowReads = live.holdSlowReads();
     try {
@@ -140,15 +147,32 @@ export class ReclaimService implements Service {
       });
     } finally {
       finish();
-      // The run changed the engine; the events stream will say so too, but a fresh
-      // snapshot now spares the UI a moment of stale figures.
-      void live
-        .refresh()
-        .then(
-          (inventory) => this.hub.emit('inventoryChanged', inventory),
-          () => undefined,
-        )
-        .finally(releaseSlowReads);
+      this.refreshAfterRun(releaseSlowReads);
+    }
+  }
+
+  async planBuildCachePrune(options: BuildCachePruneOptions): Promise<BuildCachePlan> {
+    if (options.until !== undefined) untilDuration(options.until);
+    const inventory = await this.session.inventory();
+    return this.plans.add(this.options.engine.planBuildCachePrune(inventory, options));
+  }
+
+  async runBuildCachePlan(planId: string): Promise<BuildCacheRunResult> {
+    const { connection, live } = this.session.require();
+    const { plan, signal, finish } = this.plans.start(
+      planId,
+      planEngine(connection),
+      isBuildCachePlan,
+    );
+    try {
+      return await this.options.engine.runBuildCachePlan(connection, plan, {
+        onProgress: (progress) => this.hub.emit('runProgress', progress),
+        signal,
+      });
+    } finally {
+      finish();
+      // Build prunes send no engine event: only this refresh shows the new Build Cache row.
+      this.refreshAfterRun(live.holdSlowReads());
     }
   }
 
@@ -166,10 +190,6 @@ export class ReclaimService implements Service {
   async removeVolumes(names: string[]): Promise<ResourceRemovalResult> {
     const { connection, live } = this.session.require();
     return this.options.engine.removeVolumes(connection, await live.current(), names);
-  }
-
-  async pruneBuildCache(): Promise<ResourceRemovalResult> {
-    return this.options.engine.pruneBuildCache(this.session.require().connection);
   }
 
   async getSettings(): Promise<Settings> {
@@ -192,6 +212,21 @@ export class ReclaimService implements Service {
       );
     }
     await this.options.openExternal(checked);
+  }
+
+  /**
+   * The run changed the engine; the events stream will say so too (not for build cache),
+   * but a fresh snapshot now spares the UI a moment of stale figures.
+   */
+  private refreshAfterRun(releaseSlowReads: () => void): void {
+    const { live } = this.session.require();
+    void live
+      .refresh()
+      .then(
+        (inventory) => this.hub.emit('inventoryChanged', inventory),
+        () => undefined,
+      )
+      .finally(releaseSlowReads);
   }
 
   /** The user's protected images, read at planning time so a settings change applies at once. */

@@ -209,8 +209,14 @@ describeEngine('browser mode against a private engine', () => {
     expect((await engine.docker(['volume', 'inspect', 'reclaim-web-unused'])).code).not.toBe(0);
   });
 
-  it('prunes build cache, updates settings and opens only allow-listed docs over HTTP', async () => {
-    expect(await http('pruneBuildCache', [])).toMatchObject({ ok: true, value: { failed: [] } });
+  it('plans and runs a build cache prune, updates settings and opens only allow-listed docs over HTTP', async () => {
+    const plan = await http('planBuildCachePrune', [{ all: false }]);
+    expect(plan).toMatchObject({ ok: true, value: { kind: 'build-cache' } });
+    const planId = (plan as { value: { id: string } }).value.id;
+    expect(await http('runBuildCachePlan', [planId])).toMatchObject({
+      ok: true,
+      value: { planId, cancelled: false },
+    });
     expect(await http('updateSettings', [{ protectedPatterns: ['reclaim-fx/*'] }])).toMatchObject({
       ok: true,
       value: { protectedPatterns: ['reclaim-fx/*'] },

@@ -88,6 +88,10 @@ export interface RawBuildCache {
   InUse: boolean;
   Shared: boolean;
   LastUsedAt?: string | null;
+  /** API < 1.42. */
+  Parent?: string;
+  /** API 1.42+. */
+  Parents?: string[] | null;
 }
 
 /** A row as the engine computes it itself, from API 1.52 (`ImageUsage`, `VolumeUsage`…). */

@@ -123,5 +123,6 @@ export function buildCacheFromRaw(raw: RawBuildCache): BuildCacheInfo {
     inUse: raw.InUse,
     shared: raw.Shared,
     lastUsed: Number.isNaN(lastUsed) ? null : Math.floor(lastUsed / 1000),
+    parents: raw.Parents ?? (raw.Parent ? [raw.Parent] : []),
   };
 }

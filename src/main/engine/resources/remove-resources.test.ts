@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerInfo, Inventory, VolumeInfo } from '../../../shared/model';
 import { testEngineInfo, uniformDiskUsage } from '../../../shared/testing/inventory-builders';
 import type { Connection } from '../connect/connection';
-import { pruneBuildCache, removeContainers, removeVolumes } from './remove-resources';
+import { removeContainers, removeVolumes } from './remove-resources';
 
 function container(id: string, name: string, running: boolean, sizeRw = 10): ContainerInfo {
   return {
@@ -128,16 +128,5 @@ describe('removeVolumes', () => {
     ]);
     expect(result.bytesReclaimed).toBe(500);
     expect(removed).toEqual(['unused', 'remote']);
-  });
-});
-
-describe('pruneBuildCache', () => {
-  it('reports what the engine deleted and reclaimed', async () => {
-    const { connection } = engine();
-    expect(await pruneBuildCache(connection)).toEqual({
-      removed: ['c1', 'c2'],
-      failed: [],
-      bytesReclaimed: 1234,
-    });
   });
 });

@@ -6,7 +6,7 @@ import type { Connection } from '../connect/connection';
 import { removalError, type RemovableKind } from '../errors';
 
 /**
- * Containers, volumes and build cache: removed one item at a time, each checked against a
+ * Containers and volumes: removed one item at a time, each checked against a
  * fresh inventory first, each failure reported with its item and the rest carried on.
  */
 
@@ -99,25 +99,4 @@ export function removeVolumes(
   return removeEach(connection, 'volume', names, check, (name) =>
     connection.docker.getVolume(name).remove(),
   );
-}
-
-interface BuildPruneAnswer {
-  CachesDeleted: string[] | null;
-  SpaceReclaimed: number;
-}
-
-/**
- * `docker builder prune`: the engine removes only cache records not in use. A failure is
- * already a ReclaimFailure: `connection.request` maps the engine's answer.
- */
-export async function pruneBuildCache(connection: Connection): Promise<ResourceRemovalResult> {
-  const answer = await connection.request<BuildPruneAnswer>({
-    method: 'POST',
-    path: '/build/prune',
-  });
-  return {
-    removed: answer.CachesDeleted ?? [],
-    failed: [],
-    bytesReclaimed: answer.SpaceReclaimed ?? 0,
-  };
 }

@@ -20,6 +20,8 @@ import type { SettingsNotice } from '../../../shared/settings-notice';
 import { reclaimError, ReclaimFailure, type ReclaimError } from '../../../shared/errors';
 import { createRendererApi } from '../../../shared/transport';
 import { planPrune } from '../../../shared/core/plan/prune';
+import type { BuildCachePlan } from '../../../shared/build-cache-plan';
+import { freedBy, planBuildCachePrune } from '../../../shared/core/build-cache/plan-build-cache';
 import { planRemoval } from '../../../shared/core/plan/removal';
 import { resolveReference } from '../../../shared/core/references/resolve';
 import { protectionOf, type Protection } from '../../../shared/core/filters/protection';
@@ -69,6 +71,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   let status: EngineStatus = options.status ?? { state: 'connected', engine: inv.engine };
   let settings: Settings = options.settings ?? { ...DEFAULT_SETTINGS };
   const plans = new Map<string, Plan>();
+  const cachePlans = new Map<string, BuildCachePlan>();
   const listeners: Listeners = {
     inventoryChanged: new Set(),
     engineStatus: new Set(),
@@ -187,13 +190,34 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         bytesReclaimed: removed.reduce((s, v) => s + v.size, 0),
       });
     },
-    pruneBuildCache: () => {
-      const removed = inv.buildCache.filter((b) => !b.inUse);
-      changed({ ...inv, buildCache: inv.buildCache.filter((b) => b.inUse) });
+    planBuildCachePrune: (opts) =>
+      connectedOr(() => {
+        const plan = planBuildCachePrune(inv, opts, stamp());
+        cachePlans.set(plan.id, plan);
+        return plan;
+      }),
+    runBuildCachePlan: (planId) => {
+      const plan = cachePlans.get(planId);
+      if (!plan) return failed(reclaimError('NOT_FOUND', { cause: 'preview-expired' }));
+      cachePlans.delete(planId);
+      // Every listed record still there goes; one removed meanwhile is reported as gone.
+      const results = plan.remove.map((record) =>
+        inv.buildCache.some((b) => b.id === record.id)
+          ? { id: record.id, status: 'done' as const, bytesReclaimed: freedBy(record) }
+          : {
+              id: record.id,
+              status: 'skipped-changed' as const,
+              change: 'gone' as const,
+              bytesReclaimed: 0,
+            },
+      );
+      const gone = new Set(plan.remove.map((record) => record.id));
+      changed({ ...inv, buildCache: inv.buildCache.filter((b) => !gone.has(b.id)) });
       return ok({
-        removed: removed.map((b) => b.id),
-        failed: [],
-        bytesReclaimed: removed.reduce((s, b) => s + b.size, 0),
+        planId,
+        results,
+        bytesReclaimed: results.reduce((sum, r) => sum + r.bytesReclaimed, 0),
+        cancelled: false,
       });
     },
     getSettings: () => ok(settings),

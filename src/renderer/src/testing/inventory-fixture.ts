@@ -162,6 +162,7 @@ export function fixtureInventory(): Inventory {
         inUse: false,
         shared: false,
         lastUsed: now - 3 * DAY,
+        parents: [],
       },
       {
         id: 'k1x1',
@@ -171,6 +172,7 @@ export function fixtureInventory(): Inventory {
         inUse: false,
         shared: true,
         lastUsed: now - DAY,
+        parents: [],
       },
       {
         id: 'k1x2',
@@ -180,6 +182,7 @@ export function fixtureInventory(): Inventory {
         inUse: true,
         shared: false,
         lastUsed: now,
+        parents: [],
       },
     ],
     takenAt: FIXTURE_NOW_MS,

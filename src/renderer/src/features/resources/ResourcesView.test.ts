@@ -57,4 +57,53 @@ describe('ResourcesView', () => {
     await fireEvent.click(within(panel).getByRole('button', { name: 'Tick every unused volume' }));
     expect(within(panel).getByTestId('remove-volumes').textContent).toContain('Remove 2 volumes');
   });
+
+  it('previews a build cache prune, lists what goes and why the rest stays, then runs that plan', async () => {
+    const api = createFakeApi();
+    render(ResourcesView, { api, inventory: api.inventory() });
+    const panel = screen.getByTestId('build-cache-panel');
+    await fireEvent.click(within(panel).getByTestId('prune-build-cache'));
+    const confirm = await screen.findByTestId('confirm-dialog');
+    // Plain `docker builder prune`: the unshared, unused record goes; shared and busy stay.
+    expect(within(confirm).getByTestId('cache-plan-summary').textContent).toContain(
+      '1 record goes, 64MB freed.',
+    );
+    expect(within(confirm).getByTestId('cache-plan-remove').textContent).toContain('COPY . /app');
+    const reasons = [...within(confirm).getByTestId('cache-plan-keep').querySelectorAll('li')];
+    expect(reasons.map((li) => li.dataset.reason)).toEqual(['in-use', 'shared']);
+    expect(within(confirm).getByTestId('cache-command').textContent).toBe(
+      'docker builder prune -f',
+    );
+    await fireEvent.click(within(confirm).getByTestId('confirm-yes'));
+    await waitFor(() =>
+      expect(within(panel).getByTestId('resource-result').textContent).toContain(
+        'Removed 1, reclaimed 64MB',
+      ),
+    );
+    const planId = (api.calls.find((c) => c.method === 'runBuildCachePlan')?.args ?? [])[0];
+    expect(planId).toMatch(/^plan-/);
+    expect(api.inventory().buildCache.map((record) => record.id)).toEqual(['k1x1', 'k1x2']);
+  });
+
+  it('with -a and until, the shared record goes too and the command says so; a bad until is refused', async () => {
+    const api = createFakeApi();
+    render(ResourcesView, { api, inventory: api.inventory() });
+    const panel = screen.getByTestId('build-cache-panel');
+    await fireEvent.input(within(panel).getByTestId('cache-until'), { target: { value: '3d' } });
+    await fireEvent.click(within(panel).getByTestId('prune-build-cache'));
+    await waitFor(() => expect(within(panel).getByRole('alert').textContent).toContain('3d'));
+    expect(screen.queryByTestId('confirm-dialog')).toBeNull();
+
+    await fireEvent.click(within(panel).getByTestId('cache-all'));
+    await fireEvent.input(within(panel).getByTestId('cache-until'), { target: { value: '12h' } });
+    await fireEvent.click(within(panel).getByTestId('prune-build-cache'));
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(within(confirm).getByTestId('cache-command').textContent).toBe(
+      'docker builder prune -a -f --filter until=12h',
+    );
+    // Both unused records are older than 12 h; the shared one's data stays with its image.
+    expect(within(confirm).getByTestId('cache-plan-summary').textContent).toContain(
+      '2 records go, 64MB freed.',
+    );
+  });
 });

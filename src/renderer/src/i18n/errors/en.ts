@@ -232,6 +232,10 @@ export const enErrors = {
           'The until filter "{subject}" is neither a duration, a timestamp nor Unix seconds.',
         fix: 'Use a duration such as 72h or 1h30m (there is no "d" unit: 3 days is 72h), a date such as 2024-01-31 or 2024-01-31T12:00:00Z, or Unix seconds.',
       },
+      'cache-until-invalid': {
+        message: 'The build cache until filter "{subject}" is not a duration.',
+        fix: 'Use a duration such as 24h or 1h30m (there is no "d" unit: 3 days is 72h). Build cache takes no dates.',
+      },
       'label-without-key': {
         message: 'The label filter "{subject}" has no key.',
         fix: 'Write label=key or label=key=value (label!= likewise).',
@@ -369,6 +373,27 @@ export const enErrors = {
       default: {
         message: 'Skipped: this changed since the preview.',
         fix: 'Nothing was deleted for it. Preview again to see what removing it would do now.',
+      },
+      'cache-record-gone': {
+        message: 'Skipped: another client removed build cache record {subject} after the preview.',
+        fix: 'Nothing more to do for it.',
+      },
+      'cache-record-in-use': {
+        message: 'Skipped: a build is using build cache record {subject} now.',
+        fix: 'Preview again once the build has finished.',
+      },
+      'cache-record-now-shared': {
+        message: 'Skipped: an image shares build cache record {subject} now.',
+        fix: 'Its data stays with the image. Preview with "include shared records" to remove it anyway.',
+      },
+      'cache-record-used-since': {
+        message: 'Skipped: a build used build cache record {subject} after the preview.',
+        fix: 'It is newer than the until filter now. Preview again to see what goes.',
+      },
+      'cache-record-engine-kept': {
+        message:
+          'Skipped: asked to remove build cache record {subject}, the engine removed nothing.',
+        fix: 'The engine judged it not prunable (a record may be built on it). Preview again.',
       },
     },
     CANCELLED: {

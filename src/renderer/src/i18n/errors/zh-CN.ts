@@ -223,6 +223,10 @@ export const zhCNErrors = {
         message: 'until 过滤条件“{subject}”既不是时长，也不是时间戳或 Unix 秒数。',
         fix: '请使用时长（如 72h 或 1h30m，没有“d”单位：3 天写作 72h）、日期（如 2024-01-31 或 2024-01-31T12:00:00Z）或 Unix 秒数。',
       },
+      'cache-until-invalid': {
+        message: '构建缓存的 until 过滤条件“{subject}”不是时长。',
+        fix: '请使用时长（如 24h 或 1h30m，没有“d”单位：3 天写作 72h）。构建缓存不接受日期。',
+      },
       'label-without-key': {
         message: '标签过滤条件“{subject}”没有键。',
         fix: '请写成 label=key 或 label=key=value（label!= 同理）。',
@@ -360,6 +364,26 @@ export const zhCNErrors = {
       default: {
         message: '已跳过：预览之后它发生了变化。',
         fix: '没有为它删除任何内容。请重新预览，查看现在删除它会发生什么。',
+      },
+      'cache-record-gone': {
+        message: '已跳过：预览之后，另一个客户端删除了构建缓存记录 {subject}。',
+        fix: '无需再为它做任何事。',
+      },
+      'cache-record-in-use': {
+        message: '已跳过：构建缓存记录 {subject} 现在正被构建使用。',
+        fix: '请在构建结束后重新预览。',
+      },
+      'cache-record-now-shared': {
+        message: '已跳过：构建缓存记录 {subject} 现在与某个镜像共享。',
+        fix: '它的数据随镜像保留。若仍要删除，请勾选“包括共享记录”后重新预览。',
+      },
+      'cache-record-used-since': {
+        message: '已跳过：预览之后，有构建使用了构建缓存记录 {subject}。',
+        fix: '它现在比 until 过滤条件更新。请重新预览，查看会删除什么。',
+      },
+      'cache-record-engine-kept': {
+        message: '已跳过：请求删除构建缓存记录 {subject} 时，引擎没有删除任何内容。',
+        fix: '引擎认为它不可清理（可能有记录基于它构建）。请重新预览。',
       },
     },
     CANCELLED: {

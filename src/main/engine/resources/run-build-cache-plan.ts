@@ -1,0 +1,121 @@
+import type {
+  BuildCachePlan,
+  BuildCacheRunResult,
+  CacheRecordChange,
+  CacheRecordResult,
+  PlannedCacheRecord,
+} from '../../../shared/build-cache-plan';
+import { ownKeepReason, untilDuration } from '../../../shared/core/build-cache/plan-build-cache';
+import { ReclaimFailure } from '../../../shared/errors';
+import type { BuildCacheInfo } from '../../../shared/model';
+import type { RunProgress } from '../../../shared/plan';
+import type { Connection } from '../connect/connection';
+import { toReclaimError } from '../errors';
+import { systemDf } from '../inventory/engine-reads';
+import { buildCacheFromRaw } from '../inventory/records';
+
+export interface BuildCacheRunDeps {
+  /** The build cache as the engine lists it now: the re-check before each record. */
+  reread: () => Promise<BuildCacheInfo[]>;
+  onProgress?: (progress: RunProgress) => void;
+  /** Aborting stops the run between records. */
+  signal?: AbortSignal;
+}
+
+interface BuildPruneAnswer {
+  CachesDeleted: string[] | null;
+  SpaceReclaimed: number;
+}
+
+/** The build cache records, read as the inventory reads them (`/system/df`). */
+export async function readBuildCache(connection: Connection): Promise<BuildCacheInfo[]> {
+  const df = await systemDf(connection, ['build-cache']);
+  return (df.BuildCache ?? []).map(buildCacheFromRaw);
+}
+
+/**
+ * Runs a build cache plan record by record, children before parents: each is re-checked on
+ * a fresh read, then pruned alone by its ID (`/build/prune` with an `id` filter, which
+ * BuildKit matches as a prefix: a full ID names only itself). The plan's own `-a` and
+ * `until` go along, so the engine re-applies them at the moment it deletes; a record it
+ * then declines is reported, never retried in another way. Never a bare `/build/prune`.
+ */
+export async function runBuildCachePlan(
+  connection: Connection,
+  plan: BuildCachePlan,
+  deps: BuildCacheRunDeps,
+): Promise<BuildCacheRunResult> {
+  const results: CacheRecordResult[] = [];
+  let bytesReclaimed = 0;
+  let cancelled = false;
+  const progress = (current: string | null): void =>
+    deps.onProgress?.({
+      planId: plan.id,
+      done: results.length,
+      total: plan.remove.length,
+      bytesReclaimed,
+      current,
+    });
+  for (const record of plan.remove) {
+    if (deps.signal?.aborted) cancelled = true;
+    if (cancelled) {
+      results.push({ id: record.id, status: 'cancelled', bytesReclaimed: 0 });
+      continue;
+    }
+    progress(record.id);
+    const result = await runRecord(connection, plan, record, deps.reread);
+    bytesReclaimed += result.bytesReclaimed;
+    results.push(result);
+  }
+  progress(null);
+  return { planId: plan.id, results, bytesReclaimed, cancelled };
+}
+
+async function runRecord(
+  connection: Connection,
+  plan: BuildCachePlan,
+  record: PlannedCacheRecord,
+  reread: () => Promise<BuildCacheInfo[]>,
+): Promise<CacheRecordResult> {
+  try {
+    const now = (await reread()).find((candidate) => candidate.id === record.id);
+    const change = changeSincePreview(plan, now);
+    if (change) return { id: record.id, status: 'skipped-changed', change, bytesReclaimed: 0 };
+    const answer = await connection.request<BuildPruneAnswer>({
+      method: 'POST',
+      path: '/build/prune',
+      query: {
+        ...(plan.options.all ? { all: 'true' } : {}),
+        filters: JSON.stringify({
+          id: [record.id],
+          ...(plan.options.until === undefined ? {} : { until: [plan.options.until] }),
+        }),
+      },
+    });
+    const deleted = answer.CachesDeleted ?? [];
+    if (!deleted.includes(record.id)) {
+      return { id: record.id, status: 'skipped-changed', change: 'engine-kept', bytesReclaimed: 0 };
+    }
+    // A shared record's data stays with its image: the engine counts it, the disk does not.
+    const bytes = record.shared ? 0 : (answer.SpaceReclaimed ?? 0);
+    return { id: record.id, status: 'done', bytesReclaimed: bytes };
+  } catch (error) {
+    const reclaim = error instanceof ReclaimFailure ? error.error : toReclaimError(error);
+    return { id: record.id, status: 'failed', error: reclaim, bytesReclaimed: 0 };
+  }
+}
+
+/** What makes the record no longer what the plan previewed, or null when it still is. */
+function changeSincePreview(
+  plan: BuildCachePlan,
+  now: BuildCacheInfo | undefined,
+): CacheRecordChange | null {
+  if (!now) return 'gone';
+  const keepWithin = plan.options.until === undefined ? null : untilDuration(plan.options.until);
+  const reason = ownKeepReason(now, plan.options.all, keepWithin, Date.now());
+  if (reason === 'in-use') return 'in-use';
+  if (reason === 'shared') return 'now-shared';
+  // A later use matters only to `until`; deleting a child may touch its parent's time.
+  if (reason === 'too-new') return 'used-since';
+  return null;
+}

@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { ReclaimFailure } from '../../errors';
+import type { BuildCacheInfo } from '../../model';
+import { inventory, testStamp } from '../../testing/inventory-builders';
+import { builderPruneCommand, planBuildCachePrune } from './plan-build-cache';
+
+const NOW = Date.parse('2026-06-01T12:00:00Z');
+const HOUR = 3600;
+
+function record(id: string, overrides: Partial<BuildCacheInfo> = {}): BuildCacheInfo {
+  return {
+    id,
+    type: 'regular',
+    description: `record ${id}`,
+    size: 1000,
+    inUse: false,
+    shared: false,
+    lastUsed: NOW / 1000 - 100 * HOUR,
+    parents: [],
+    ...overrides,
+  };
+}
+
+function plan(records: BuildCacheInfo[], options: { all: boolean; until?: string }) {
+  return planBuildCachePrune({ ...inventory([]), buildCache: records }, options, testStamp(NOW));
+}
+
+const ids = (list: { id: string }[]): string[] => list.map((r) => r.id);
+
+describe('planBuildCachePrune', () => {
+  it('without -a, keeps records in use, shared ones and BuildKit internal and frontend ones', () => {
+    const result = plan(
+      [
+        record('free', { size: 300 }),
+        record('busy', { inUse: true }),
+        record('layer', { shared: true }),
+        record('inner', { type: 'internal' }),
+        record('front', { type: 'frontend' }),
+        record('source', { type: 'source.local', size: 31 }),
+      ],
+      { all: false },
+    );
+    expect(ids(result.remove)).toEqual(['free', 'source']);
+    expect(result.bytesFreed).toBe(331);
+    expect(result.keep.map((k) => [k.id, k.reason])).toEqual([
+      ['busy', 'in-use'],
+      ['layer', 'shared'],
+      ['inner', 'internal'],
+      ['front', 'internal'],
+    ]);
+    expect(result.command).toBe('docker builder prune -f');
+  });
+
+  it('with -a, takes shared and internal records too, never one in use', () => {
+    const result = plan(
+      [
+        record('busy', { inUse: true }),
+        record('layer', { shared: true }),
+        record('inner', { type: 'internal' }),
+      ],
+      { all: true },
+    );
+    expect(ids(result.remove)).toEqual(['layer', 'inner']);
+    expect(result.keep.map((k) => k.reason)).toEqual(['in-use']);
+    // The shared record's data stays with its image: only the internal one frees bytes.
+    expect(result.bytesFreed).toBe(1000);
+  });
+
+  it('until keeps records used within it; a record never used has no time to keep', () => {
+    const result = plan(
+      [
+        record('old', { lastUsed: NOW / 1000 - 25 * HOUR }),
+        record('recent', { lastUsed: NOW / 1000 - 23 * HOUR }),
+        record('never', { lastUsed: null }),
+      ],
+      { all: false, until: '24h' },
+    );
+    expect(ids(result.remove)).toEqual(['old', 'never']);
+    expect(result.keep).toMatchObject([{ id: 'recent', reason: 'too-new' }]);
+    expect(result.command).toBe('docker builder prune -f --filter until=24h');
+  });
+
+  it('a parent goes only with all its children, and after them', () => {
+    const result = plan(
+      [
+        record('base'),
+        record('mid', { parents: ['base'] }),
+        record('top', { parents: ['mid'] }),
+        record('solo-parent'),
+        record('busy-child', { parents: ['solo-parent'], inUse: true }),
+      ],
+      { all: false },
+    );
+    expect(ids(result.remove)).toEqual(['top', 'mid', 'base']);
+    expect(result.keep).toMatchObject([
+      { id: 'solo-parent', reason: 'parent-of-kept', child: 'busy-child' },
+      { id: 'busy-child', reason: 'in-use' },
+    ]);
+  });
+
+  it('a kept grandchild keeps the whole chain under it', () => {
+    const result = plan(
+      [record('a'), record('b', { parents: ['a'] }), record('c', { parents: ['b'], shared: true })],
+      { all: false },
+    );
+    expect(result.remove).toEqual([]);
+    expect(result.keep.map((k) => [k.id, k.reason])).toEqual([
+      ['a', 'parent-of-kept'],
+      ['b', 'parent-of-kept'],
+      ['c', 'shared'],
+    ]);
+  });
+
+  it('refuses an until that is not a Go duration (build cache takes no dates), or a negative one', () => {
+    for (const until of ['2024-01-01', '3d', '-2h', '']) {
+      expect(() => plan([record('x')], { all: false, until })).toThrow(ReclaimFailure);
+    }
+    const thrown = ((): unknown => {
+      try {
+        plan([], { all: false, until: '3d' });
+        return null;
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(ReclaimFailure);
+    expect((thrown as ReclaimFailure).error).toMatchObject({
+      code: 'INVALID_FILTER',
+      cause: 'cache-until-invalid',
+      subject: '3d',
+    });
+  });
+
+  it('words the CLI command with every option', () => {
+    expect(builderPruneCommand({ all: true, until: '1h30m' })).toBe(
+      'docker builder prune -a -f --filter until=1h30m',
+    );
+  });
+
+  it('an empty cache plans nothing and frees nothing', () => {
+    expect(plan([], { all: true })).toMatchObject({ remove: [], keep: [], bytesFreed: 0 });
+  });
+});

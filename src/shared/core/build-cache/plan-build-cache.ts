@@ -1,0 +1,146 @@
+import { reclaimError, ReclaimFailure } from '../../errors';
+import type { BuildCacheInfo, Inventory } from '../../model';
+import type {
+  BuildCachePlan,
+  BuildCachePruneOptions,
+  CacheKeepReason,
+  KeptCacheRecord,
+  PlannedCacheRecord,
+} from '../../build-cache-plan';
+import { parseGoDuration } from '../filters/go-duration';
+import { planEngine, type PlanStamp } from '../plan/plan-stamp';
+
+/**
+ * Previews `docker builder prune [-a] [--filter until=…]` as BuildKit's cache manager
+ * selects (checked against the engines' own prune in build-cache-plan.engine.test.ts): a
+ * record a build holds never goes; without `-a`, neither do records an image's layers share
+ * nor BuildKit's internal and frontend records; `until` keeps records used within it; and a
+ * parent goes only when every record built on it goes too (BuildKit frees it on the round
+ * after its children).
+ */
+export function planBuildCachePrune(
+  inv: Pick<Inventory, 'engine' | 'buildCache'>,
+  options: BuildCachePruneOptions,
+  stamp: PlanStamp,
+): BuildCachePlan {
+  const keepWithin = options.until === undefined ? null : untilDuration(options.until);
+  const reasons = new Map<string, { reason: CacheKeepReason; child?: string }>();
+  for (const record of inv.buildCache) {
+    const reason = ownKeepReason(record, options.all, keepWithin, stamp.createdAt);
+    if (reason) reasons.set(record.id, { reason });
+  }
+  // A kept record keeps its parents, and theirs: repeat until nothing new is kept.
+  const byId = new Map(inv.buildCache.map((record) => [record.id, record]));
+  const pending = [...reasons.keys()];
+  while (pending.length > 0) {
+    const child = pending.pop() as string;
+    for (const parent of byId.get(child)?.parents ?? []) {
+      if (!byId.has(parent) || reasons.has(parent)) continue;
+      reasons.set(parent, { reason: 'parent-of-kept', child });
+      pending.push(parent);
+    }
+  }
+  const remove = childrenFirst(inv.buildCache.filter((record) => !reasons.has(record.id)));
+  const keep: KeptCacheRecord[] = inv.buildCache.flatMap((record) => {
+    const why = reasons.get(record.id);
+    return why ? [{ ...plannedRecord(record), ...why }] : [];
+  });
+  return {
+    kind: 'build-cache',
+    id: stamp.id,
+    createdAt: stamp.createdAt,
+    engine: planEngine(inv),
+    options: { ...options },
+    remove: remove.map(plannedRecord),
+    keep,
+    bytesFreed: remove.reduce((sum, record) => sum + freedBy(record), 0),
+    command: builderPruneCommand(options),
+  };
+}
+
+/** Why `record` stays on its own account (not for a child's), or null when it may go. */
+export function ownKeepReason(
+  record: BuildCacheInfo,
+  all: boolean,
+  keepWithinMs: number | null,
+  now: number,
+): CacheKeepReason | null {
+  if (record.inUse) return 'in-use';
+  if (!all && record.shared) return 'shared';
+  if (!all && (record.type === 'internal' || record.type === 'frontend')) return 'internal';
+  // BuildKit keeps a record last used after now - until; one never used has no time to keep.
+  if (keepWithinMs !== null && keepWithinMs > 0 && record.lastUsed !== null) {
+    if (record.lastUsed * 1000 > now - keepWithinMs) return 'too-new';
+  }
+  return null;
+}
+
+/**
+ * `until` for build cache is a Go duration only (moby's builder refuses a timestamp, unlike
+ * image prune's), and Reclaim refuses a negative one, which would keep nothing.
+ */
+export function untilDuration(value: string): number {
+  const duration = parseGoDuration(value);
+  if (duration === null || duration < 0) {
+    throw new ReclaimFailure(
+      reclaimError('INVALID_FILTER', {
+        cause: 'cache-until-invalid',
+        subject: value,
+        values: { filter: 'until' },
+      }),
+    );
+  }
+  return duration;
+}
+
+/** The records in an order where each comes before every record it is built on. */
+function childrenFirst(records: BuildCacheInfo[]): BuildCacheInfo[] {
+  const ids = new Set(records.map((record) => record.id));
+  const childCount = new Map<string, number>();
+  for (const record of records) {
+    for (const parent of record.parents) {
+      if (ids.has(parent)) childCount.set(parent, (childCount.get(parent) ?? 0) + 1);
+    }
+  }
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const ready = records.filter((record) => !childCount.get(record.id));
+  const ordered: BuildCacheInfo[] = [];
+  while (ready.length > 0) {
+    const record = ready.shift() as BuildCacheInfo;
+    ordered.push(record);
+    for (const parent of record.parents) {
+      const left = (childCount.get(parent) ?? 0) - 1;
+      childCount.set(parent, left);
+      const parentRecord = byId.get(parent);
+      if (left === 0 && parentRecord) ready.push(parentRecord);
+    }
+  }
+  // A cycle cannot come from BuildKit; were one reported, its records still run, last.
+  return [...ordered, ...records.filter((record) => !ordered.includes(record))];
+}
+
+/**
+ * What deleting the record gives back: its size, unless an image's layer shares its data,
+ * which then stays with the image (the engine's SpaceReclaimed still counts it; the Build
+ * Cache row of `docker system df` does not).
+ */
+export function freedBy(record: Pick<BuildCacheInfo, 'size' | 'shared'>): number {
+  return record.shared ? 0 : Math.max(record.size, 0);
+}
+
+function plannedRecord(record: BuildCacheInfo): PlannedCacheRecord {
+  return {
+    id: record.id,
+    type: record.type,
+    description: record.description,
+    size: record.size,
+    lastUsed: record.lastUsed,
+    shared: record.shared,
+  };
+}
+
+/** `docker builder prune -a -f --filter until=24h`. */
+export function builderPruneCommand(options: BuildCachePruneOptions): string {
+  const until = options.until === undefined ? '' : ` --filter until=${options.until}`;
+  return `docker builder prune${options.all ? ' -a' : ''} -f${until}`;
+}
