@@ -12,6 +12,7 @@ import type {
   BuildCachePruneOptions,
   BuildCacheRunResult,
 } from './build-cache-plan';
+import type { CleanupChoice, CleanupEstimate, CleanupParameters, CleanupPlan } from './cleanup';
 import type { ReclaimError } from './errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, EngineInfo, Inventory } from './model';
 import type {
@@ -133,6 +134,18 @@ export interface ApiMethods {
    * NOT_CONNECTED. Per volume, in `failed`: NOT_FOUND, CONFLICT (in use), ENGINE_ERROR.
    */
   removeVolumes(names: string[]): ResourceRemovalResult;
+  /**
+   * Every cleanup strategy with the bytes and counts its plan would give, all from one
+   * snapshot, with the user's protection applied (nothing is stored or run).
+   * Errors: NOT_CONNECTED; the read errors.
+   */
+  estimateCleanups(parameters: CleanupParameters): CleanupEstimate[];
+  /**
+   * The plan a strategy makes, in parts: `images` runs with runPlan and `buildCache` with
+   * runBuildCachePlan, each by its own ID, as their own previews do.
+   * Errors: NOT_CONNECTED; the read errors.
+   */
+  planCleanup(choice: CleanupChoice): CleanupPlan;
   /** The saved settings. No errors. */
   getSettings(): Settings;
   /**
@@ -193,6 +206,8 @@ export const METHOD_NAMES = [
   'runBuildCachePlan',
   'removeContainers',
   'removeVolumes',
+  'estimateCleanups',
+  'planCleanup',
   'getSettings',
   'getSettingsNotice',
   'updateSettings',

@@ -3,6 +3,12 @@ import type {
   BuildCachePruneOptions,
   BuildCacheRunResult,
 } from '../../shared/build-cache-plan';
+import type {
+  CleanupChoice,
+  CleanupEstimate,
+  CleanupParameters,
+  CleanupPlan,
+} from '../../shared/cleanup';
 import type { ResourceRemovalResult } from '../../shared/contract';
 import type { Connection } from '../engine/connect/connection';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
@@ -86,6 +92,12 @@ export interface EnginePort {
     names: string[],
   ): Promise<ResourceRemovalResult>;
   planBuildCachePrune(inventory: Inventory, options: BuildCachePruneOptions): BuildCachePlan;
+  estimateCleanups(
+    inventory: Inventory,
+    parameters: CleanupParameters,
+    protection: Protection,
+  ): CleanupEstimate[];
+  planCleanup(inventory: Inventory, choice: CleanupChoice, protection: Protection): CleanupPlan;
   /** Runs a build cache plan record by record, each re-checked on a fresh read first. */
   runBuildCachePlan(
     connection: Connection,

@@ -8,6 +8,7 @@ import { resolveReference } from '../../shared/core/references/resolve';
 import { removeContainers, removeVolumes } from '../engine/resources/remove-resources';
 import { readBuildCache, runBuildCachePlan } from '../engine/resources/run-build-cache-plan';
 import { planBuildCachePrune } from '../../shared/core/build-cache/plan-build-cache';
+import { estimateCleanups, planCleanup } from '../../shared/core/cleanup/cleanup-plan';
 import { runPlan } from '../engine/run/run-plan';
 import type { EnginePort } from './engine-port';
 import { newPlanStamp } from '../engine/new-plan-stamp';
@@ -31,6 +32,10 @@ export const realEnginePort: EnginePort = {
     planBuildCachePrune(inventory, options, newPlanStamp()),
   runBuildCachePlan: (connection, plan, hooks) =>
     runBuildCachePlan(connection, plan, { ...hooks, reread: () => readBuildCache(connection) }),
+  estimateCleanups: (inventory, parameters, protection) =>
+    estimateCleanups(inventory, parameters, protection, Date.now()),
+  planCleanup: (inventory, choice, protection) =>
+    planCleanup(inventory, choice, protection, newPlanStamp),
   removeContainers,
   removeVolumes,
 };

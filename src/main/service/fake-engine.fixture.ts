@@ -177,6 +177,22 @@ export function fakeEngine(): FakeEngine {
         command: 'docker builder prune -f',
       };
     },
+    estimateCleanups() {
+      engine.calls.push('estimateCleanups');
+      return [];
+    },
+    planCleanup(_inventory, choice) {
+      engine.calls.push(`planCleanup ${choice.strategy}`);
+      return {
+        id: `fake-plan-${++planCount}`,
+        createdAt: Date.now(),
+        choice,
+        images: null,
+        buildCache: null,
+        keptProtected: [],
+        bytesFreed: 0,
+      };
+    },
     async runBuildCachePlan(_connection, plan) {
       engine.calls.push(`runBuildCachePlan ${plan.id}`);
       return { planId: plan.id, results: [], bytesReclaimed: 0, cancelled: false };

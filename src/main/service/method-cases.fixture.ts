@@ -77,6 +77,27 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
     malformed: [[], [{}], [{ all: 'yes' }], [{ all: true, until: '' }], [{ all: true, keep: 1 }]],
   },
   runBuildCachePlan: { valid: ['p1'], malformed: [[], [1], ['../x'], ['p1', 'extra']] },
+  estimateCleanups: {
+    valid: [{ olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null }],
+    malformed: [
+      [],
+      [{ olderThanHours: 0, keepNewest: 2, cacheOlderThanHours: null }],
+      [{ olderThanHours: 72, keepNewest: 1.5, cacheOlderThanHours: null }],
+      [{ olderThanHours: 72, keepNewest: 2 }],
+      [{ olderThanHours: '72h', keepNewest: 2, cacheOlderThanHours: null }],
+    ],
+  },
+  planCleanup: {
+    valid: [{ strategy: 'keep-newest', keep: 3 }],
+    malformed: [
+      [],
+      [{ strategy: 'everything' }],
+      [{ strategy: 'older-than' }],
+      [{ strategy: 'older-than', hours: -1 }],
+      [{ strategy: 'safe', extra: true }],
+      [{ strategy: 'keep-newest', keep: 0 }],
+    ],
+  },
   getSettings: { valid: [], malformed: [['theme']] },
   getSettingsNotice: { valid: [], malformed: [[1]] },
   updateSettings: {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ApiMethods, MethodName } from '../../shared/contract';
 import type { BuildCachePruneOptions } from '../../shared/build-cache-plan';
+import type { CleanupChoice, CleanupParameters } from '../../shared/cleanup';
 import type { PruneOptions, RemovalOptions } from '../../shared/plan';
 import { endpointSchema, settingsPatchSchema } from '../settings/settings-schema';
 
@@ -60,6 +61,23 @@ const buildCachePruneOptions = z.strictObject({
   until: filterValue.optional(),
 }) satisfies z.ZodType<BuildCachePruneOptions>;
 
+/** Whole hours, from one hour to ten years: the strategies' ages. */
+const hours = z.number().int().min(1).max(87_600);
+
+const cleanupParameters = z.strictObject({
+  olderThanHours: hours,
+  keepNewest: z.number().int().min(1).max(1_000),
+  cacheOlderThanHours: hours.nullable(),
+}) satisfies z.ZodType<CleanupParameters>;
+
+const cleanupChoice = z.discriminatedUnion('strategy', [
+  z.strictObject({ strategy: z.literal('safe') }),
+  z.strictObject({ strategy: z.literal('unused-images') }),
+  z.strictObject({ strategy: z.literal('older-than'), hours }),
+  z.strictObject({ strategy: z.literal('keep-newest'), keep: z.number().int().min(1).max(1_000) }),
+  z.strictObject({ strategy: z.literal('build-cache'), olderThanHours: hours.nullable() }),
+]) satisfies z.ZodType<CleanupChoice>;
+
 const noArguments = z.tuple([]);
 
 export const METHOD_SCHEMAS = {
@@ -77,6 +95,8 @@ export const METHOD_SCHEMAS = {
   runBuildCachePlan: z.tuple([planId]),
   removeContainers: z.tuple([z.array(containerId).min(1).max(MAX_ITEMS)]),
   removeVolumes: z.tuple([z.array(volumeName).min(1).max(MAX_ITEMS)]),
+  estimateCleanups: z.tuple([cleanupParameters]),
+  planCleanup: z.tuple([cleanupChoice]),
   getSettings: noArguments,
   getSettingsNotice: noArguments,
   updateSettings: z.tuple([settingsPatchSchema]),

@@ -4,6 +4,12 @@ import type {
   BuildCacheRunResult,
 } from '../../shared/build-cache-plan';
 import { untilDuration } from '../../shared/core/build-cache/plan-build-cache';
+import type {
+  CleanupChoice,
+  CleanupEstimate,
+  CleanupParameters,
+  CleanupPlan,
+} from '../../shared/cleanup';
 import type { EngineStatus, EventName, ResourceRemovalResult } from '../../shared/contract';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
@@ -178,6 +184,20 @@ export class ReclaimService implements Service {
 
   async cancelRun(planId: string): Promise<void> {
     this.plans.cancel(planId);
+  }
+
+  async estimateCleanups(parameters: CleanupParameters): Promise<CleanupEstimate[]> {
+    const inventory = await this.session.inventory();
+    return this.options.engine.estimateCleanups(inventory, parameters, this.protection());
+  }
+
+  async planCleanup(choice: CleanupChoice): Promise<CleanupPlan> {
+    const inventory = await this.session.inventory();
+    const plan = this.options.engine.planCleanup(inventory, choice, this.protection());
+    // Each part runs by its own ID, through the run its own preview uses.
+    if (plan.images) this.plans.add(plan.images);
+    if (plan.buildCache) this.plans.add(plan.buildCache);
+    return plan;
   }
 
   async removeContainers(ids: string[]): Promise<ResourceRemovalResult> {

@@ -37,38 +37,68 @@ export async function readBuildCache(connection: Connection): Promise<BuildCache
  * Runs a build cache plan record by record, children before parents: each is re-checked on
  * a fresh read, then pruned alone by its ID (`/build/prune` with an `id` filter, which
  * BuildKit matches as a prefix: a full ID names only itself). The plan's own `-a` and
- * `until` go along, so the engine re-applies them at the moment it deletes; a record it
- * then declines is reported, never retried in another way. Never a bare `/build/prune`.
+ * `until` go along, so the engine re-applies them at the moment it deletes. Never a bare
+ * `/build/prune`.
+ *
+ * BuildKit frees a parent only once no record is built on it, and Docker 26 and later do
+ * not say which record is whose parent (`Parents` is empty), so the plan's order cannot
+ * always put children first. A record the engine declines is therefore asked again after
+ * the others, round after round as BuildKit's own prune loops, while a round still removes
+ * something; only then is it reported as kept by the engine.
  */
 export async function runBuildCachePlan(
   connection: Connection,
   plan: BuildCachePlan,
   deps: BuildCacheRunDeps,
 ): Promise<BuildCacheRunResult> {
-  const results: CacheRecordResult[] = [];
+  const results = new Map<string, CacheRecordResult>();
   let bytesReclaimed = 0;
   let cancelled = false;
   const progress = (current: string | null): void =>
     deps.onProgress?.({
       planId: plan.id,
-      done: results.length,
+      done: results.size,
       total: plan.remove.length,
       bytesReclaimed,
       current,
     });
-  for (const record of plan.remove) {
-    if (deps.signal?.aborted) cancelled = true;
-    if (cancelled) {
-      results.push({ id: record.id, status: 'cancelled', bytesReclaimed: 0 });
-      continue;
+  let pending = plan.remove;
+  while (pending.length > 0) {
+    const declined: PlannedCacheRecord[] = [];
+    let removedThisRound = false;
+    for (const record of pending) {
+      if (deps.signal?.aborted) cancelled = true;
+      if (cancelled) {
+        results.set(record.id, { id: record.id, status: 'cancelled', bytesReclaimed: 0 });
+        continue;
+      }
+      progress(record.id);
+      const result = await runRecord(connection, plan, record, deps.reread);
+      if (result.change === 'engine-kept') {
+        declined.push(record);
+        continue;
+      }
+      if (result.status === 'done') removedThisRound = true;
+      bytesReclaimed += result.bytesReclaimed;
+      results.set(record.id, result);
     }
-    progress(record.id);
-    const result = await runRecord(connection, plan, record, deps.reread);
-    bytesReclaimed += result.bytesReclaimed;
-    results.push(result);
+    if (!removedThisRound || cancelled) {
+      for (const record of declined) {
+        const status = cancelled ? 'cancelled' : 'skipped-changed';
+        results.set(record.id, {
+          id: record.id,
+          status,
+          ...(cancelled ? {} : { change: 'engine-kept' as const }),
+          bytesReclaimed: 0,
+        });
+      }
+      break;
+    }
+    pending = declined;
   }
   progress(null);
-  return { planId: plan.id, results, bytesReclaimed, cancelled };
+  const ordered = plan.remove.flatMap((record) => results.get(record.id) ?? []);
+  return { planId: plan.id, results: ordered, bytesReclaimed, cancelled };
 }
 
 async function runRecord(

@@ -21,6 +21,7 @@ import { reclaimError, ReclaimFailure, type ReclaimError } from '../../../shared
 import { createRendererApi } from '../../../shared/transport';
 import { planPrune } from '../../../shared/core/plan/prune';
 import type { BuildCachePlan } from '../../../shared/build-cache-plan';
+import { estimateCleanups, planCleanup } from '../../../shared/core/cleanup/cleanup-plan';
 import { freedBy, planBuildCachePrune } from '../../../shared/core/build-cache/plan-build-cache';
 import { planRemoval } from '../../../shared/core/plan/removal';
 import { resolveReference } from '../../../shared/core/references/resolve';
@@ -220,6 +221,15 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         cancelled: false,
       });
     },
+    estimateCleanups: (parameters) =>
+      connectedOr(() => estimateCleanups(inv, parameters, protection(), FIXTURE_NOW_MS)),
+    planCleanup: (choice) =>
+      connectedOr(() => {
+        const plan = planCleanup(inv, choice, protection(), stamp);
+        if (plan.images) plans.set(plan.images.id, plan.images);
+        if (plan.buildCache) cachePlans.set(plan.buildCache.id, plan.buildCache);
+        return plan;
+      }),
     getSettings: () => ok(settings),
     getSettingsNotice: () => ok(options.settingsNotice ?? null),
     updateSettings: (patch) => {

@@ -16,7 +16,8 @@ import { planEngine, type PlanStamp } from '../plan/plan-stamp';
  * record a build holds never goes; without `-a`, neither do records an image's layers share
  * nor BuildKit's internal and frontend records; `until` keeps records used within it; and a
  * parent goes only when every record built on it goes too (BuildKit frees it on the round
- * after its children).
+ * after its children). Docker 26 and later report no parents (`Parents` is empty), so there
+ * a parent of a kept record is listed as going and the run reports the engine kept it.
  */
 export function planBuildCachePrune(
   inv: Pick<Inventory, 'engine' | 'buildCache'>,

@@ -1,0 +1,145 @@
+/**
+ * The guided cleanup through the service, on a private engine: each strategy's estimate is
+ * the bytes of the plan it makes; the Safe plan selects what the engine itself lists as
+ * dangling and unused, and the build cache no build holds and no image shares; running the
+ * parts removes exactly what they listed and frees what they said. Keep-newest leaves the
+ * newest tag of each repository.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { DEFAULT_CLEANUP_PARAMETERS } from '../../shared/cleanup';
+import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
+import { expectMeasuredDrop } from '../../../test/engine/expect-drop';
+import {
+  addContainer,
+  addNamedImages,
+  buildKitBuild,
+  randomLayer,
+  runnableImageSpec,
+} from '../../../test/engine/fixture-builders';
+import { describeEngine } from '../../../test/engine/gate';
+import { assertPrivateEndpoint } from '../../../test/engine/guard';
+import {
+  buildCacheRecords,
+  cliBuildCacheRow,
+  imageBytesOnDisk,
+} from '../../../test/engine/measure';
+import { SettingsStore } from '../settings/settings-store';
+import { createReclaimService } from './create-service';
+import { realEnginePort } from './engine-wiring';
+import type { ReclaimService } from './reclaim-service';
+
+const REPO = 'reclaim-cl';
+const DAY_MS = 86_400_000;
+
+describeEngine('the guided cleanup through the service', () => {
+  let engine: PrivateDocker;
+  let dir: string;
+  let service: ReclaimService;
+
+  beforeAll(async () => {
+    engine = await startPrivateDocker();
+    assertPrivateEndpoint(engine.host);
+    const at = (daysAgo: number): Date => new Date(Date.now() - daysAgo * DAY_MS);
+    await addNamedImages(engine, {
+      app1: { tags: [`${REPO}/app:1`], layers: [randomLayer({ a: 300_000 })], created: at(9) },
+      app2: { tags: [`${REPO}/app:2`], layers: [randomLayer({ b: 200_000 })], created: at(6) },
+      app3: { tags: [`${REPO}/app:3`], layers: [randomLayer({ c: 100_000 })], created: at(3) },
+      old: { tags: [`${REPO}/old:1`], layers: [randomLayer({ d: 150_000 })], created: at(20) },
+      newer: { tags: [`${REPO}/old:next`], layers: [randomLayer({ e: 120_000 })], created: at(1) },
+      used: runnableImageSpec([`${REPO}/used:1`], { created: at(30) }),
+    });
+    // Two dangling images, as `docker build -t` leaves them when it moves a tag: `old`, and
+    // `used`, which a stopped container still uses.
+    await engine.dockerOk(['tag', `${REPO}/old:next`, `${REPO}/old:1`]);
+    await engine.dockerOk(['rmi', `${REPO}/old:next`]);
+    await addContainer(engine, `${REPO}/used:1`, { name: 'reclaim-cl-stopped', running: false });
+    await engine.dockerOk(['tag', `${REPO}/old:1`, `${REPO}/used:1`]);
+    // Build cache no image shares: the image of the build is removed, its records stay.
+    await buildKitBuild(engine, `${REPO}/built:1`, [60_000, 40_000]);
+    await engine.dockerOk(['rmi', `${REPO}/built:1`]);
+
+    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-cleanup-'));
+    service = createReclaimService({
+      settings: await SettingsStore.open(dir),
+      openExternal: () => undefined,
+      engine: realEnginePort,
+    });
+    expect((await service.start({ host: engine.host })).state).toBe('connected');
+  });
+  afterAll(async () => {
+    service?.close();
+    await engine?.stop();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  const lines = (out: string): string[] => out.split('\n').filter((line) => line.trim() !== '');
+
+  it('Safe: its estimate, its plan and its run agree, and match what the engine lists', async () => {
+    const estimates = await service.estimateCleanups({ ...DEFAULT_CLEANUP_PARAMETERS });
+    const safe = estimates.find((estimate) => estimate.choice.strategy === 'safe');
+    const plan = await service.planCleanup({ strategy: 'safe' });
+    expect(safe?.bytesFreed).toBe(plan.bytesFreed);
+    expect(plan.images?.kind).toBe('prune');
+    if (plan.images?.kind !== 'prune' || !plan.buildCache) throw new Error('no Safe parts');
+
+    // What the engine lists: dangling images, less those a container uses.
+    const dangling = lines(
+      await engine.dockerOk(['images', '-q', '--no-trunc', '-f', 'dangling=true']),
+    );
+    const usedImage = (
+      await engine.dockerOk(['inspect', '-f', '{{.Image}}', 'reclaim-cl-stopped'])
+    ).trim();
+    const expected = dangling.filter((id) => id !== usedImage);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(plan.images.remove.map((image) => image.imageId).sort()).toEqual([...expected].sort());
+    expect(safe).toMatchObject({ images: expected.length, danglingInUse: 1 });
+    const records = await buildCacheRecords(engine);
+    const freeRecords = records.filter((record) => !record.InUse && !record.Shared);
+    expect(plan.buildCache.remove.map((record) => record.id).sort()).toEqual(
+      freeRecords.map((record) => record.ID).sort(),
+    );
+    expect(safe?.cacheRecords).toBe(freeRecords.length);
+
+    const imageBytes = await imageBytesOnDisk(engine);
+    const imagesRun = await service.runPlan(plan.images.id);
+    // Measured before the cache goes: Docker 26.1's figure counts BuildKit's snapshots too.
+    const imageDrop = imageBytes - (await imageBytesOnDisk(engine));
+    const cacheRun = await service.runBuildCachePlan(plan.buildCache.id);
+
+    expect(imagesRun.results.filter((result) => result.status !== 'done')).toEqual([]);
+    expect(cacheRun.results.filter((result) => result.status !== 'done')).toEqual([]);
+    const left = lines(
+      await engine.dockerOk(['images', '-q', '--no-trunc', '-f', 'dangling=true']),
+    );
+    expect(left).toEqual([usedImage]);
+    expectMeasuredDrop(imageDrop, plan.images.bytesFreed);
+    const rowAfter = cliBuildCacheRow(await buildCacheRecords(engine));
+    expect(cliBuildCacheRow(records).size - rowAfter.size).toBe(plan.buildCache.bytesFreed);
+    expect(cacheRun.bytesReclaimed).toBe(plan.buildCache.bytesFreed);
+  });
+
+  it('keep-newest 1: only the newest tag of each repository stays', async () => {
+    const estimates = await service.estimateCleanups({
+      ...DEFAULT_CLEANUP_PARAMETERS,
+      keepNewest: 1,
+    });
+    const estimate = estimates.find((e) => e.choice.strategy === 'keep-newest');
+    const plan = await service.planCleanup({ strategy: 'keep-newest', keep: 1 });
+    expect(estimate?.bytesFreed).toBe(plan.bytesFreed);
+    if (plan.images?.kind !== 'removal') throw new Error('keep-newest plans a removal');
+    expect(plan.images.command).toBe(`docker rmi ${REPO}/app:1 ${REPO}/app:2`);
+    const before = await imageBytesOnDisk(engine);
+
+    const result = await service.runPlan(plan.images.id);
+
+    expect(result.results.map((r) => r.status)).toEqual(['done', 'done']);
+    const appTags = lines(
+      await engine.dockerOk(['images', '--format', '{{.Repository}}:{{.Tag}}', `${REPO}/app`]),
+    );
+    expect(appTags).toEqual([`${REPO}/app:3`]);
+    expectMeasuredDrop(before - (await imageBytesOnDisk(engine)), plan.images.bytesFreed);
+  });
+});

@@ -1,0 +1,75 @@
+/**
+ * The guided cleanup: strategies, each estimated from one snapshot before the user picks,
+ * and the plan a chosen strategy makes, in parts (images, build cache) that each run by
+ * their own ID as any preview does.
+ */
+import type { BuildCachePlan } from './build-cache-plan';
+import type { ImageId } from './model';
+import type { Approximation, PrunePlan, RemovalPlan } from './plan';
+import type { ProtectionMatch } from './core/filters/protection';
+
+/**
+ * `safe`: dangling images and build cache not in use (`docker image prune` + `docker builder
+ * prune`). `unused-images`: every image no container uses (`prune -a`). `older-than`: those
+ * older than `hours` (`prune -a --filter until=<hours>h`). `keep-newest`: in each
+ * repository the newest `keep` images stay and the older tags go (docker-gc's minimum to
+ * keep; no CLI equivalent, so the command is the explicit `docker rmi` list). `build-cache`:
+ * cache not in use, or only what was last used longer than `olderThanHours` ago.
+ */
+export type CleanupChoice =
+  | { strategy: 'safe' }
+  | { strategy: 'unused-images' }
+  | { strategy: 'older-than'; hours: number }
+  | { strategy: 'keep-newest'; keep: number }
+  | { strategy: 'build-cache'; olderThanHours: number | null };
+
+export type CleanupStrategy = CleanupChoice['strategy'];
+
+/** The strategies' parameters, for estimating all of them at once. */
+export interface CleanupParameters {
+  olderThanHours: number;
+  keepNewest: number;
+  cacheOlderThanHours: number | null;
+}
+
+/** The CI/CD preset of `older-than` (72 hours) and two images kept per repository. */
+export const DEFAULT_CLEANUP_PARAMETERS: Readonly<CleanupParameters> = Object.freeze({
+  olderThanHours: 72,
+  keepNewest: 2,
+  cacheOlderThanHours: null,
+});
+
+/** What one strategy would do, from the same snapshot as the others. */
+export interface CleanupEstimate {
+  choice: CleanupChoice;
+  /** Bytes the strategy's plan frees, images and build cache together. */
+  bytesFreed: number;
+  /** Images deleted (not only untagged). */
+  images: number;
+  /** Build cache records removed. */
+  cacheRecords: number;
+  /** Dangling images kept because a container uses them (the Safe strategy names them). */
+  danglingInUse: number;
+  /** Set when the images part is an estimate (see Approximation). */
+  approximate?: Approximation;
+}
+
+/** An image `keep-newest` keeps although it is beyond the newest N: protected by settings. */
+export interface KeptByProtection {
+  imageId: ImageId;
+  name: string;
+  protectedBy: ProtectionMatch;
+}
+
+export interface CleanupPlan {
+  /** The cleanup's own ID (its parts run by theirs). */
+  id: string;
+  createdAt: number;
+  choice: CleanupChoice;
+  /** The images part: a prune, or for `keep-newest` an explicit removal; null when none. */
+  images: PrunePlan | RemovalPlan | null;
+  buildCache: BuildCachePlan | null;
+  /** For `keep-newest`: images beyond the newest N kept because settings protect them. */
+  keptProtected: KeptByProtection[];
+  bytesFreed: number;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CLEANUP_PARAMETERS } from '../../cleanup';
+import type { BuildCacheInfo } from '../../model';
+import { inventory, sha, type ImageSpec } from '../../testing/inventory-builders';
+import { estimateCleanups, planCleanup } from './cleanup-plan';
+import { selectBeyondNewest } from './keep-newest';
+
+const NOW = 1_700_000_000_000;
+const HOUR = 3600;
+const NO_PROTECTION = { patterns: [], label: null };
+
+let stamps = 0;
+const stamp = () => ({ id: `s${++stamps}`, createdAt: NOW });
+
+const image = (id: string, hoursOld: number, tags: string[], bytes = 1000): ImageSpec => ({
+  id: sha(id),
+  tags,
+  layers: [[`sha256:layer-${id}`, bytes]],
+  created: NOW / 1000 - hoursOld * HOUR,
+});
+
+const cache = (
+  id: string,
+  size: number,
+  overrides: Partial<BuildCacheInfo> = {},
+): BuildCacheInfo => ({
+  id,
+  type: 'regular',
+  description: id,
+  size,
+  inUse: false,
+  shared: false,
+  lastUsed: NOW / 1000 - 10 * HOUR,
+  parents: [],
+  ...overrides,
+});
+
+/** app:1..3 (oldest first), a dangling image, one a stopped container uses, and cache. */
+function fixture() {
+  const inv = inventory(
+    [
+      image('a1', 300, ['app:1'], 100),
+      image('a2', 200, ['app:2'], 200),
+      image('a3', 100, ['app:3', 'app:latest'], 300),
+      image('b1', 50, ['tool:1'], 400),
+      image('d1', 500, [], 50),
+      image('d2', 500, [], 70),
+      image('u1', 400, ['used:1'], 800),
+    ],
+    [
+      { id: 'c1', name: 'keeps-d2', image: sha('d2'), running: false },
+      { id: 'c2', name: 'keeps-u1', image: sha('u1'), running: false },
+    ],
+  );
+  return { ...inv, buildCache: [cache('k1', 5000), cache('k2', 9000, { inUse: true })] };
+}
+
+describe('selectBeyondNewest', () => {
+  it('keeps the newest N images of each repository and removes the older tags', () => {
+    const selection = selectBeyondNewest(fixture(), 1, NO_PROTECTION);
+    expect(selection.references).toEqual(['app:1', 'app:2']);
+    expect(selectBeyondNewest(fixture(), 2, NO_PROTECTION).references).toEqual(['app:1']);
+    expect(selectBeyondNewest(fixture(), 3, NO_PROTECTION).references).toEqual([]);
+  });
+
+  it('ranks an image with two tags of one repository once', () => {
+    // app:3 and app:latest are one image: keeping 2 keeps app:3/app:latest and app:2.
+    expect(selectBeyondNewest(fixture(), 2, NO_PROTECTION).references).not.toContain('app:latest');
+  });
+
+  it('never selects a protected image, and says which it kept', () => {
+    const selection = selectBeyondNewest(fixture(), 1, { patterns: ['app:1'], label: null });
+    expect(selection.references).toEqual(['app:2']);
+    expect(selection.keptProtected).toMatchObject([
+      { imageId: sha('a1'), name: 'app:1', protectedBy: { by: 'pattern', pattern: 'app:1' } },
+    ]);
+  });
+});
+
+describe('planCleanup and estimateCleanups', () => {
+  it('Safe: dangling images no container uses, and build cache not in use', () => {
+    const plan = planCleanup(fixture(), { strategy: 'safe' }, NO_PROTECTION, stamp);
+    expect(plan.images?.kind).toBe('prune');
+    expect(plan.images?.kind === 'prune' && plan.images.remove.map((i) => i.imageId)).toEqual([
+      sha('d1'),
+    ]);
+    expect(plan.buildCache?.remove.map((r) => r.id)).toEqual(['k1']);
+    expect(plan.bytesFreed).toBe(50 + 5000);
+  });
+
+  it('every estimate equals the bytes of the plan its strategy makes, from one snapshot', () => {
+    const inv = fixture();
+    const estimates = estimateCleanups(inv, DEFAULT_CLEANUP_PARAMETERS, NO_PROTECTION, NOW);
+    expect(estimates.map((e) => e.choice.strategy)).toEqual([
+      'safe',
+      'unused-images',
+      'older-than',
+      'keep-newest',
+      'build-cache',
+    ]);
+    for (const estimate of estimates) {
+      const plan = planCleanup(inv, estimate.choice, NO_PROTECTION, stamp);
+      expect(estimate.bytesFreed, estimate.choice.strategy).toBe(plan.bytesFreed);
+    }
+    const by = Object.fromEntries(estimates.map((e) => [e.choice.strategy, e]));
+    // Safe: d1 goes; d2 is dangling but a container uses it.
+    expect(by.safe).toMatchObject({ images: 1, cacheRecords: 1, danglingInUse: 1 });
+    // -a: every image no container uses (d2 and used:1 stay).
+    expect(by['unused-images']).toMatchObject({
+      images: 5,
+      bytesFreed: 100 + 200 + 300 + 400 + 50,
+    });
+    // until=72h: tool:1 (50 h old) is too new.
+    expect(by['older-than']).toMatchObject({ images: 4, bytesFreed: 100 + 200 + 300 + 50 });
+    // Keep 2 per repository: only app:1 goes.
+    expect(by['keep-newest']).toMatchObject({ images: 1, bytesFreed: 100, cacheRecords: 0 });
+    expect(by['build-cache']).toMatchObject({ images: 0, cacheRecords: 1, bytesFreed: 5000 });
+  });
+
+  it('keep-newest with nothing beyond N plans no images part', () => {
+    const plan = planCleanup(fixture(), { strategy: 'keep-newest', keep: 5 }, NO_PROTECTION, stamp);
+    expect(plan.images).toBeNull();
+    expect(plan.bytesFreed).toBe(0);
+  });
+
+  it('keep-newest plans the explicit docker rmi list, and an image in use is blocked, not forced', () => {
+    const inv = inventory(
+      [image('n1', 30, ['svc:1']), image('n2', 20, ['svc:2']), image('n3', 10, ['svc:3'])],
+      [{ id: 'c9', name: 'old-svc', image: sha('n1'), running: true }],
+    );
+    const plan = planCleanup(inv, { strategy: 'keep-newest', keep: 1 }, NO_PROTECTION, stamp);
+    expect(plan.images?.kind).toBe('removal');
+    if (plan.images?.kind !== 'removal') return;
+    expect(plan.images.command).toBe('docker rmi svc:1 svc:2');
+    expect(plan.images.targets.map((t) => [t.input, t.outcome])).toEqual([
+      ['svc:1', 'blocked-by-running-container'],
+      ['svc:2', 'deleted'],
+    ]);
+    expect(plan.bytesFreed).toBe(1000);
+  });
+
+  it('build-cache with an age passes it as until', () => {
+    const plan = planCleanup(
+      fixture(),
+      { strategy: 'build-cache', olderThanHours: 24 },
+      NO_PROTECTION,
+      stamp,
+    );
+    expect(plan.buildCache?.command).toBe('docker builder prune -f --filter until=24h');
+    expect(plan.buildCache?.keep.map((r) => [r.id, r.reason])).toEqual([
+      ['k1', 'too-new'],
+      ['k2', 'in-use'],
+    ]);
+  });
+});

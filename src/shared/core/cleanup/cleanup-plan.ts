@@ -1,0 +1,119 @@
+import type { BuildCachePlan } from '../../build-cache-plan';
+import type {
+  CleanupChoice,
+  CleanupEstimate,
+  CleanupParameters,
+  CleanupPlan,
+  KeptByProtection,
+} from '../../cleanup';
+import type { Inventory } from '../../model';
+import { PLAIN_REMOVAL_OPTIONS, type PrunePlan, type RemovalPlan } from '../../plan';
+import { planBuildCachePrune } from '../build-cache/plan-build-cache';
+import type { Protection } from '../filters/protection';
+import type { PlanStamp } from '../plan/plan-stamp';
+import { planPrune } from '../plan/prune';
+import { planRemoval } from '../plan/removal';
+import { selectBeyondNewest } from './keep-newest';
+
+/**
+ * The plan a strategy makes, in parts, each by the planner every preview uses (so each part
+ * is exactly what its own dialog would show). `stamp` is called once per part and once for
+ * the cleanup itself.
+ */
+export function planCleanup(
+  inv: Inventory,
+  choice: CleanupChoice,
+  protection: Protection,
+  stamp: () => PlanStamp,
+): CleanupPlan {
+  const own = stamp();
+  let images: PrunePlan | RemovalPlan | null = null;
+  let buildCache: BuildCachePlan | null = null;
+  let keptProtected: KeptByProtection[] = [];
+  switch (choice.strategy) {
+    case 'safe':
+      images = planPrune(inv, { all: false }, protection, stamp());
+      buildCache = planBuildCachePrune(inv, { all: false }, stamp());
+      break;
+    case 'unused-images':
+      images = planPrune(inv, { all: true }, protection, stamp());
+      break;
+    case 'older-than':
+      images = planPrune(inv, { all: true, until: `${choice.hours}h` }, protection, stamp());
+      break;
+    case 'keep-newest': {
+      const selection = selectBeyondNewest(inv, choice.keep, protection);
+      keptProtected = selection.keptProtected;
+      if (selection.references.length > 0) {
+        images = planRemoval(inv, selection.references, PLAIN_REMOVAL_OPTIONS, protection, stamp());
+      }
+      break;
+    }
+    case 'build-cache':
+      buildCache = planBuildCachePrune(
+        inv,
+        choice.olderThanHours === null
+          ? { all: false }
+          : { all: false, until: `${choice.olderThanHours}h` },
+        stamp(),
+      );
+      break;
+  }
+  return {
+    id: own.id,
+    createdAt: own.createdAt,
+    choice,
+    images,
+    buildCache,
+    keptProtected,
+    bytesFreed: (images?.bytesFreed ?? 0) + (buildCache?.bytesFreed ?? 0),
+  };
+}
+
+/** Every strategy with its parameters, in the order the wizard offers them. */
+export function cleanupChoices(parameters: CleanupParameters): CleanupChoice[] {
+  return [
+    { strategy: 'safe' },
+    { strategy: 'unused-images' },
+    { strategy: 'older-than', hours: parameters.olderThanHours },
+    { strategy: 'keep-newest', keep: parameters.keepNewest },
+    { strategy: 'build-cache', olderThanHours: parameters.cacheOlderThanHours },
+  ];
+}
+
+/** Each strategy's bytes and counts, all from the one snapshot `inv`, at `now`. */
+export function estimateCleanups(
+  inv: Inventory,
+  parameters: CleanupParameters,
+  protection: Protection,
+  now: number,
+): CleanupEstimate[] {
+  const stamp = (): PlanStamp => ({ id: 'estimate', createdAt: now });
+  return cleanupChoices(parameters).map((choice) => {
+    const plan = planCleanup(inv, choice, protection, stamp);
+    const estimate: CleanupEstimate = {
+      choice,
+      bytesFreed: plan.bytesFreed,
+      images: imagesDeleted(plan.images),
+      cacheRecords: plan.buildCache?.remove.length ?? 0,
+      danglingInUse: choice.strategy === 'safe' ? danglingInUse(inv, plan.images) : 0,
+    };
+    if (plan.images?.approximate) estimate.approximate = plan.images.approximate;
+    return estimate;
+  });
+}
+
+/** How many images a plan's images part deletes (untagging alone deletes none). */
+export function imagesDeleted(plan: PrunePlan | RemovalPlan | null): number {
+  if (!plan) return 0;
+  if (plan.kind === 'prune') return plan.remove.length;
+  return plan.targets.filter((target) => target.outcome === 'deleted' && !target.duplicateOf)
+    .length;
+}
+
+/** Dangling images the dangling prune keeps because a container uses them. */
+function danglingInUse(inv: Inventory, plan: PrunePlan | RemovalPlan | null): number {
+  if (!plan || plan.kind !== 'prune') return 0;
+  const dangling = new Set(inv.images.filter((image) => image.dangling).map((image) => image.id));
+  return plan.keep.filter((kept) => kept.reason === 'in-use' && dangling.has(kept.imageId)).length;
+}

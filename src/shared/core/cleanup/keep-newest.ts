@@ -1,0 +1,55 @@
+import type { KeptByProtection } from '../../cleanup';
+import type { ImageInfo, Inventory } from '../../model';
+import { protectionTest, type Protection } from '../filters/protection';
+import { familiarName, parseReported } from '../references/reference-grammar';
+
+export interface KeepNewestSelection {
+  /** The tags to remove (`repo:tag`), oldest repository entries first, in a stable order. */
+  references: string[];
+  /** Images beyond the newest N that settings protect: their tags stay. */
+  keptProtected: KeptByProtection[];
+}
+
+/**
+ * docker-gc's minimum to keep, per repository: the images carrying a tag of the repository
+ * are ranked newest first (by Created, then ID, so equal times rank the same way every
+ * time); the first `keep` stay, and the repository's tags on the others go. An image tagged
+ * in two repositories is ranked in each; removing one repository's tag leaves the other.
+ * Untagged images have no repository and are left to the prune strategies.
+ */
+export function selectBeyondNewest(
+  inv: Pick<Inventory, 'images'>,
+  keep: number,
+  protection: Protection,
+): KeepNewestSelection {
+  const isProtected = protectionTest(protection);
+  const byRepository = new Map<string, { image: ImageInfo; tags: string[] }[]>();
+  for (const image of inv.images) {
+    for (const tag of image.repoTags) {
+      const parsed = parseReported(tag);
+      if (!parsed) continue;
+      const repository = familiarName(parsed);
+      const entries = byRepository.get(repository) ?? [];
+      const entry = entries.find((candidate) => candidate.image.id === image.id);
+      if (entry) entry.tags.push(tag);
+      else entries.push({ image, tags: [tag] });
+      byRepository.set(repository, entries);
+    }
+  }
+  const references: string[] = [];
+  const keptProtected = new Map<string, KeptByProtection>();
+  for (const repository of [...byRepository.keys()].sort()) {
+    const ranked = (byRepository.get(repository) ?? []).sort(
+      (a, b) => b.image.created - a.image.created || a.image.id.localeCompare(b.image.id),
+    );
+    for (const { image, tags } of ranked.slice(keep).reverse()) {
+      const protectedBy = isProtected(image);
+      if (protectedBy) {
+        keptProtected.set(image.id, { imageId: image.id, name: tags[0] ?? image.id, protectedBy });
+        continue;
+      }
+      references.push(...[...tags].sort());
+    }
+  }
+  return { references, keptProtected: [...keptProtected.values()] };
+}
