@@ -269,7 +269,7 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
     });
   }
 
-  it('the dashboard’s Clean up previews pruning the dangling image only; cancel removes nothing', async () => {
+  it('the dashboard’s Clean up opens the Safe review: the dangling prune and the builder prune; cancel removes nothing', async () => {
     const violations: string[] = [];
     for (const language of LANGUAGES) {
       await chooseLanguage(page(), language);
@@ -279,14 +279,15 @@ describeEngine('user paths through the UI (Chromium, browser mode)', () => {
       // Dangling only: no -a (the CLI form may carry -f, since Reclaim asked already).
       expect(preview.command).toMatch(/^docker image prune( -f)?$/);
       expect([...preview.ids].sort()).toEqual(prunedByDanglingPrune());
-      violations.push(...(await checkBothThemes(page(), 'prune-dialog', language)));
+      expect(await page().getByTestId('cache-command').innerText()).toBe('docker builder prune -f');
+      violations.push(...(await checkBothThemes(page(), 'cleanup-dialog', language)));
       if (language === 'zh-CN') {
         expect(
-          await englishWordsOutsideData(page(), '[data-testid=prune-dialog]', latinAllowed()),
+          await englishWordsOutsideData(page(), '[data-testid=cleanup-dialog]', latinAllowed()),
         ).toEqual([]);
       }
       await page().keyboard.press('Escape');
-      await page().getByTestId('prune-dialog').waitFor({ state: 'detached' });
+      await page().getByTestId('cleanup-dialog').waitFor({ state: 'detached' });
     }
     await chooseLanguage(page(), 'en');
     expect(violations).toEqual([]);

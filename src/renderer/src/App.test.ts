@@ -60,9 +60,31 @@ describe('App', () => {
       },
     });
     await waitFor(() =>
-      expect(screen.getByTestId('dangling-count').textContent).toContain('No dangling images'),
+      expect(screen.getByTestId('dangling-count').textContent).toContain('Nothing for Clean up'),
     );
     expect(screen.getByTestId('disk-usage-images-total').textContent).toBe('8');
+  });
+
+  it('counts in the badge only the dangling images Clean up removes, and names the rest in use', async () => {
+    const api = createFakeApi();
+    const base = api.inventory();
+    const [first] = base.images.filter((image) => image.dangling);
+    if (!first) throw new Error('the fixture has dangling images');
+    const user = { id: 'c0ffee0000aa', name: 'holds-dangling', running: false, state: 'exited' };
+    const inventory = {
+      ...base,
+      images: base.images.map((image) =>
+        image.id === first.id ? { ...image, containers: [user] } : image,
+      ),
+      containers: [
+        ...base.containers,
+        { ...user, imageId: first.id, image: first.id, sizeRw: 0, created: 0 },
+      ],
+    };
+    render(App, { api: createFakeApi({ inventory }) });
+    const badge = await screen.findByTestId('dangling-count');
+    await waitFor(() => expect(badge.textContent).toContain('1 dangling image to clean'));
+    expect(badge.textContent).toContain('1 more in use by a container');
   });
 
   it('shows an engine error with its message and fix, and retries', async () => {

@@ -75,6 +75,10 @@ export const en = {
   dashboard: {
     dangling:
       '{count, plural, =0 {No dangling images} one {# dangling image} other {# dangling images}}',
+    danglingToClean:
+      '{count, plural, =0 {Nothing for Clean up} one {# dangling image to clean} other {# dangling images to clean}}',
+    danglingInUse:
+      '{count, plural, one {# more in use by a container} other {# more in use by containers}}',
     largest: 'Largest images',
     cleanUp: 'Clean up…',
     showAll: 'Show all images',
@@ -226,6 +230,44 @@ export const en = {
     },
     cancelled: 'Stopped before every target ran.',
     failedOn: 'While removing {subject}.',
+  },
+  cleanup: {
+    title: 'Clean up',
+    chooseTitle: 'Choose a cleanup',
+    reviewTitle: 'Review the cleanup',
+    summaryTitle: 'Cleanup finished',
+    choose: 'Other strategies…',
+    back: 'Back',
+    review: 'Review',
+    reading: 'Working out what each strategy frees…',
+    estimate:
+      '{bytes} · {images, plural, one {# image} other {# images}} · {records, plural, one {# cache record} other {# cache records}}',
+    approximate: 'estimate',
+    strategy: {
+      safe: 'Safe',
+      'unused-images': 'Unused images',
+      'older-than': 'Older than',
+      'keep-newest': 'Keep the newest per repository',
+      'build-cache': 'Build cache',
+    },
+    about: {
+      safe: 'Dangling images no container uses, and build cache no build uses. Recommended.',
+      'unused-images': 'Every image no container uses (docker image prune -a).',
+      'older-than': 'Unused images created more than the chosen hours ago (72 h suits CI/CD).',
+      'keep-newest': 'In each repository the newest images stay and older tags go.',
+      'build-cache': 'Build cache no build uses, optionally only what was last used long ago.',
+    },
+    hours: 'hours',
+    keep: 'images kept',
+    cacheAge: 'last used more than (hours, empty: any)',
+    total: 'Frees {bytes} in all.',
+    nothing: 'Nothing to clean up with this strategy.',
+    imagesPart: 'Images',
+    cachePart: 'Build cache',
+    keptProtected: 'Kept because settings protect them: {names}',
+    confirm: 'Clean up ({bytes})',
+    runningCache: 'Removing build cache…',
+    reclaimed: 'Reclaimed {bytes}.',
   },
   prune: {
     title: 'Clean up images',

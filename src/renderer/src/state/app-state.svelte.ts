@@ -2,6 +2,7 @@
  * The renderer's one source of truth: engine status, the latest inventory and the settings,
  * fed by the API's events. Components read it; only its methods write it.
  */
+import { DEFAULT_CLEANUP_PARAMETERS, type CleanupEstimate } from '../../../shared/cleanup';
 import type { EngineStatus, RendererApi } from '../../../shared/contract';
 import type { ReclaimError } from '../../../shared/errors';
 import type { DiskUsage, Inventory } from '../../../shared/model';
@@ -18,10 +19,17 @@ export class AppState {
   settingsNotice = $state<SettingsNotice | null>(null);
   /** A failure reading the engine while connected (shown as a banner, not a screen). */
   loadError = $state<ReclaimError | null>(null);
+  /**
+   * What the Safe cleanup removes on the latest inventory, as the core plans it: the
+   * dashboard's badge counts this, so it agrees with what Clean up removes.
+   */
+  safeCleanup = $state<CleanupEstimate | null>(null);
   /** True for a while after the connection came back, to say so. */
   reconnected = $state(false);
 
   private unsubscribers: (() => void)[] = [];
+  /** Which estimate is the latest asked for: an older answer arriving late is dropped. */
+  private estimateRound = 0;
 
   constructor(readonly api: RendererApi) {}
 
@@ -64,6 +72,8 @@ export class AppState {
     const saved = await this.api.updateSettings(patch);
     if (!saved.ok) return saved.error;
     this.settings = saved.value;
+    // Protection may have changed what Clean up would take.
+    if (this.inventory) void this.estimateSafe();
     return null;
   }
 
@@ -71,6 +81,16 @@ export class AppState {
     this.inventory = inventory;
     this.diskUsage = inventory.diskUsage;
     this.loadError = null;
+    void this.estimateSafe();
+  }
+
+  private async estimateSafe(): Promise<void> {
+    const round = ++this.estimateRound;
+    const estimates = await this.api.estimateCleanups({ ...DEFAULT_CLEANUP_PARAMETERS });
+    if (round !== this.estimateRound) return;
+    this.safeCleanup = estimates.ok
+      ? (estimates.value.find((estimate) => estimate.choice.strategy === 'safe') ?? null)
+      : null;
   }
 
   private onStatus(status: EngineStatus, announce = true): void {

@@ -1,0 +1,69 @@
+// The jsdom shims must load before any component.
+import { setupComponentTests } from '../../testing/component-setup';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFakeApi } from '../../testing/fake-api';
+import CleanupDialog from './CleanupDialog.svelte';
+
+beforeAll(setupComponentTests);
+
+describe('CleanupDialog', () => {
+  it('opens on the Safe review: dangling images and build cache, one confirmation, then the summary', async () => {
+    const api = createFakeApi();
+    const danglingBefore = api
+      .inventory()
+      .images.filter((i) => i.dangling && i.containers.length === 0);
+    render(CleanupDialog, { api, onclose: () => undefined });
+    const dialog = await screen.findByTestId('cleanup-dialog');
+    const total = await within(dialog).findByTestId('cleanup-total');
+    expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune -f');
+    expect(within(dialog).getByTestId('cache-command').textContent).toBe('docker builder prune -f');
+    const planned = api.calls.filter((c) => c.method === 'planCleanup');
+    expect(planned.map((c) => c.args[0])).toEqual([{ strategy: 'safe' }]);
+    const bytes = Number(total.dataset.bytes);
+    expect(bytes).toBeGreaterThan(0);
+
+    await fireEvent.click(within(dialog).getByTestId('cleanup-confirm'));
+
+    const reclaimed = await within(dialog).findByTestId('cleanup-reclaimed');
+    expect(Number(reclaimed.dataset.bytes)).toBeGreaterThan(0);
+    const left = api.inventory().images.map((i) => i.id);
+    for (const image of danglingBefore) expect(left).not.toContain(image.id);
+    expect(api.calls.map((c) => c.method)).toEqual(
+      expect.arrayContaining(['runPlan', 'runBuildCachePlan']),
+    );
+  });
+
+  it('lists every strategy with its bytes, and reviews the one chosen with its parameter', async () => {
+    const api = createFakeApi();
+    render(CleanupDialog, { api, start: 'choose', onclose: () => undefined });
+    const list = await screen.findByTestId('strategy-list');
+    const strategies = [...list.querySelectorAll<HTMLElement>('[data-strategy]')].map(
+      (el) => el.dataset.strategy,
+    );
+    expect(strategies).toEqual([
+      'safe',
+      'unused-images',
+      'older-than',
+      'keep-newest',
+      'build-cache',
+    ]);
+    for (const figure of within(list).getAllByTestId('strategy-estimate')) {
+      expect(Number(figure.dataset.bytes)).toBeGreaterThanOrEqual(0);
+    }
+    await fireEvent.click(within(list).getByRole('radio', { name: /Keep the newest/ }));
+    const keep = await screen.findByTestId('keep-newest');
+    await fireEvent.change(keep, { target: { value: '1' } });
+    await waitFor(() =>
+      expect(
+        api.calls.filter((c) => c.method === 'estimateCleanups').at(-1)?.args[0],
+      ).toMatchObject({ keepNewest: 1 }),
+    );
+    await fireEvent.click(screen.getByTestId('cleanup-review'));
+    await screen.findByTestId('cleanup-total');
+    expect(api.calls.filter((c) => c.method === 'planCleanup').at(-1)?.args[0]).toEqual({
+      strategy: 'keep-newest',
+      keep: 1,
+    });
+  });
+});
