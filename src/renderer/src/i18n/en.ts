@@ -268,6 +268,8 @@ export const en = {
     confirm: 'Clean up ({bytes})',
     runningCache: 'Removing build cache…',
     reclaimed: 'Reclaimed {bytes}.',
+    stale: 'The engine changed after this review was made: it may no longer be what would go.',
+    refresh: 'Review again',
   },
   prune: {
     title: 'Clean up images',

@@ -259,6 +259,8 @@ export const zhCN: Catalogue = {
     confirm: '清理（{bytes}）',
     runningCache: '正在删除构建缓存…',
     reclaimed: '已回收 {bytes}。',
+    stale: '生成此检查之后引擎发生了变化：要删除的内容可能已不同。',
+    refresh: '重新检查',
   },
   prune: {
     title: '清理镜像',

@@ -66,4 +66,23 @@ describe('CleanupDialog', () => {
       keep: 1,
     });
   });
+
+  it('says a review is stale when the engine changes, and runs only once reviewed again', async () => {
+    const api = createFakeApi();
+    render(CleanupDialog, { api, onclose: () => undefined });
+    const dialog = await screen.findByTestId('cleanup-dialog');
+    await within(dialog).findByTestId('cleanup-total');
+    const confirm = within(dialog).getByTestId('cleanup-confirm');
+    expect(confirm).toHaveProperty('disabled', false);
+    const inventory = api.inventory();
+    // Another client pulled an image: a fresh snapshot, taken after the review.
+    api.emit('inventoryChanged', { ...inventory, takenAt: inventory.takenAt + 60_000 });
+    await within(dialog).findByTestId('cleanup-stale');
+    expect(confirm).toHaveProperty('disabled', true);
+    const plansBefore = api.calls.filter((c) => c.method === 'planCleanup').length;
+    await fireEvent.click(within(dialog).getByTestId('cleanup-refresh'));
+    await waitFor(() => expect(within(dialog).queryByTestId('cleanup-stale')).toBeNull());
+    expect(api.calls.filter((c) => c.method === 'planCleanup').length).toBe(plansBefore + 1);
+    expect(within(dialog).getByTestId('cleanup-confirm')).toHaveProperty('disabled', false);
+  });
 });
