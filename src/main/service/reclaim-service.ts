@@ -27,7 +27,7 @@ import { allowedDocsUrl } from './docs-allow-list';
 import type { SettingsNotice } from '../../shared/settings-notice';
 import { protectionOf, type Protection } from '../../shared/core/filters/protection';
 import { planEngine, sameEngine } from '../../shared/core/plan/plan-stamp';
-import type { EnginePort } from './engine-port';
+import type { EnginePort, LiveInventoryHandle } from './engine-port';
 import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
 import { checkPruneSyntax, checkReferenceSyntax } from './input-syntax';
@@ -153,7 +153,7 @@ export class ReclaimService implements Service {
       });
     } finally {
       finish();
-      this.refreshAfterRun(releaseSlowReads);
+      this.refreshAfterRun(live, releaseSlowReads);
     }
   }
 
@@ -178,7 +178,7 @@ export class ReclaimService implements Service {
     } finally {
       finish();
       // Build prunes send no engine event: only this refresh shows the new Build Cache row.
-      this.refreshAfterRun(live.holdSlowReads());
+      this.refreshAfterRun(live, live.holdSlowReads());
     }
   }
 
@@ -238,8 +238,8 @@ export class ReclaimService implements Service {
    * The run changed the engine; the events stream will say so too (not for build cache),
    * but a fresh snapshot now spares the UI a moment of stale figures.
    */
-  private refreshAfterRun(releaseSlowReads: () => void): void {
-    const { live } = this.session.require();
+  private refreshAfterRun(live: LiveInventoryHandle, releaseSlowReads: () => void): void {
+    // The run's own handle: the engine may have gone meanwhile, and the result must stand.
     void live
       .refresh()
       .then(

@@ -60,7 +60,9 @@ describe('App', () => {
       },
     });
     await waitFor(() =>
-      expect(screen.getByTestId('dangling-count').textContent).toContain('Nothing for Clean up'),
+      expect(screen.getByTestId('dangling-count').textContent).toContain(
+        'No dangling images to clean',
+      ),
     );
     expect(screen.getByTestId('disk-usage-images-total').textContent).toBe('8');
   });

@@ -36,7 +36,8 @@ export async function readBuildCache(connection: Connection): Promise<BuildCache
 /**
  * Runs a build cache plan record by record, children before parents: each is re-checked on
  * a fresh read, then pruned alone by its ID (`/build/prune` with an `id` filter, which
- * BuildKit matches as a prefix: a full ID names only itself). The plan's own `-a` and
+ * BuildKit matches as a pattern, not exactly: a full ID, all of one length, names only
+ * itself). The plan's own `-a` and
  * `until` go along, so the engine re-applies them at the moment it deletes. Never a bare
  * `/build/prune`.
  *
@@ -127,7 +128,7 @@ async function runRecord(
       return { id: record.id, status: 'skipped-changed', change: 'engine-kept', bytesReclaimed: 0 };
     }
     // A shared record's data stays with its image: the engine counts it, the disk does not.
-    const bytes = record.shared ? 0 : (answer.SpaceReclaimed ?? 0);
+    const bytes = record.shared || now?.shared ? 0 : (answer.SpaceReclaimed ?? 0);
     return { id: record.id, status: 'done', bytesReclaimed: bytes };
   } catch (error) {
     const reclaim = error instanceof ReclaimFailure ? error.error : toReclaimError(error);

@@ -76,7 +76,7 @@ export const en = {
     dangling:
       '{count, plural, =0 {No dangling images} one {# dangling image} other {# dangling images}}',
     danglingToClean:
-      '{count, plural, =0 {Nothing for Clean up} one {# dangling image to clean} other {# dangling images to clean}}',
+      '{count, plural, =0 {No dangling images to clean} one {# dangling image to clean} other {# dangling images to clean}}',
     danglingInUse:
       '{count, plural, one {# more in use by a container} other {# more in use by containers}}',
     largest: 'Largest images',
@@ -237,7 +237,6 @@ export const en = {
     reviewTitle: 'Review the cleanup',
     summaryTitle: 'Cleanup finished',
     choose: 'Other strategies…',
-    back: 'Back',
     review: 'Review',
     reading: 'Working out what each strategy frees…',
     estimate:

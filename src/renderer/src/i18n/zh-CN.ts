@@ -73,7 +73,7 @@ export const zhCN: Catalogue = {
   },
   dashboard: {
     dangling: '{count, plural, =0 {没有虚悬镜像} other {# 个虚悬镜像}}',
-    danglingToClean: '{count, plural, =0 {没有可清理的内容} other {# 个虚悬镜像可清理}}',
+    danglingToClean: '{count, plural, =0 {没有可清理的虚悬镜像} other {# 个虚悬镜像可清理}}',
     danglingInUse: '另有 {count} 个正被容器使用',
     largest: '最大的镜像',
     cleanUp: '清理…',
@@ -229,7 +229,6 @@ export const zhCN: Catalogue = {
     reviewTitle: '检查清理内容',
     summaryTitle: '清理完成',
     choose: '其他清理方式…',
-    back: '返回',
     review: '检查',
     reading: '正在计算每种方式能释放的空间…',
     estimate: '{bytes} · {images} 个镜像 · {records} 条缓存记录',
