@@ -217,6 +217,23 @@ describeEngine('browser mode against a private engine', () => {
       ok: true,
       value: { planId, cancelled: false },
     });
+    const parameters = { olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null };
+    const estimates = await http('estimateCleanups', [parameters]);
+    expect(estimates).toMatchObject({ ok: true });
+    const strategies = (estimates as { value: { choice: { strategy: string } }[] }).value.map(
+      (estimate) => estimate.choice.strategy,
+    );
+    expect(strategies).toEqual([
+      'safe',
+      'unused-images',
+      'older-than',
+      'keep-newest',
+      'build-cache',
+    ]);
+    expect(await http('planCleanup', [{ strategy: 'safe' }])).toMatchObject({
+      ok: true,
+      value: { choice: { strategy: 'safe' } },
+    });
     expect(await http('updateSettings', [{ protectedPatterns: ['reclaim-fx/*'] }])).toMatchObject({
       ok: true,
       value: { protectedPatterns: ['reclaim-fx/*'] },
