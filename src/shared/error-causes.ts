@@ -117,6 +117,8 @@ export type MainErrorCause =
   | 'image-has-several-tags'
   /** CONFLICT: another prune is already running on this engine. */
   | 'prune-already-running'
+  /** CONFLICT: another client's disk usage read is running (engines before API 1.42). */
+  | 'disk-usage-busy'
   /** CONFLICT: the engine refused to remove `subject` for another reason. */
   | 'deletion-refused'
   /** NOT_FOUND: the preview a run names is gone (already ran, or too old to trust). */

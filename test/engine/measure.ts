@@ -6,15 +6,19 @@ import { getJson } from './http';
 /**
  * The engine's own `GET /system/df`. Docker 28 on the containerd store answers 404 "snapshot
  * … does not exist" when a snapshot it walks goes meanwhile (a build just finished): asked
- * again, as Reclaim itself does (src/main/engine/inventory/engine-reads.ts).
+ * again, as Reclaim itself does (src/main/engine/inventory/engine-reads.ts). Docker 20.10
+ * answers 500 "a disk usage operation is already running" while the service under test
+ * reads it too: waited for, as Reclaim does.
  */
 export async function engineSystemDf<T>(engine: PrivateDocker): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await getJson<T>(engine.socketPath, '/system/df');
     } catch (error) {
-      if (attempt >= 5 || !String(error).includes('answered 404')) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const text = String(error);
+      const busy = text.includes('disk usage operation is already running');
+      if (attempt >= (busy ? 40 : 5) || !(busy || text.includes('answered 404'))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, busy ? 250 : 100));
     }
   }
 }

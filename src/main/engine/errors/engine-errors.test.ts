@@ -210,6 +210,13 @@ describe('toReclaimError: the engine answered with an error', () => {
     expect(conflict.detail).toContain('must be forced');
   });
 
+  it('tells a disk usage read refused while another runs (before API 1.42) apart', () => {
+    const error = toReclaimError(
+      dockerodeError(500, { message: 'a disk usage operation is already running' }),
+    );
+    expect(error).toMatchObject({ code: 'CONFLICT', cause: 'disk-usage-busy' });
+  });
+
   it("maps any other status to ENGINE_ERROR with the status and the engine's words", () => {
     const error = toReclaimError(
       dockerodeError(500, { message: 'driver failed: disk full' }),

@@ -37,6 +37,9 @@ function isTlsFailure(facts: ThrownFacts): boolean {
 
 /** Go's net/http answers a plain request on a TLS port with this 400 text. */
 const PLAIN_HTTP_TO_TLS = /client sent an http request to an https server/i;
+/** moby before API 1.42 runs one `/system/df` at a time and refuses the next with a 500. */
+const DISK_USAGE_BUSY = /disk usage operation is already running/;
+
 /** moby's refusal of a client version below its minimum. */
 const CLIENT_TOO_OLD = /client version (\S+) is too old\. minimum supported api version is (\S+)/i;
 
@@ -59,6 +62,9 @@ function fromHttp(facts: ThrownFacts & { statusCode: number }, host: string | un
       ...where,
       values: { clientVersion: tooOld[1] ?? '', minimum: (tooOld[2] ?? '').replace(/[.,;]+$/, '') },
     });
+  }
+  if (DISK_USAGE_BUSY.test(detail)) {
+    return reclaimError('CONFLICT', { cause: 'disk-usage-busy', ...where });
   }
   if (facts.statusCode === 404) {
     return reclaimError('NOT_FOUND', { cause: 'engine-not-found', ...where });

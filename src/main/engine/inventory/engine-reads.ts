@@ -78,6 +78,13 @@ export function systemDfNarrows(connection: Connection): boolean {
  */
 const DF_VANISHED_RETRIES = 3;
 const DF_RETRY_MS = 100;
+/**
+ * Engines before API 1.42 refuse a second `/system/df` while another client's runs ("a disk
+ * usage operation is already running", e.g. the user's own `docker system df`): wait for it,
+ * up to about ten seconds, rather than fail the read.
+ */
+const DF_BUSY_RETRIES = 40;
+const DF_BUSY_MS = 250;
 
 /**
  * `GET /system/df`, narrowed to `types` where the API allows it; on older APIs the whole
@@ -97,9 +104,11 @@ export async function systemDf(
         timeoutMs: SLOW_CALL_TIMEOUT_MS,
       });
     } catch (error) {
-      const vanished = error instanceof ReclaimFailure && error.error.code === 'NOT_FOUND';
-      if (!vanished || attempt >= DF_VANISHED_RETRIES) throw error;
-      await new Promise((resolve) => setTimeout(resolve, DF_RETRY_MS));
+      const failure = error instanceof ReclaimFailure ? error.error : null;
+      const vanished = failure?.code === 'NOT_FOUND' && attempt < DF_VANISHED_RETRIES;
+      const busy = failure?.cause === 'disk-usage-busy' && attempt < DF_BUSY_RETRIES;
+      if (!vanished && !busy) throw error;
+      await new Promise((resolve) => setTimeout(resolve, busy ? DF_BUSY_MS : DF_RETRY_MS));
     }
   }
 }

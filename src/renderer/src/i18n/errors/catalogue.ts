@@ -79,6 +79,7 @@ export const CAUSE_CODE = {
   'image-has-dependent-children': 'CONFLICT',
   'image-has-several-tags': 'CONFLICT',
   'prune-already-running': 'CONFLICT',
+  'disk-usage-busy': 'CONFLICT',
   'deletion-refused': 'CONFLICT',
   'preview-expired': 'NOT_FOUND',
   'preview-other-engine': 'NOT_FOUND',

@@ -290,6 +290,10 @@ export const enErrors = {
         message: 'Another prune is running on this engine.',
         fix: 'Wait for it to finish, then try again.',
       },
+      'disk-usage-busy': {
+        message: 'The engine was still busy working out its disk usage for another client.',
+        fix: 'Wait until that client (a docker system df, another tool) finishes, then refresh.',
+      },
       'deletion-refused': {
         message: 'The engine refused to remove {subject}.',
         fix: 'Refresh the preview and try again.',

@@ -281,6 +281,10 @@ export const zhCNErrors = {
         message: '此引擎上已有另一个清理操作正在运行。',
         fix: '等它完成后再重试。',
       },
+      'disk-usage-busy': {
+        message: '引擎仍在为另一个客户端计算磁盘用量。',
+        fix: '等该客户端（docker system df 或其他工具）完成后再刷新。',
+      },
       'deletion-refused': {
         message: '引擎拒绝删除 {subject}。',
         fix: '请刷新预览后重试。',
