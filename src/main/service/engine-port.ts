@@ -5,6 +5,7 @@ import type {
 } from '../../shared/build-cache-plan';
 import type {
   CleanupChoice,
+  CleanupExclusions,
   CleanupEstimate,
   CleanupParameters,
   CleanupPlan,
@@ -36,6 +37,8 @@ export interface LiveInventoryHandle {
   current(): Promise<Inventory>;
   /** Reads a complete fresh snapshot now, slow parts (`/system/df`) included. */
   refresh(): Promise<Inventory>;
+  /** The latest snapshot with volumes and build cache read now (they have no events). */
+  withFreshStores(): Promise<Inventory>;
   /** Reads images and their containers afresh: the re-check before each target of a run. */
   recheck(): Promise<Inventory>;
   /** Defers the slow re-reads (`/system/df`) events ask for, until the function returned is called. */
@@ -97,7 +100,12 @@ export interface EnginePort {
     parameters: CleanupParameters,
     protection: Protection,
   ): CleanupEstimate[];
-  planCleanup(inventory: Inventory, choice: CleanupChoice, protection: Protection): CleanupPlan;
+  planCleanup(
+    inventory: Inventory,
+    choice: CleanupChoice,
+    protection: Protection,
+    exclude: CleanupExclusions,
+  ): CleanupPlan;
   /** Runs a build cache plan record by record, each re-checked on a fresh read first. */
   runBuildCachePlan(
     connection: Connection,

@@ -70,6 +70,11 @@ export class EngineSession {
     return this.require().live.current();
   }
 
+  /** The latest snapshot with the build cache and volumes read now (they have no events). */
+  async inventoryWithFreshStores(): Promise<Inventory> {
+    return this.require().live.withFreshStores();
+  }
+
   close(): void {
     this.closed = true;
     this.generation++;

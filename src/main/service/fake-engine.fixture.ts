@@ -101,6 +101,7 @@ export function fakeEngine(): FakeEngine {
         current: () => read('current', FAKE_INVENTORY),
         refresh: () => read('refresh', FAKE_INVENTORY),
         recheck: () => read('recheck', FAKE_INVENTORY),
+        withFreshStores: () => read('withFreshStores', FAKE_INVENTORY),
         holdSlowReads: () => () => undefined,
         diskUsage: () => read('diskUsage', FAKE_INVENTORY.diskUsage),
         close: () => {
@@ -181,12 +182,13 @@ export function fakeEngine(): FakeEngine {
       engine.calls.push('estimateCleanups');
       return [];
     },
-    planCleanup(_inventory, choice) {
+    planCleanup(_inventory, choice, _protection, exclude) {
       engine.calls.push(`planCleanup ${choice.strategy}`);
       return {
         id: `fake-plan-${++planCount}`,
         createdAt: Date.now(),
         choice,
+        exclude,
         images: null,
         buildCache: null,
         keptProtected: [],

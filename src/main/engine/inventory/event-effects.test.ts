@@ -10,11 +10,15 @@ describe('effectsOf', () => {
     ]);
   });
 
-  it.each(['tag', 'pull', 'load', 'import', 'prune'])('re-lists images after %s', (action) => {
-    expect(effectsOf({ Type: 'image', Action: action, Actor: { ID: 'redis:alpine' } })).toEqual([
-      { kind: 'all-images' },
-    ]);
-  });
+  it.each(['tag', 'pull', 'load', 'import', 'prune'])(
+    're-lists images after %s, and the stores a build may have filled',
+    (action) => {
+      expect(effectsOf({ Type: 'image', Action: action, Actor: { ID: 'redis:alpine' } })).toEqual([
+        { kind: 'all-images' },
+        { kind: 'stores' },
+      ]);
+    },
+  );
 
   it('reads the legacy status/id fields of old engines', () => {
     expect(effectsOf({ Type: 'image', status: 'delete', id: ID })).toEqual([

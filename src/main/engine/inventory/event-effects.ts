@@ -14,6 +14,11 @@ export type EventEffect =
  * can move a tag away from another image without any event for that image, so they re-list
  * all images (one call; layer facts are cached). Podman's compat API sends some actions
  * under its own names (`remove`…); anything not known is re-listed, to be safe.
+ *
+ * The build cache has no events the follower can ask every engine for (20.10 knows no
+ * `builder` type): a build is seen by the tag (or create) of its image, so those re-read the
+ * stores too (`/system/df`, coalesced), or a cleanup planned after a build would not know
+ * its records.
  */
 const IMAGE_BY_ID = new Set(['untag', 'delete', 'remove']);
 const IMAGE_NO_CHANGE = new Set(['save', 'push', 'inspect', 'mount', 'unmount', 'export']);
@@ -40,7 +45,7 @@ export function effectsOf(event: RawEvent): EventEffect[] {
     case 'image':
       if (IMAGE_NO_CHANGE.has(action)) return [];
       if (IMAGE_BY_ID.has(action) && id.startsWith('sha256:')) return [{ kind: 'image', id }];
-      return [{ kind: 'all-images' }];
+      return [{ kind: 'all-images' }, { kind: 'stores' }];
     case 'container': {
       if (CONTAINER_NOISE.test(action) || id.length === 0) return [];
       const effects: EventEffect[] = [{ kind: 'container', id }];

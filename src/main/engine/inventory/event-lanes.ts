@@ -88,6 +88,20 @@ export class EventLanes {
       .catch(() => this.pending.add({ kind: 'stores' }));
   }
 
+  /**
+   * Reads the stores now, in their lane (after any read already under way), and resolves
+   * once the result is committed. The build cache has no events on every engine: a plan that
+   * includes it asks for this first. A hold (a run under way) is not waited for.
+   */
+  readStoresNow(): Promise<void> {
+    const read = this.storesQueue.then(async () => {
+      this.pending.add({ kind: 'stores' });
+      await this.applyStoreChanges();
+    });
+    this.storesQueue = read.catch(() => this.pending.add({ kind: 'stores' }));
+    return read;
+  }
+
   /** An update failed half-way: the next one reads everything. */
   markStale(): void {
     this.pending.add({ kind: 'all-images' });

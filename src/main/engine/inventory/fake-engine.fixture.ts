@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
 import { testEngineInfo } from '../../../shared/testing/inventory-builders';
 import type { Connection, EngineRequest } from '../connect/connection';
-import type { RawImageInspect, RawImageSummary, RawSystemDf } from './raw-types';
+import type { RawBuildCache, RawImageInspect, RawImageSummary, RawSystemDf } from './raw-types';
 
 /**
  * An in-memory engine behind a Connection, for the live inventory's unit tests: it answers
@@ -20,6 +20,8 @@ export class FakeEngine {
   slowDf: Promise<void> | null = null;
   /** Inspects of these images fail as moby's do mid-deletion (HTTP 500), once each. */
   readonly failInspectOnce = new Set<string>();
+  /** BuildKit's records, as `/system/df` lists them (they change with no event). */
+  buildCache: RawBuildCache[] = [];
   /** The image store the engine says it runs (the containerd store's Images row is its own). */
   imageStore: 'classic' | 'containerd' = 'classic';
 
@@ -82,7 +84,12 @@ export class FakeEngine {
     this.requests.push(`${req.method} ${req.path}${req.query?.size ? '?size' : ''}`);
     if (req.path === '/images/json') return [...this.images.values()].map((i) => i.summary);
     if (req.path === '/system/df')
-      return { LayersSize: 0, Containers: [], Volumes: [] } satisfies RawSystemDf;
+      return {
+        LayersSize: 0,
+        Containers: [],
+        Volumes: [],
+        BuildCache: this.buildCache,
+      } satisfies RawSystemDf;
     if (req.path === '/containers/json') return [];
     const inspect = /^\/images\/(.+)\/json$/.exec(req.path);
     if (inspect?.[1]) {

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Inventory } from '../../../shared/model';
 import { FakeEngine } from './fake-engine.fixture';
 import { LiveInventory } from './live-inventory';
@@ -79,6 +79,25 @@ describe('LiveInventory', () => {
     expect(engine.requests).toEqual([`GET /images/${APP}/json`, `GET /images/${APP}/json`]);
   });
 
+  it('reads the build cache afresh when asked, though no event told of the build', async () => {
+    const engine = engineWithTwoImages();
+    live = new LiveInventory(engine.connection()).start();
+    expect((await live.current()).buildCache).toEqual([]);
+    engine.buildCache = [
+      {
+        ID: 'rec1',
+        Type: 'regular',
+        Description: 'COPY x',
+        Size: 512,
+        InUse: false,
+        Shared: false,
+      },
+    ];
+    expect((await live.current()).buildCache).toEqual([]);
+    const fresh = await live.withFreshStores();
+    expect(fresh.buildCache.map((record) => [record.id, record.size])).toEqual([['rec1', 512]]);
+  });
+
   it('while slow reads are held (a batch run), re-reads /system/df only once released', async () => {
     const engine = engineWithTwoImages();
     live = new LiveInventory(engine.connection()).start();
@@ -117,10 +136,11 @@ describe('LiveInventory', () => {
     live = new LiveInventory(engine.connection()).start();
     await live.current();
     engine.requests.length = 0;
-    const updated = next(live, () => true);
     engine.emit({ Type: 'image', Action: 'tag', Actor: { ID: BASE, Attributes: { name: 'x:1' } } });
-    await updated;
-    expect(engine.requests).toEqual(['GET /images/json']);
+    // One list, and one /system/df for the build cache a build (tagging its image) filled.
+    await vi.waitFor(() =>
+      expect([...engine.requests].sort()).toEqual(['GET /images/json', 'GET /system/df']),
+    );
   });
 
   it('opens the stream again when it ends, and reads everything again', async () => {

@@ -183,6 +183,16 @@ export class LiveInventory {
     });
   }
 
+  /**
+   * The latest snapshot with volumes and build cache read now (`/system/df`): BuildKit's
+   * records change with no event the follower sees, so a plan that includes them asks this.
+   */
+  async withFreshStores(): Promise<Inventory> {
+    if (!this.state) return this.current();
+    await this.lanes.readStoresNow();
+    return this.current();
+  }
+
   /** Defers the `/system/df` re-reads events ask for until the returned function is called. */
   holdSlowReads(): () => void {
     return this.lanes.hold();
