@@ -20,7 +20,9 @@ export interface BuildCachePruneOptions {
  * `-a` takes it. `too-new`: used within `until`. `parent-of-kept`: a record that stays is
  * built on it (BuildKit frees a parent only with its children).
  */
-export type CacheKeepReason = 'in-use' | 'shared' | 'internal' | 'too-new' | 'parent-of-kept';
+/** `unticked`: the user unticked the record in a cleanup's review. */
+export type CacheKeepReason =
+  'in-use' | 'shared' | 'internal' | 'too-new' | 'unticked' | 'parent-of-kept';
 
 export interface PlannedCacheRecord {
   id: string;

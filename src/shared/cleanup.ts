@@ -39,6 +39,20 @@ export const DEFAULT_CLEANUP_PARAMETERS: Readonly<CleanupParameters> = Object.fr
   cacheOlderThanHours: null,
 });
 
+/**
+ * What the user unticked in the review: images (by ID) and build cache records (by ID). The
+ * plan keeps them, and whatever they need, and says why.
+ */
+export interface CleanupExclusions {
+  images: ImageId[];
+  cacheRecords: string[];
+}
+
+export const NO_EXCLUSIONS: Readonly<CleanupExclusions> = Object.freeze({
+  images: [],
+  cacheRecords: [],
+});
+
 /** What one strategy would do, from the same snapshot as the others. */
 export interface CleanupEstimate {
   choice: CleanupChoice;
@@ -54,7 +68,10 @@ export interface CleanupEstimate {
   approximate?: Approximation;
 }
 
-/** An image `keep-newest` keeps although it is beyond the newest N: protected by settings. */
+/**
+ * An image `keep-newest` keeps although it is beyond the newest N: protected by settings, or
+ * unticked in the review (`protectedBy.by === 'review'`).
+ */
 export interface KeptByProtection {
   imageId: ImageId;
   name: string;
@@ -66,10 +83,12 @@ export interface CleanupPlan {
   id: string;
   createdAt: number;
   choice: CleanupChoice;
+  /** What the user unticked; the parts keep those items. */
+  exclude: CleanupExclusions;
   /** The images part: a prune, or for `keep-newest` an explicit removal; null when none. */
   images: PrunePlan | RemovalPlan | null;
   buildCache: BuildCachePlan | null;
-  /** For `keep-newest`: images beyond the newest N kept because settings protect them. */
+  /** For `keep-newest`: images beyond the newest N kept by settings or by the review. */
   keptProtected: KeptByProtection[];
   bytesFreed: number;
 }

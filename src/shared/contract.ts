@@ -12,7 +12,13 @@ import type {
   BuildCachePruneOptions,
   BuildCacheRunResult,
 } from './build-cache-plan';
-import type { CleanupChoice, CleanupEstimate, CleanupParameters, CleanupPlan } from './cleanup';
+import type {
+  CleanupChoice,
+  CleanupEstimate,
+  CleanupExclusions,
+  CleanupParameters,
+  CleanupPlan,
+} from './cleanup';
 import type { ReclaimError } from './errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, EngineInfo, Inventory } from './model';
 import type {
@@ -142,10 +148,11 @@ export interface ApiMethods {
   estimateCleanups(parameters: CleanupParameters): CleanupEstimate[];
   /**
    * The plan a strategy makes, in parts: `images` runs with runPlan and `buildCache` with
-   * runBuildCachePlan, each by its own ID, as their own previews do.
+   * runBuildCachePlan, each by its own ID, as their own previews do. `exclude` is what the
+   * user unticked in the review (NO_EXCLUSIONS at first): those items and what they need stay.
    * Errors: NOT_CONNECTED; the read errors.
    */
-  planCleanup(choice: CleanupChoice): CleanupPlan;
+  planCleanup(choice: CleanupChoice, exclude: CleanupExclusions): CleanupPlan;
   /** The saved settings. No errors. */
   getSettings(): Settings;
   /**

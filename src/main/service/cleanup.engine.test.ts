@@ -3,19 +3,20 @@
  * the bytes of the plan it makes; the Safe plan selects what the engine itself lists as
  * dangling and unused, and the build cache no build holds and no image shares; running the
  * parts removes exactly what they listed and frees what they said. Keep-newest leaves the
- * newest tag of each repository.
+ * newest tag of each repository. What the user unticks in the review stays, and only it.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEFAULT_CLEANUP_PARAMETERS } from '../../shared/cleanup';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { DEFAULT_CLEANUP_PARAMETERS, NO_EXCLUSIONS } from '../../shared/cleanup';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { expectMeasuredDrop } from '../../../test/engine/expect-drop';
 import {
   addContainer,
   addNamedImages,
   buildKitBuild,
+  imageId,
   randomLayer,
   runnableImageSpec,
 } from '../../../test/engine/fixture-builders';
@@ -80,7 +81,7 @@ describeEngine('the guided cleanup through the service', () => {
   it('Safe: its estimate, its plan and its run agree, and match what the engine lists', async () => {
     const estimates = await service.estimateCleanups({ ...DEFAULT_CLEANUP_PARAMETERS });
     const safe = estimates.find((estimate) => estimate.choice.strategy === 'safe');
-    const plan = await service.planCleanup({ strategy: 'safe' });
+    const plan = await service.planCleanup({ strategy: 'safe' }, NO_EXCLUSIONS);
     expect(safe?.bytesFreed).toBe(plan.bytesFreed);
     expect(plan.images?.kind).toBe('prune');
     if (plan.images?.kind !== 'prune' || !plan.buildCache) throw new Error('no Safe parts');
@@ -127,7 +128,7 @@ describeEngine('the guided cleanup through the service', () => {
       keepNewest: 1,
     });
     const estimate = estimates.find((e) => e.choice.strategy === 'keep-newest');
-    const plan = await service.planCleanup({ strategy: 'keep-newest', keep: 1 });
+    const plan = await service.planCleanup({ strategy: 'keep-newest', keep: 1 }, NO_EXCLUSIONS);
     expect(estimate?.bytesFreed).toBe(plan.bytesFreed);
     if (plan.images?.kind !== 'removal') throw new Error('keep-newest plans a removal');
     expect(plan.images.command).toBe(`docker rmi ${REPO}/app:1 ${REPO}/app:2`);
@@ -141,5 +142,71 @@ describeEngine('the guided cleanup through the service', () => {
     );
     expect(appTags).toEqual([`${REPO}/app:3`]);
     expectMeasuredDrop(before - (await imageBytesOnDisk(engine)), plan.images.bytesFreed);
+  });
+
+  it('unticked in the review: the run leaves exactly that image and that cache record', async () => {
+    // Two unused images on one base layer: with one unticked, the base stays with it.
+    const base = randomLayer({ 'base.bin': 400_000 });
+    await addNamedImages(engine, {
+      gone: { tags: [`${REPO}/tick:gone`], layers: [base, randomLayer({ g: 50_000 })] },
+      keep: { tags: [`${REPO}/tick:keep`], layers: [base, randomLayer({ k: 70_000 })] },
+    });
+    const keepId = await imageId(engine, `${REPO}/tick:keep`);
+    // The service follows the engine by its events: wait until it has seen the new images.
+    await vi.waitFor(
+      async () =>
+        expect((await service.getInventory()).images.map((image) => image.id)).toContain(keepId),
+      { timeout: 10_000 },
+    );
+    const exclude = { images: [keepId], cacheRecords: [] };
+    const plan = await service.planCleanup({ strategy: 'unused-images' }, exclude);
+    if (plan.images?.kind !== 'prune') throw new Error('unused-images plans a prune');
+    const goes = plan.images.remove.map((image) => image.imageId);
+    expect(goes).not.toContain(keepId);
+    expect(plan.images.keep.find((kept) => kept.imageId === keepId)?.protectedBy).toEqual({
+      by: 'review',
+    });
+    // `docker image prune -a` would take the unticked image: the command lists the rest.
+    expect(plan.images.command).toMatch(/^docker rmi /);
+    expect(plan.images.command).not.toContain('tick:keep');
+    const before = await imageBytesOnDisk(engine);
+
+    const result = await service.runPlan(plan.images.id);
+
+    expect(result.results.filter((r) => r.status !== 'done')).toEqual([]);
+    const bare = (id: string): string => id.replace(/^sha256:/, '');
+    const left = lines(await engine.dockerOk(['images', '-a', '-q', '--no-trunc'])).map(bare);
+    expect(left).toContain(bare(keepId));
+    for (const id of goes) expect(left).not.toContain(bare(id));
+    expectMeasuredDrop(before - (await imageBytesOnDisk(engine)), plan.images.bytesFreed);
+
+    // Build cache: of a fresh build's free records, the first unticked stays.
+    await buildKitBuild(engine, `${REPO}/built:2`, [30_000, 20_000]);
+    await engine.dockerOk(['rmi', `${REPO}/built:2`]);
+    const free = (await buildCacheRecords(engine)).filter((r) => !r.InUse && !r.Shared);
+    const all = await service.planCleanup(
+      { strategy: 'build-cache', olderThanHours: null },
+      NO_EXCLUSIONS,
+    );
+    // The build context's record: no record is built on it, so unticking it keeps it alone.
+    // (A COPY step's record has parents, which Docker 26 and later do not list: unticking
+    // one there leaves its parents to the engine, and the run reports them kept.)
+    const unticked = all.buildCache?.remove.find((record) => record.type === 'source.local');
+    if (!unticked) throw new Error('the fresh build left no free cache record');
+    const cachePlan = await service.planCleanup(
+      { strategy: 'build-cache', olderThanHours: null },
+      { images: [], cacheRecords: [unticked.id] },
+    );
+    if (!cachePlan.buildCache) throw new Error('build-cache plans its part');
+    expect(cachePlan.buildCache.remove.map((r) => r.id)).not.toContain(unticked.id);
+    expect(cachePlan.bytesFreed).toBe(all.bytesFreed - unticked.size);
+
+    const cacheRun = await service.runBuildCachePlan(cachePlan.buildCache.id);
+
+    expect(cacheRun.results.filter((r) => r.status !== 'done')).toEqual([]);
+    const after = (await buildCacheRecords(engine)).map((r) => r.ID);
+    expect(after).toContain(unticked.id);
+    for (const record of cachePlan.buildCache.remove) expect(after).not.toContain(record.id);
+    expect(free.length).toBeGreaterThan(1);
   });
 });

@@ -34,8 +34,8 @@ export const realEnginePort: EnginePort = {
     runBuildCachePlan(connection, plan, { ...hooks, reread: () => readBuildCache(connection) }),
   estimateCleanups: (inventory, parameters, protection) =>
     estimateCleanups(inventory, parameters, protection, Date.now()),
-  planCleanup: (inventory, choice, protection) =>
-    planCleanup(inventory, choice, protection, newPlanStamp),
+  planCleanup: (inventory, choice, protection, exclude) =>
+    planCleanup(inventory, choice, protection, newPlanStamp, exclude),
   removeContainers,
   removeVolumes,
 };

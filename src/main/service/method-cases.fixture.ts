@@ -88,14 +88,30 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
     ],
   },
   planCleanup: {
-    valid: [{ strategy: 'keep-newest', keep: 3 }],
+    valid: [
+      { strategy: 'keep-newest', keep: 3 },
+      { images: [`sha256:${'a'.repeat(64)}`], cacheRecords: ['w8tl2j8d3o2bmudvs0lz0x3x0'] },
+    ],
     malformed: [
       [],
-      [{ strategy: 'everything' }],
-      [{ strategy: 'older-than' }],
-      [{ strategy: 'older-than', hours: -1 }],
-      [{ strategy: 'safe', extra: true }],
-      [{ strategy: 'keep-newest', keep: 0 }],
+      [{ strategy: 'safe' }],
+      [{ strategy: 'everything' }, { images: [], cacheRecords: [] }],
+      [{ strategy: 'older-than' }, { images: [], cacheRecords: [] }],
+      [
+        { strategy: 'older-than', hours: -1 },
+        { images: [], cacheRecords: [] },
+      ],
+      [
+        { strategy: 'safe', extra: true },
+        { images: [], cacheRecords: [] },
+      ],
+      [
+        { strategy: 'keep-newest', keep: 0 },
+        { images: [], cacheRecords: [] },
+      ],
+      [{ strategy: 'safe' }, { images: ['nginx:latest'], cacheRecords: [] }],
+      [{ strategy: 'safe' }, { images: [], cacheRecords: ['a b'] }],
+      [{ strategy: 'safe' }, { images: [] }],
     ],
   },
   getSettings: { valid: [], malformed: [['theme']] },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ApiMethods, MethodName } from '../../shared/contract';
 import type { BuildCachePruneOptions } from '../../shared/build-cache-plan';
-import type { CleanupChoice, CleanupParameters } from '../../shared/cleanup';
+import type { CleanupChoice, CleanupExclusions, CleanupParameters } from '../../shared/cleanup';
 import type { PruneOptions, RemovalOptions } from '../../shared/plan';
 import { endpointSchema, settingsPatchSchema } from '../settings/settings-schema';
 
@@ -78,6 +78,21 @@ const cleanupChoice = z.discriminatedUnion('strategy', [
   z.strictObject({ strategy: z.literal('build-cache'), olderThanHours: hours.nullable() }),
 ]) satisfies z.ZodType<CleanupChoice>;
 
+/** An image ID as the engine lists it: `sha256:` and 64 hex (Podman: the 64 hex alone). */
+const imageId = z.string().regex(/^(sha256:)?[a-f0-9]{64}$/, 'must be a full image ID');
+
+/** BuildKit's record IDs are short base-32 strings; bounded and plain, never a pattern. */
+const cacheRecordId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9:._-]+$/, 'must be a build cache record ID');
+
+const cleanupExclusions = z.strictObject({
+  images: z.array(imageId).max(MAX_ITEMS),
+  cacheRecords: z.array(cacheRecordId).max(MAX_ITEMS),
+}) satisfies z.ZodType<CleanupExclusions>;
+
 const noArguments = z.tuple([]);
 
 export const METHOD_SCHEMAS = {
@@ -96,7 +111,7 @@ export const METHOD_SCHEMAS = {
   removeContainers: z.tuple([z.array(containerId).min(1).max(MAX_ITEMS)]),
   removeVolumes: z.tuple([z.array(volumeName).min(1).max(MAX_ITEMS)]),
   estimateCleanups: z.tuple([cleanupParameters]),
-  planCleanup: z.tuple([cleanupChoice]),
+  planCleanup: z.tuple([cleanupChoice, cleanupExclusions]),
   getSettings: noArguments,
   getSettingsNotice: noArguments,
   updateSettings: z.tuple([settingsPatchSchema]),

@@ -6,6 +6,7 @@ import type {
 import { untilDuration } from '../../shared/core/build-cache/plan-build-cache';
 import type {
   CleanupChoice,
+  CleanupExclusions,
   CleanupEstimate,
   CleanupParameters,
   CleanupPlan,
@@ -159,7 +160,7 @@ export class ReclaimService implements Service {
 
   async planBuildCachePrune(options: BuildCachePruneOptions): Promise<BuildCachePlan> {
     if (options.until !== undefined) untilDuration(options.until);
-    const inventory = await this.session.inventory();
+    const inventory = await this.session.inventoryWithFreshStores();
     return this.plans.add(this.options.engine.planBuildCachePrune(inventory, options));
   }
 
@@ -187,13 +188,19 @@ export class ReclaimService implements Service {
   }
 
   async estimateCleanups(parameters: CleanupParameters): Promise<CleanupEstimate[]> {
-    const inventory = await this.session.inventory();
+    // The build cache has no events: the strategies are weighed on a fresh read of it.
+    const inventory = await this.session.inventoryWithFreshStores();
     return this.options.engine.estimateCleanups(inventory, parameters, this.protection());
   }
 
-  async planCleanup(choice: CleanupChoice): Promise<CleanupPlan> {
-    const inventory = await this.session.inventory();
-    const plan = this.options.engine.planCleanup(inventory, choice, this.protection());
+  async planCleanup(choice: CleanupChoice, exclude: CleanupExclusions): Promise<CleanupPlan> {
+    // A new review reads the build cache afresh (it has no events); a re-plan after a tick
+    // (something excluded) uses the same snapshot, so ticking stays instant.
+    const fresh = exclude.images.length === 0 && exclude.cacheRecords.length === 0;
+    const inventory = await (fresh
+      ? this.session.inventoryWithFreshStores()
+      : this.session.inventory());
+    const plan = this.options.engine.planCleanup(inventory, choice, this.protection(), exclude);
     // Each part runs by its own ID, through the run its own preview uses.
     if (plan.images) this.plans.add(plan.images);
     if (plan.buildCache) this.plans.add(plan.buildCache);

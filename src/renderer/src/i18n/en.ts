@@ -264,6 +264,9 @@ export const en = {
     imagesPart: 'Images',
     cachePart: 'Build cache',
     keptProtected: 'Kept because settings protect them: {names}',
+    keptUnticked: 'Kept because you unticked them:',
+    ticked: 'Removed',
+    untick: 'Remove {name} in this cleanup',
     confirm: 'Clean up ({bytes})',
     runningCache: 'Removing build cache…',
     reclaimed: 'Reclaimed {bytes}.',
@@ -323,6 +326,7 @@ export const en = {
       shared: 'shared with an image (only -a removes it)',
       internal: 'BuildKit record (only -a removes it)',
       'too-new': 'used within the until filter',
+      unticked: 'you unticked it in this review',
       'parent-of-kept': 'a record that stays is built on it',
     },
     runningKept: 'running: never removed here',
@@ -386,6 +390,7 @@ export const en = {
       invalidPattern:
         'the pattern {pattern}, which is not a valid pattern (correct it in Settings)',
       label: 'the label {label}',
+      review: 'you unticked it in this review',
     },
     change: {
       'image-gone': 'Image {id} is already gone.',

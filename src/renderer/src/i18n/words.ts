@@ -51,6 +51,7 @@ function blockingFacts(target: PlannedTarget): Pick<PlannedTarget, 'containers' 
 
 /** The rule that protects an image, as the settings name it. */
 export function protectionWords(t: Translate, match: ProtectionMatch): string {
+  if (match.by === 'review') return t('explain.protection.review');
   if (match.by === 'label')
     return t('explain.protection.label', { values: { label: match.label } });
   return t(match.valid ? 'explain.protection.pattern' : 'explain.protection.invalidPattern', {

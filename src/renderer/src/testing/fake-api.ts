@@ -223,9 +223,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     },
     estimateCleanups: (parameters) =>
       connectedOr(() => estimateCleanups(inv, parameters, protection(), FIXTURE_NOW_MS)),
-    planCleanup: (choice) =>
+    planCleanup: (choice, exclude) =>
       connectedOr(() => {
-        const plan = planCleanup(inv, choice, protection(), stamp);
+        const plan = planCleanup(inv, choice, protection(), stamp, exclude);
         if (plan.images) plans.set(plan.images.id, plan.images);
         if (plan.buildCache) cachePlans.set(plan.buildCache.id, plan.buildCache);
         return plan;

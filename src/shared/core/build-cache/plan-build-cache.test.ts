@@ -137,6 +137,43 @@ describe('planBuildCachePrune', () => {
     );
   });
 
+  it('an unticked record stays with its parents, and the command names each record that goes', () => {
+    const records = [
+      record('base', { size: 100 }),
+      record('step', { size: 200, parents: ['base'] }),
+      record('other', { size: 400 }),
+    ];
+    const result = planBuildCachePrune(
+      { ...inventory([]), buildCache: records },
+      { all: true, until: '24h' },
+      testStamp(NOW),
+      ['step'],
+    );
+    expect(ids(result.remove)).toEqual(['other']);
+    expect(result.keep.map((r) => [r.id, r.reason])).toEqual([
+      ['base', 'parent-of-kept'],
+      ['step', 'unticked'],
+    ]);
+    expect(result.bytesFreed).toBe(400);
+    expect(result.command).toBe(
+      'for id in other; do docker builder prune -a -f --filter until=24h --filter id=$id; done',
+    );
+  });
+
+  it('every record unticked leaves no command; one already kept for its own reason keeps it', () => {
+    const result = planBuildCachePrune(
+      { ...inventory([]), buildCache: [record('busy', { inUse: true }), record('free')] },
+      { all: false },
+      testStamp(NOW),
+      ['busy', 'free'],
+    );
+    expect(result.keep.map((r) => [r.id, r.reason])).toEqual([
+      ['busy', 'in-use'],
+      ['free', 'unticked'],
+    ]);
+    expect(result).toMatchObject({ remove: [], bytesFreed: 0, command: '' });
+  });
+
   it('an empty cache plans nothing and frees nothing', () => {
     expect(plan([], { all: true })).toMatchObject({ remove: [], keep: [], bytesFreed: 0 });
   });

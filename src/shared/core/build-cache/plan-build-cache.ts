@@ -18,16 +18,21 @@ import { planEngine, type PlanStamp } from '../plan/plan-stamp';
  * parent goes only when every record built on it goes too (BuildKit frees it on the round
  * after its children). Docker 26 and later report no parents (`Parents` is empty), so there
  * a parent of a kept record is listed as going and the run reports the engine kept it.
+ * Records in `unticked` (unticked in a cleanup's review) stay, and so do their parents.
  */
 export function planBuildCachePrune(
   inv: Pick<Inventory, 'engine' | 'buildCache'>,
   options: BuildCachePruneOptions,
   stamp: PlanStamp,
+  unticked: readonly string[] = [],
 ): BuildCachePlan {
   const keepWithin = options.until === undefined ? null : untilDuration(options.until);
   const reasons = new Map<string, { reason: CacheKeepReason; child?: string }>();
+  const untickedIds = new Set(unticked);
   for (const record of inv.buildCache) {
-    const reason = ownKeepReason(record, options.all, keepWithin, stamp.createdAt);
+    const reason =
+      ownKeepReason(record, options.all, keepWithin, stamp.createdAt) ??
+      (untickedIds.has(record.id) ? 'unticked' : null);
     if (reason) reasons.set(record.id, { reason });
   }
   // A kept record keeps its parents, and theirs: repeat until nothing new is kept.
@@ -55,7 +60,10 @@ export function planBuildCachePrune(
     remove: remove.map(plannedRecord),
     keep,
     bytesFreed: remove.reduce((sum, record) => sum + freedBy(record), 0),
-    command: builderPruneCommand(options),
+    command: builderPruneCommand(
+      options,
+      keep.some((record) => record.reason === 'unticked') ? remove.map((r) => r.id) : null,
+    ),
   };
 }
 
@@ -140,8 +148,18 @@ function plannedRecord(record: BuildCacheInfo): PlannedCacheRecord {
   };
 }
 
-/** `docker builder prune -a -f --filter until=24h`. */
-export function builderPruneCommand(options: BuildCachePruneOptions): string {
+/**
+ * `docker builder prune -a -f --filter until=24h`. With records unticked the plain prune
+ * would take those too, so the command names each record that goes, one `id` filter per
+ * call as the run does (BuildKit's `id` filter is a prefix match on one ID).
+ */
+export function builderPruneCommand(
+  options: BuildCachePruneOptions,
+  onlyIds: readonly string[] | null = null,
+): string {
   const until = options.until === undefined ? '' : ` --filter until=${options.until}`;
-  return `docker builder prune${options.all ? ' -a' : ''} -f${until}`;
+  const prune = `docker builder prune${options.all ? ' -a' : ''} -f${until}`;
+  if (onlyIds === null) return prune;
+  if (onlyIds.length === 0) return '';
+  return `for id in ${onlyIds.join(' ')}; do ${prune} --filter id=$id; done`;
 }

@@ -139,6 +139,64 @@ describe('planCleanup and estimateCleanups', () => {
     expect(plan.bytesFreed).toBe(1000);
   });
 
+  it('an unticked image stays as the review protects it; the bytes and the command follow', () => {
+    // Two unused images on one shared base layer: the base goes only when both go.
+    const inv = inventory([
+      {
+        id: sha('x1'),
+        tags: ['x:1'],
+        layers: [
+          ['sha256:base', 5000],
+          ['sha256:x1', 100],
+        ],
+      },
+      {
+        id: sha('x2'),
+        tags: ['y:1'],
+        layers: [
+          ['sha256:base', 5000],
+          ['sha256:x2', 200],
+        ],
+      },
+    ]);
+    const all = planCleanup(inv, { strategy: 'unused-images' }, NO_PROTECTION, stamp);
+    expect(all.bytesFreed).toBe(5000 + 100 + 200);
+    const exclude = { images: [sha('x2')], cacheRecords: [] };
+    const one = planCleanup(inv, { strategy: 'unused-images' }, NO_PROTECTION, stamp, exclude);
+    expect(one.exclude).toEqual(exclude);
+    expect(one.bytesFreed).toBe(100);
+    if (one.images?.kind !== 'prune') throw new Error('expected a prune');
+    expect(one.images.remove.map((i) => i.imageId)).toEqual([sha('x1')]);
+    expect(one.images.keep).toMatchObject([
+      { imageId: sha('x2'), reason: 'protected', protectedBy: { by: 'review' } },
+    ]);
+    // docker image prune -a would take y:1 too: the command is the explicit list.
+    expect(one.images.command).toBe('docker rmi x:1');
+  });
+
+  it('an unticked tag in keep-newest is kept, named, and out of the docker rmi list', () => {
+    const exclude = { images: [sha('a1')], cacheRecords: [] };
+    const plan = planCleanup(
+      fixture(),
+      { strategy: 'keep-newest', keep: 1 },
+      NO_PROTECTION,
+      stamp,
+      exclude,
+    );
+    expect(plan.images?.kind === 'removal' && plan.images.command).toBe('docker rmi app:2');
+    expect(plan.keptProtected).toEqual([
+      { imageId: sha('a1'), name: 'app:1', protectedBy: { by: 'review' } },
+    ]);
+    expect(plan.bytesFreed).toBe(200);
+  });
+
+  it('Safe with a cache record unticked keeps it and frees only the images part', () => {
+    const exclude = { images: [], cacheRecords: ['k1'] };
+    const plan = planCleanup(fixture(), { strategy: 'safe' }, NO_PROTECTION, stamp, exclude);
+    expect(plan.buildCache?.remove).toEqual([]);
+    expect(plan.bytesFreed).toBe(50);
+  });
+
   it('build-cache with an age passes it as until', () => {
     const plan = planCleanup(
       fixture(),

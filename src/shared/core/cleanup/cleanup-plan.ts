@@ -2,6 +2,7 @@ import type { BuildCachePlan } from '../../build-cache-plan';
 import type {
   CleanupChoice,
   CleanupEstimate,
+  CleanupExclusions,
   CleanupParameters,
   CleanupPlan,
   KeptByProtection,
@@ -13,27 +14,31 @@ import type { Protection } from '../filters/protection';
 import type { PlanStamp } from '../plan/plan-stamp';
 import { planPrune } from '../plan/prune';
 import { planRemoval } from '../plan/removal';
+import { NO_EXCLUSIONS } from '../../cleanup';
 import { selectBeyondNewest } from './keep-newest';
 
 /**
  * The plan a strategy makes, in parts, each by the planner every preview uses (so each part
  * is exactly what its own dialog would show). `stamp` is called once per part and once for
- * the cleanup itself.
+ * the cleanup itself. What the user unticked (`exclude`) is kept as the review protects it.
  */
 export function planCleanup(
   inv: Inventory,
   choice: CleanupChoice,
-  protection: Protection,
+  settingsProtection: Protection,
   stamp: () => PlanStamp,
+  exclude: CleanupExclusions = NO_EXCLUSIONS,
 ): CleanupPlan {
   const own = stamp();
+  const protection: Protection = { ...settingsProtection, excludedImages: exclude.images };
+  const cache = exclude.cacheRecords;
   let images: PrunePlan | RemovalPlan | null = null;
   let buildCache: BuildCachePlan | null = null;
   let keptProtected: KeptByProtection[] = [];
   switch (choice.strategy) {
     case 'safe':
       images = planPrune(inv, { all: false }, protection, stamp());
-      buildCache = planBuildCachePrune(inv, { all: false }, stamp());
+      buildCache = planBuildCachePrune(inv, { all: false }, stamp(), cache);
       break;
     case 'unused-images':
       images = planPrune(inv, { all: true }, protection, stamp());
@@ -56,6 +61,7 @@ export function planCleanup(
           ? { all: false }
           : { all: false, until: `${choice.olderThanHours}h` },
         stamp(),
+        cache,
       );
       break;
   }
@@ -63,6 +69,7 @@ export function planCleanup(
     id: own.id,
     createdAt: own.createdAt,
     choice,
+    exclude: { images: [...exclude.images], cacheRecords: [...exclude.cacheRecords] },
     images,
     buildCache,
     keptProtected,

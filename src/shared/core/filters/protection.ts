@@ -9,6 +9,11 @@ export interface Protection {
   patterns: string[];
   /** `key` or `key=value`. */
   label: string | null;
+  /**
+   * Images the user unticked in a cleanup's review: kept as protected by that review, so a
+   * re-plan keeps them (and what they need) and the command names what still goes.
+   */
+  excludedImages?: readonly string[];
 }
 
 /** The protection the user's settings ask for (an empty label protects nothing). */
@@ -20,10 +25,13 @@ export function protectionOf(
 
 /**
  * Which rule protects an image: a reference pattern (`valid: false` for a saved pattern that
- * does not compile, read conservatively; see below) or the protected label.
+ * does not compile, read conservatively; see below), the protected label, or the user's
+ * unticking it in a cleanup's review.
  */
 export type ProtectionMatch =
-  { by: 'pattern'; pattern: string; valid: boolean } | { by: 'label'; label: string };
+  | { by: 'pattern'; pattern: string; valid: boolean }
+  | { by: 'label'; label: string }
+  | { by: 'review' };
 
 /**
  * The user's protected images: batch strategies never select them. Patterns are compiled one
@@ -35,7 +43,9 @@ export function protectionTest(
   protection: Protection,
 ): (image: ImageInfo) => ProtectionMatch | null {
   const matchers = protection.patterns.map(compile);
+  const excluded = new Set(protection.excludedImages ?? []);
   return (image) => {
+    if (excluded.has(image.id)) return { by: 'review' };
     const refs = [...image.repoTags, ...image.repoDigests];
     const hit = matchers.find((m) => m.matches(refs));
     if (hit) return hit.match;

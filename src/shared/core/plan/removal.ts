@@ -41,12 +41,14 @@ export function planRemoval(
     const first = firsts.get(key);
     if (first !== undefined) return duplicateTarget(r, first);
     const guard = protectedBy(r.imageId);
+    // Unticked in a review is never overridden by being named: the review's choice stands.
+    const overridable = alone && guard?.by !== 'review';
     const planned =
-      guard !== null && !alone
+      guard !== null && !overridable
         ? keptProtectedTarget(r, guard)
         : planTarget(model, inv, r, options, sizes, protectedBy);
     // Named on its own, a protected image is planned normally; the preview says it is protected.
-    if (guard !== null && alone) planned.protectedBy = guard;
+    if (guard !== null && overridable) planned.protectedBy = guard;
     firsts.set(key, planned);
     return planned;
   });

@@ -19,7 +19,9 @@ describe('CleanupDialog', () => {
     expect(within(dialog).getByTestId('prune-command').textContent).toBe('docker image prune -f');
     expect(within(dialog).getByTestId('cache-command').textContent).toBe('docker builder prune -f');
     const planned = api.calls.filter((c) => c.method === 'planCleanup');
-    expect(planned.map((c) => c.args[0])).toEqual([{ strategy: 'safe' }]);
+    expect(planned.map((c) => c.args)).toEqual([
+      [{ strategy: 'safe' }, { images: [], cacheRecords: [] }],
+    ]);
     const bytes = Number(total.dataset.bytes);
     expect(bytes).toBeGreaterThan(0);
 
@@ -84,5 +86,70 @@ describe('CleanupDialog', () => {
     await waitFor(() => expect(within(dialog).queryByTestId('cleanup-stale')).toBeNull());
     expect(api.calls.filter((c) => c.method === 'planCleanup').length).toBe(plansBefore + 1);
     expect(within(dialog).getByTestId('cleanup-confirm')).toHaveProperty('disabled', false);
+  });
+
+  it('unticking an image re-plans at once: the total and the command follow, the run leaves it', async () => {
+    const api = createFakeApi();
+    render(CleanupDialog, { api, start: 'choose', onclose: () => undefined });
+    const list = await screen.findByTestId('strategy-list');
+    await fireEvent.click(within(list).getByRole('radio', { name: /^Unused images/ }));
+    await fireEvent.click(screen.getByTestId('cleanup-review'));
+    const dialog = await screen.findByTestId('cleanup-dialog');
+    const totalBefore = Number((await within(dialog).findByTestId('cleanup-total')).dataset.bytes);
+    const removeList = within(dialog).getByTestId('prune-remove-list');
+    const rows = [...removeList.querySelectorAll<HTMLElement>('li[data-image-id]')];
+    expect(rows.length).toBeGreaterThan(1);
+    const row = rows[0] as HTMLElement;
+    const imageId = row.dataset.imageId as string;
+    const name = row.querySelector('.name')?.textContent ?? '';
+    const commandBefore = within(dialog).getByTestId('prune-command').textContent;
+
+    await fireEvent.click(within(row).getByRole('checkbox', { name: new RegExp(name) }));
+
+    await waitFor(() =>
+      expect(Number(within(dialog).getByTestId('cleanup-total').dataset.bytes)).toBeLessThan(
+        totalBefore,
+      ),
+    );
+    expect(api.calls.filter((c) => c.method === 'planCleanup').at(-1)?.args[1]).toEqual({
+      images: [imageId],
+      cacheRecords: [],
+    });
+    const command = within(dialog).getByTestId('prune-command').textContent ?? '';
+    expect(command).not.toBe(commandBefore);
+    expect(command).toMatch(/^docker rmi /);
+    expect(command.split(' ')).not.toContain(name);
+    const unticked = within(dialog)
+      .getByTestId('prune-remove-list')
+      .querySelector<HTMLInputElement>(`li[data-image-id="${imageId}"] input`);
+    expect(unticked?.checked).toBe(false);
+
+    await fireEvent.click(within(dialog).getByTestId('cleanup-confirm'));
+
+    await within(dialog).findByTestId('cleanup-reclaimed');
+    const left = api.inventory().images.map((i) => i.id);
+    expect(left).toContain(imageId);
+    for (const other of rows.slice(1)) expect(left).not.toContain(other.dataset.imageId);
+  });
+
+  it('ticking an unticked item again brings its bytes back; a cache record unticks the same way', async () => {
+    const api = createFakeApi();
+    render(CleanupDialog, { api, onclose: () => undefined });
+    const dialog = await screen.findByTestId('cleanup-dialog');
+    const total = (): number => Number(within(dialog).getByTestId('cleanup-total').dataset.bytes);
+    await within(dialog).findByTestId('cleanup-total');
+    const before = total();
+    const [record] = within(dialog).getAllByTestId('untick-cache');
+    if (!record) throw new Error('the Safe review lists build cache');
+
+    await fireEvent.click(record);
+    await waitFor(() => expect(total()).toBeLessThan(before));
+    expect(within(dialog).queryByTestId('cache-command')?.textContent ?? '').not.toBe(
+      'docker builder prune -f',
+    );
+    await fireEvent.click(within(dialog).getAllByTestId('untick-cache')[0] as HTMLElement);
+
+    await waitFor(() => expect(total()).toBe(before));
+    expect(within(dialog).getByTestId('cache-command').textContent).toBe('docker builder prune -f');
   });
 });
