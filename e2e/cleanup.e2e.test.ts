@@ -2,7 +2,8 @@
  * The guided cleanup end to end, in Chromium on browser mode against a private engine: one
  * click on Clean up opens the Safe review, one confirmation runs it, and the engine then
  * holds exactly what the review said would stay (the dangling image a container uses, the
- * tagged images, the build cache an image shares), with the summary's bytes.
+ * tagged images, the build cache an image shares), with the summary's bytes. An image
+ * unticked in a review stays: the total and the command follow at once, and the run leaves it.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPrivateDocker, type PrivateDocker } from '../test/engine/dockerd';
@@ -35,6 +36,8 @@ describeEngine('the guided cleanup in Chromium', () => {
       old: { tags: [`${REPO}/app:1`], layers: [randomLayer({ a: 400_000 })] },
       next: { tags: [`${REPO}/app:next`], layers: [randomLayer({ b: 300_000 })] },
       used: runnableImageSpec([`${REPO}/used:1`]),
+      extra1: { tags: [`${REPO}/extra:1`], layers: [randomLayer({ c: 200_000 })] },
+      extra2: { tags: [`${REPO}/extra:2`], layers: [randomLayer({ d: 250_000 })] },
     });
     // `app:1` moves to the next build, as `docker build -t` moves it: the old one dangles.
     await engine.dockerOk(['tag', `${REPO}/app:next`, `${REPO}/app:1`]);
@@ -95,8 +98,44 @@ describeEngine('the guided cleanup in Chromium', () => {
       .split('\n')
       .filter((tag) => tag !== '' && tag !== '<none>:<none>')
       .sort();
-    expect(tags).toEqual([`${REPO}/app:1`, `${REPO}/used:1`]);
+    expect(tags).toEqual([`${REPO}/app:1`, `${REPO}/extra:1`, `${REPO}/extra:2`, `${REPO}/used:1`]);
     await page.getByTestId('cleanup-close').click();
     await expect.poll(async () => badge.getAttribute('data-count')).toBe('0');
+  });
+
+  it('an image unticked in the review stays: the total and the command follow, the run leaves it', async () => {
+    const { page } = browser;
+    await page.getByTestId('clean-up').click();
+    const total = page.getByTestId('cleanup-total');
+    await total.waitFor();
+    await page.getByTestId('cleanup-choose').click();
+    await page.getByRole('radio', { name: /^Unused images/ }).check();
+    await page.getByTestId('cleanup-review').click();
+    await page.getByTestId('prune-remove-list').locator('li', { hasText: 'extra:2' }).waitFor();
+    const bytesOf = async (): Promise<number> => Number(await total.getAttribute('data-bytes'));
+    const before = await bytesOf();
+    const row = page.locator('[data-testid="prune-remove-list"] li', { hasText: 'extra:2' });
+    const rowBytes = Number(await row.locator('[data-bytes]').getAttribute('data-bytes'));
+    expect(rowBytes).toBeGreaterThan(0);
+
+    await page.getByRole('checkbox', { name: `Remove ${REPO}/extra:2 in this cleanup` }).uncheck();
+
+    await expect.poll(bytesOf).toBe(before - rowBytes);
+    const command = await page.getByTestId('prune-command').innerText();
+    expect(command).toMatch(/^docker rmi /);
+    expect(command.split(' ')).not.toContain(`${REPO}/extra:2`);
+    expect(command.split(' ')).toContain(`${REPO}/extra:1`);
+    expect(await checkBothThemes(page, 'cleanup-review-unticked', 'en')).toEqual([]);
+
+    await page.getByTestId('cleanup-confirm').click();
+
+    await page.getByTestId('cleanup-reclaimed').waitFor({ timeout: 30_000 });
+    const tags = (await engine.dockerOk(['images', '--format', '{{.Repository}}:{{.Tag}}']))
+      .split('\n')
+      .filter((tag) => tag !== '' && tag !== '<none>:<none>')
+      .sort();
+    // app:1 and used:1 name one image, which no container uses: it went with both names.
+    expect(tags).toEqual([`${REPO}/extra:2`]);
+    await page.getByTestId('cleanup-close').click();
   });
 });

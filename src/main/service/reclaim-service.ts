@@ -188,8 +188,9 @@ export class ReclaimService implements Service {
   }
 
   async estimateCleanups(parameters: CleanupParameters): Promise<CleanupEstimate[]> {
-    // The build cache has no events: the strategies are weighed on a fresh read of it.
-    const inventory = await this.session.inventoryWithFreshStores();
+    // The latest snapshot, not a fresh read: the badge asks on every inventory change, a
+    // batch run's included, and `/system/df` must not run per target. The review reads it.
+    const inventory = await this.session.inventory();
     return this.options.engine.estimateCleanups(inventory, parameters, this.protection());
   }
 

@@ -230,7 +230,9 @@ describeEngine('browser mode against a private engine', () => {
       'keep-newest',
       'build-cache',
     ]);
-    expect(await http('planCleanup', [{ strategy: 'safe' }])).toMatchObject({
+    expect(
+      await http('planCleanup', [{ strategy: 'safe' }, { images: [], cacheRecords: [] }]),
+    ).toMatchObject({
       ok: true,
       value: { choice: { strategy: 'safe' } },
     });

@@ -90,14 +90,11 @@ export class EventLanes {
 
   /**
    * Reads the stores now, in their lane (after any read already under way), and resolves
-   * once the result is committed. The build cache has no events on every engine: a plan that
-   * includes it asks for this first. A hold (a run under way) is not waited for.
+   * once the result is in the state; a read that finds them unchanged publishes nothing.
+   * The build cache has no events on every engine: a plan that includes it asks for this.
    */
   readStoresNow(): Promise<void> {
-    const read = this.storesQueue.then(async () => {
-      this.pending.add({ kind: 'stores' });
-      await this.applyStoreChanges();
-    });
+    const read = this.storesQueue.then(() => this.applyStoreChanges(true));
     this.storesQueue = read.catch(() => this.pending.add({ kind: 'stores' }));
     return read;
   }
@@ -158,9 +155,10 @@ export class EventLanes {
     }, FAST_RETRY_MS).unref?.();
   }
 
-  private async applyStoreChanges(): Promise<void> {
-    this.storesScheduled = false;
-    if (!this.pending.takeStores() || !this.host.state() || this.host.isStopped()) return;
+  private async applyStoreChanges(asked = false): Promise<void> {
+    if (!asked) this.storesScheduled = false;
+    const pending = this.pending.takeStores();
+    if (!(pending || asked) || !this.host.state() || this.host.isStopped()) return;
     // The read covers the changes seen so far; a later one schedules another read.
     const covering = this.rowChanges;
     const stores = await readStores(this.host.connection);
@@ -168,7 +166,11 @@ export class EventLanes {
       const state = this.host.state();
       if (!state) return;
       this.rowChangesCovered = Math.max(this.rowChangesCovered, covering);
-      this.host.commit(withStores(state, stores, !this.imagesRowStale()));
+      const next = withStores(state, stores, !this.imagesRowStale());
+      // Asked for, not prompted by a change: publishing the same state would only wake
+      // every listener (and a listener that asks again would never stop).
+      if (asked && !pending && JSON.stringify(next) === JSON.stringify(state)) return;
+      this.host.commit(next);
     });
   }
 

@@ -94,8 +94,14 @@ describe('LiveInventory', () => {
       },
     ];
     expect((await live.current()).buildCache).toEqual([]);
+    const published: Inventory[] = [];
+    live.onChange((inventory) => published.push(inventory));
     const fresh = await live.withFreshStores();
     expect(fresh.buildCache.map((record) => [record.id, record.size])).toEqual([['rec1', 512]]);
+    expect(published).toHaveLength(1);
+    // Asked again with nothing changed: read, but nothing published (no listener loop).
+    await live.withFreshStores();
+    expect(published).toHaveLength(1);
   });
 
   it('while slow reads are held (a batch run), re-reads /system/df only once released', async () => {

@@ -390,7 +390,7 @@ export const en = {
       invalidPattern:
         'the pattern {pattern}, which is not a valid pattern (correct it in Settings)',
       label: 'the label {label}',
-      review: 'you unticked it in this review',
+      review: 'your choice in this review (unticked)',
     },
     change: {
       'image-gone': 'Image {id} is already gone.',

@@ -372,7 +372,7 @@ export const zhCN: Catalogue = {
       pattern: '模式 {pattern}',
       invalidPattern: '模式 {pattern}（不是有效的模式，请在设置中更正）',
       label: '标签 {label}',
-      review: '你在本次审阅中取消了勾选',
+      review: '你在本次审阅中的选择（已取消勾选）',
     },
     change: {
       'image-gone': '镜像 {id} 已不存在。',
