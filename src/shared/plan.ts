@@ -1,3 +1,4 @@
+import type { CliName } from './core/plan/cli-name';
 /**
  * Previews (plans) and their results. A plan is computed from an inventory snapshot and
  * says exactly what a removal or prune will do; running it does that and nothing else.
@@ -168,6 +169,8 @@ export interface PlannedTarget {
 export interface PlanEngine {
   host: string;
   engineId: string | null;
+  /** The CLI of that engine, for the commands the UI writes after a run (`docker pull …`). */
+  cli: CliName;
 }
 
 export interface RemovalPlan {

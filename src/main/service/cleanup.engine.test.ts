@@ -12,11 +12,15 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEFAULT_CLEANUP_PARAMETERS, NO_EXCLUSIONS } from '../../shared/cleanup';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { expectMeasuredDrop } from '../../../test/engine/expect-drop';
+import { restoreCommands } from '../../shared/format/restore-commands';
+import { startRegistry } from '../../../test/engine/registry';
 import {
   addContainer,
+  addImage,
   addNamedImages,
   buildKitBuild,
   imageId,
+  pushAndPullBack,
   randomLayer,
   runnableImageSpec,
 } from '../../../test/engine/fixture-builders';
@@ -208,5 +212,45 @@ describeEngine('the guided cleanup through the service', () => {
     expect(after).toContain(unticked.id);
     for (const record of cachePlan.buildCache.remove) expect(after).not.toContain(record.id);
     expect(free.length).toBeGreaterThan(1);
+  });
+
+  it("the summary's docker pull by digest brings a removed image back, the same image", async () => {
+    const registry = await startRegistry();
+    try {
+      const built = await addImage(engine, {
+        tags: [`${REPO}/pull:1`],
+        layers: [randomLayer({ p: 90_000 })],
+      });
+      const pulled = await pushAndPullBack(engine, built, registry.host, `${REPO}/pull:1`);
+      const id = await imageId(engine, pulled.reference);
+      await vi.waitFor(
+        async () =>
+          expect((await service.getInventory()).images.map((image) => image.id)).toContain(id),
+        { timeout: 10_000 },
+      );
+      // Every other unused image unticked: the cleanup removes the pulled image alone.
+      const everything = await service.planCleanup({ strategy: 'unused-images' }, NO_EXCLUSIONS);
+      if (everything.images?.kind !== 'prune') throw new Error('unused-images plans a prune');
+      const others = everything.images.remove.map((image) => image.imageId).filter((i) => i !== id);
+      const plan = await service.planCleanup(
+        { strategy: 'unused-images' },
+        { images: others, cacheRecords: [] },
+      );
+      if (plan.images?.kind !== 'prune') throw new Error('unused-images plans a prune');
+      expect(plan.images.remove.map((image) => image.imageId)).toEqual([id]);
+
+      const result = await service.runPlan(plan.images.id);
+
+      expect(result.results.map((r) => r.status)).toEqual(['done']);
+      const digests = new Map(
+        plan.images.remove.map((image) => [image.imageId, image.repoDigests]),
+      );
+      const commands = restoreCommands(result, plan.images.engine.cli, digests);
+      expect(commands).toEqual([`docker pull ${pulled.digestReference}`]);
+      await engine.dockerOk(['pull', pulled.digestReference]);
+      expect(await imageId(engine, pulled.digestReference)).toBe(id);
+    } finally {
+      await registry.stop();
+    }
   });
 });

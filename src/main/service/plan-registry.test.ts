@@ -8,7 +8,7 @@ const plan = (engineId: string | null): RemovalPlan => ({
   kind: 'removal',
   id: 'p1',
   createdAt: Date.now(),
-  engine: { host: 'unix:///run/docker.sock', engineId },
+  engine: { host: 'unix:///run/docker.sock', engineId, cli: 'docker' as const },
   options: { force: false, removeStoppedContainers: false, childrenFirst: false },
   targets: [],
   bytesFreed: 0,
@@ -31,7 +31,7 @@ describe('PlanRegistry', () => {
     registry.add(plan('engine-a'));
     const started = registry.start(
       'p1',
-      { host: 'unix:///run/docker.sock', engineId: 'engine-a' },
+      { host: 'unix:///run/docker.sock', engineId: 'engine-a', cli: 'docker' as const },
       isImagePlan,
     );
     expect(started.plan.id).toBe('p1');
@@ -40,7 +40,7 @@ describe('PlanRegistry', () => {
   it('refuses a plan made on another engine behind the same address, and never runs it', () => {
     const registry = new PlanRegistry();
     registry.add(plan('engine-a'));
-    const other = { host: 'unix:///run/docker.sock', engineId: 'engine-b' };
+    const other = { host: 'unix:///run/docker.sock', engineId: 'engine-b', cli: 'docker' as const };
     expect(failureOf(() => registry.start('p1', other, isImagePlan))?.error).toEqual({
       code: 'NOT_FOUND',
       cause: 'preview-other-engine',
@@ -56,7 +56,7 @@ describe('PlanRegistry', () => {
     const registry = new PlanRegistry();
     registry.add(plan(null));
     registry.clear();
-    const engine = { host: 'unix:///run/docker.sock', engineId: null };
+    const engine = { host: 'unix:///run/docker.sock', engineId: null, cli: 'docker' as const };
     expect(failureOf(() => registry.start('p1', engine, isImagePlan))?.error.cause).toBe(
       'preview-expired',
     );

@@ -6,7 +6,7 @@ const plan = (id: string, createdAt: number): RemovalPlan => ({
   kind: 'removal',
   id,
   createdAt,
-  engine: { host: 'unix:///test.sock', engineId: null },
+  engine: { host: 'unix:///test.sock', engineId: null, cli: 'docker' },
   options: { force: false, removeStoppedContainers: false, childrenFirst: false },
   targets: [],
   bytesFreed: 0,

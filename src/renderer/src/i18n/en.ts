@@ -229,6 +229,9 @@ export const en = {
       cancelled: 'cancelled',
     },
     cancelled: 'Stopped before every target ran.',
+    restore:
+      'To bring an image back, pull it by its digest: a registry gives back the exact same image, if the image came from one and it still holds it.',
+    restoreLabel: 'Pull back',
     failedOn: 'While removing {subject}.',
   },
   cleanup: {

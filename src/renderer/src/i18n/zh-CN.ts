@@ -221,6 +221,9 @@ export const zhCN: Catalogue = {
       cancelled: '已取消',
     },
     cancelled: '在所有目标执行前已停止。',
+    restore:
+      '要找回镜像，请按镜像摘要拉取：如果镜像来自镜像仓库且仓库仍保存着它，就会得到完全相同的镜像。',
+    restoreLabel: '拉取找回',
     failedOn: '删除 {subject} 时失败。',
   },
   cleanup: {
