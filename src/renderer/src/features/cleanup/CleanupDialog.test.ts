@@ -29,6 +29,19 @@ describe('CleanupDialog', () => {
 
     const reclaimed = await within(dialog).findByTestId('cleanup-reclaimed');
     expect(Number(reclaimed.dataset.bytes)).toBeGreaterThan(0);
+    // Before and after, the four rows: the images row shrank, and the figures are the engine's.
+    const table = within(dialog).getByTestId('before-after');
+    const figure = (category: string, column: string): number =>
+      Number(
+        table
+          .querySelector(`tr[data-category="${category}"] [data-testid="${column}"] [data-bytes]`)
+          ?.getAttribute('data-bytes') ?? NaN,
+      );
+    await waitFor(() => expect(figure('images', 'after')).toBeLessThan(figure('images', 'before')));
+    const usage = await api.getDiskUsage();
+    if (!usage.ok) throw new Error('no disk usage');
+    expect(figure('images', 'after')).toBe(usage.value.images.size);
+    expect(figure('buildCache', 'after')).toBe(usage.value.buildCache.size);
     const left = api.inventory().images.map((i) => i.id);
     for (const image of danglingBefore) expect(left).not.toContain(image.id);
     expect(api.calls.map((c) => c.method)).toEqual(
