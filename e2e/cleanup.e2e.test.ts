@@ -28,6 +28,8 @@ describeEngine('the guided cleanup in Chromium', () => {
   let web: BrowserMode;
   let browser: Browser;
   let usedDangling: string;
+  /** Each summary's reclaimed bytes, in the order the cleanups ran. */
+  const reclaimedBySummary: number[] = [];
 
   beforeAll(async () => {
     await ensureBuilt();
@@ -91,6 +93,7 @@ describeEngine('the guided cleanup in Chromium', () => {
     const cacheAfter = cliBuildCacheRow(await buildCacheRecords(engine));
     expect(cacheAfter.reclaimable).toBe(0);
     // The summary's bytes are the engine's: the images run's plus the cache run's.
+    reclaimedBySummary.push(Number(await reclaimed.getAttribute('data-bytes')));
     const cacheFreed = cacheBefore.size - cacheAfter.size;
     expect(Number(await reclaimed.getAttribute('data-bytes'))).toBeGreaterThan(cacheFreed);
     // Before and after: the Build Cache row as the engine's own records add it up.
@@ -138,7 +141,9 @@ describeEngine('the guided cleanup in Chromium', () => {
 
     await page.getByTestId('cleanup-confirm').click();
 
-    await page.getByTestId('cleanup-reclaimed').waitFor({ timeout: 30_000 });
+    const reclaimed = page.getByTestId('cleanup-reclaimed');
+    await reclaimed.waitFor({ timeout: 30_000 });
+    reclaimedBySummary.push(Number(await reclaimed.getAttribute('data-bytes')));
     const tags = (await engine.dockerOk(['images', '--format', '{{.Repository}}:{{.Tag}}']))
       .split('\n')
       .filter((tag) => tag !== '' && tag !== '<none>:<none>')
@@ -146,5 +151,26 @@ describeEngine('the guided cleanup in Chromium', () => {
     // app:1 and used:1 name one image, which no container uses: it went with both names.
     expect(tags).toEqual([`${REPO}/extra:2`]);
     await page.getByTestId('cleanup-close').click();
+  });
+
+  it('the history lists both cleanups, with the bytes their summaries said, after a restart', async () => {
+    const { page } = browser;
+    await web.stop({ keepData: true });
+    web = await startBrowserMode(engine.host, { settingsDir: web.settingsDir });
+    await page.goto(web.url);
+    await page.getByTestId('nav-history').click();
+    const table = page.getByTestId('history-table');
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    // Newest first: the Unused images cleanup, then the Safe one.
+    expect(await rows.nth(0).innerText()).toContain('Unused images');
+    expect(await rows.nth(1).innerText()).toContain('Safe');
+    const bytes = await rows
+      .locator('[data-testid="history-bytes"]')
+      .evaluateAll((cells) => cells.map((cell) => Number(cell.getAttribute('data-bytes'))));
+    expect(bytes).toEqual([...reclaimedBySummary].reverse());
+    expect(await checkBothThemes(page, 'history', 'en')).toEqual([]);
+    await page.getByTestId('nav-dashboard').click();
   });
 });

@@ -36,6 +36,7 @@ import { readInventory } from '../src/main/engine/inventory/snapshot';
 import { realEnginePort } from '../src/main/service/engine-wiring';
 import { ReclaimService } from '../src/main/service/reclaim-service';
 import { SettingsStore } from '../src/main/settings/settings-store';
+import { HistoryStore } from '../src/main/history/history-store';
 
 const IMAGE_COUNT = Number(process.env.IMAGES ?? 200);
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
@@ -137,10 +138,12 @@ async function updateAfterRmi(connection: Connection, imageId: string): Promise<
 async function serviceColdDiskUsage(
   connection: Connection,
   settings: SettingsStore,
+  history: HistoryStore,
 ): Promise<number> {
   const service = new ReclaimService({
     engine: { ...realEnginePort, openConnection: async () => connection },
     settings,
+    history,
     openExternal: () => undefined,
   });
   try {
@@ -174,10 +177,11 @@ async function main(): Promise<void> {
     );
     const settingsDir = await mkdtemp(path.join(tmpdir(), 'reclaim-bench-'));
     const settings = await SettingsStore.open(settingsDir);
+    const history = await HistoryStore.open(settingsDir);
     const serviceDf = await compare(
       'service cold disk usage vs docker system df',
       () => engine.dockerOk(['system', 'df']),
-      () => serviceColdDiskUsage(connection, settings),
+      () => serviceColdDiskUsage(connection, settings, history),
       true,
     );
     await rm(settingsDir, { recursive: true, force: true });

@@ -16,7 +16,10 @@ export interface BrowserMode {
   token: string;
   /** Everything the server printed so far, for failure messages. */
   output(): string;
-  stop(): Promise<void>;
+  /** The app's data folder (settings, history). */
+  settingsDir: string;
+  /** Stops the server; its data folder goes too, unless `keepData` (a restart follows). */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 const READY_LINE = /Reclaim is running at (http:\/\/127\.0\.0\.1:(\d+)\/[\w-]+\/\?token=\S+)/;
@@ -24,6 +27,8 @@ const READY_LINE = /Reclaim is running at (http:\/\/127\.0\.0\.1:(\d+)\/[\w-]+\/
 export interface BrowserModeOptions {
   /** Settings the server finds on disk when it starts (a language, a theme). */
   settings?: Partial<Settings>;
+  /** A data folder a stopped server kept: this one starts where that one stopped. */
+  settingsDir?: string;
   timeoutMs?: number;
 }
 
@@ -39,7 +44,8 @@ export async function startBrowserMode(
 ): Promise<BrowserMode> {
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!isStandInEndpoint(engineHost)) assertPrivateEndpoint(engineHost);
-  const settingsDir = await mkdtemp(path.join(tmpdir(), 'reclaim-e2e-settings-'));
+  const settingsDir =
+    options.settingsDir ?? (await mkdtemp(path.join(tmpdir(), 'reclaim-e2e-settings-')));
   if (options.settings) {
     await writeFile(
       path.join(settingsDir, 'settings.json'),
@@ -68,14 +74,14 @@ export async function startBrowserMode(
   child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async (): Promise<void> => {
+  const stop = async ({ keepData = false } = {}): Promise<void> => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
       await exited;
       clearTimeout(timer);
     }
-    await rm(settingsDir, { recursive: true, force: true });
+    if (!keepData) await rm(settingsDir, { recursive: true, force: true });
   };
 
   const ready = await new Promise<RegExpExecArray | null>((resolve) => {
@@ -97,5 +103,12 @@ export async function startBrowserMode(
     await stop();
     throw new Error(`browser mode did not start:\n${printed}`);
   }
-  return { url: ready[1], port: Number(ready[2]), token, output: () => printed, stop };
+  return {
+    url: ready[1],
+    port: Number(ready[2]),
+    token,
+    output: () => printed,
+    settingsDir,
+    stop,
+  };
 }

@@ -76,6 +76,10 @@ vi.mock('./settings/settings-store', () => ({
   SettingsStore: { open: async () => ({ get: () => ({ endpoint: null }) }) },
 }));
 
+vi.mock('./history/history-store', () => ({
+  HistoryStore: { open: async () => ({}) },
+}));
+
 vi.mock('./service/create-service', () => ({
   createReclaimService: () => ({
     on: () => () => undefined,

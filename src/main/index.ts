@@ -9,6 +9,7 @@ import { forwardEvents, registerIpcHandlers } from './ipc';
 import { originOf } from './ipc/trusted-origins';
 import { createReclaimService } from './service/create-service';
 import { SettingsStore } from './settings/settings-store';
+import { HistoryStore } from './history/history-store';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
 
 // electron-vite sets this only in `npm run dev`; in a packaged app it is never set.
@@ -34,6 +35,7 @@ async function start(): Promise<void> {
   const settings = await SettingsStore.open(app.getPath('userData'));
   const service = createReclaimService({
     settings,
+    history: await HistoryStore.open(app.getPath('userData')),
     openExternal: (url) => shell.openExternal(url),
   });
   registerIpcHandlers(service, appOrigins);

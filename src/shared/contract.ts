@@ -19,6 +19,7 @@ import type {
   CleanupParameters,
   CleanupPlan,
 } from './cleanup';
+import type { CleanupHistory } from './history';
 import type { ReclaimError } from './errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, EngineInfo, Inventory } from './model';
 import type {
@@ -153,6 +154,13 @@ export interface ApiMethods {
    * Errors: NOT_CONNECTED; the read errors.
    */
   planCleanup(choice: CleanupChoice, exclude: CleanupExclusions): CleanupPlan;
+  /**
+   * Every cleanup run so far (newest first) from the app's data folder, and where a history
+   * file that could not be read was moved aside. No errors.
+   */
+  getHistory(): CleanupHistory;
+  /** The history as the JSON file Reclaim keeps, for the user to save. No errors. */
+  exportHistory(): string;
   /** The saved settings. No errors. */
   getSettings(): Settings;
   /**
@@ -215,6 +223,8 @@ export const METHOD_NAMES = [
   'removeVolumes',
   'estimateCleanups',
   'planCleanup',
+  'getHistory',
+  'exportHistory',
   'getSettings',
   'getSettingsNotice',
   'updateSettings',

@@ -32,6 +32,7 @@ import {
   imageBytesOnDisk,
 } from '../../../test/engine/measure';
 import { SettingsStore } from '../settings/settings-store';
+import { HistoryStore } from '../history/history-store';
 import { createReclaimService } from './create-service';
 import { realEnginePort } from './engine-wiring';
 import type { ReclaimService } from './reclaim-service';
@@ -69,6 +70,7 @@ describeEngine('the guided cleanup through the service', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'reclaim-cleanup-'));
     service = createReclaimService({
       settings: await SettingsStore.open(dir),
+      history: await HistoryStore.open(dir),
       openExternal: () => undefined,
       engine: realEnginePort,
     });

@@ -1,3 +1,4 @@
+import type { HistoryStore } from '../history/history-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EnginePort } from './engine-port';
 import { realEnginePort } from './engine-wiring';
@@ -5,6 +6,7 @@ import { ReclaimService } from './reclaim-service';
 
 export interface CreateServiceOptions {
   settings: SettingsStore;
+  history: HistoryStore;
   openExternal: (url: string) => Promise<void> | void;
   /** Replaced only by tests that need an engine with scripted answers. */
   engine?: EnginePort;
@@ -15,6 +17,7 @@ export function createReclaimService(options: CreateServiceOptions): ReclaimServ
   return new ReclaimService({
     engine: options.engine ?? realEnginePort,
     settings: options.settings,
+    history: options.history,
     openExternal: options.openExternal,
   });
 }

@@ -14,6 +14,7 @@ import { selectedEngine } from '../../../test/engine/engines';
 import { describeEngine } from '../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../test/engine/guard';
 import { SettingsStore } from '../settings/settings-store';
+import { HistoryStore } from '../history/history-store';
 import { createReclaimService } from './create-service';
 import { realEnginePort } from './engine-wiring';
 import { toOutcome } from './outcome';
@@ -39,6 +40,7 @@ describeEngine('main speaks in facts', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'reclaim-facts-'));
     service = createReclaimService({
       settings: await SettingsStore.open(dir),
+      history: await HistoryStore.open(dir),
       openExternal: () => undefined,
       engine: realEnginePort,
     });

@@ -114,6 +114,8 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
       [{ strategy: 'safe' }, { images: [] }],
     ],
   },
+  getHistory: { valid: [], malformed: [[1]] },
+  exportHistory: { valid: [], malformed: [['json']] },
   getSettings: { valid: [], malformed: [['theme']] },
   getSettingsNotice: { valid: [], malformed: [[1]] },
   updateSettings: {

@@ -112,6 +112,8 @@ export const METHOD_SCHEMAS = {
   removeVolumes: z.tuple([z.array(volumeName).min(1).max(MAX_ITEMS)]),
   estimateCleanups: z.tuple([cleanupParameters]),
   planCleanup: z.tuple([cleanupChoice, cleanupExclusions]),
+  getHistory: noArguments,
+  exportHistory: noArguments,
   getSettings: noArguments,
   getSettingsNotice: noArguments,
   updateSettings: z.tuple([settingsPatchSchema]),

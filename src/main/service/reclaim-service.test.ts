@@ -6,6 +6,7 @@ import type { EngineStatus } from '../../shared/contract';
 import { ReclaimFailure } from '../../shared/errors';
 import type { RunProgress } from '../../shared/plan';
 import { SettingsStore } from '../settings/settings-store';
+import { HistoryStore } from '../history/history-store';
 import {
   FAKE_DISK_USAGE,
   FAKE_INVENTORY,
@@ -40,6 +41,7 @@ describe('ReclaimService', () => {
     service = new ReclaimService({
       engine,
       settings,
+      history: await HistoryStore.open(dir),
       openExternal: (url) => void opened.push(url),
     });
   });

@@ -24,6 +24,9 @@ import type {
 } from '../../shared/plan';
 import type { Settings } from '../../shared/settings';
 import type { SettingsStore } from '../settings/settings-store';
+import type { CleanupHistory } from '../../shared/history';
+import { CleanupRecorder } from '../history/cleanup-recorder';
+import type { HistoryStore } from '../history/history-store';
 import { allowedDocsUrl } from './docs-allow-list';
 import type { SettingsNotice } from '../../shared/settings-notice';
 import { protectionOf, type Protection } from '../../shared/core/filters/protection';
@@ -39,6 +42,8 @@ import type { EventListener, Service } from './service-api';
 export interface ReclaimServiceOptions {
   engine: EnginePort;
   settings: SettingsStore;
+  /** Where each cleanup is recorded (the app's data folder). */
+  history: HistoryStore;
   /** Opens a URL in the system browser (Electron's shell.openExternal; a no-op in browser mode). */
   openExternal: (url: string) => Promise<void> | void;
 }
@@ -51,6 +56,7 @@ export class ReclaimService implements Service {
   private readonly hub = new EventHub();
   private readonly session: EngineSession;
   private readonly plans = new PlanRegistry();
+  private readonly recorder: CleanupRecorder;
   /**
    * The endpoint this process was started for (browser mode's --host), if any. While set,
    * "connect to the default" means this endpoint, never discovery: a Retry on an instance
@@ -60,6 +66,7 @@ export class ReclaimService implements Service {
 
   constructor(private readonly options: ReclaimServiceOptions) {
     this.session = new EngineSession(options.engine, this.hub);
+    this.recorder = new CleanupRecorder(options.history);
   }
 
   on<K extends EventName>(name: K, listener: EventListener<K>): () => void {
@@ -147,11 +154,13 @@ export class ReclaimService implements Service {
     // The refresh below reads `/system/df` once for the whole run.
     const releaseSlowReads = live.holdSlowReads();
     try {
-      return await this.options.engine.runPlan(connection, plan, {
+      const result = await this.options.engine.runPlan(connection, plan, {
         reread: () => live.recheck(),
         onProgress: (progress) => this.hub.emit('runProgress', progress),
         signal,
       });
+      await this.recorder.imagesRan(result);
+      return result;
     } finally {
       finish();
       this.refreshAfterRun(live, releaseSlowReads);
@@ -172,10 +181,12 @@ export class ReclaimService implements Service {
       isBuildCachePlan,
     );
     try {
-      return await this.options.engine.runBuildCachePlan(connection, plan, {
+      const result = await this.options.engine.runBuildCachePlan(connection, plan, {
         onProgress: (progress) => this.hub.emit('runProgress', progress),
         signal,
       });
+      await this.recorder.cacheRan(result);
+      return result;
     } finally {
       finish();
       // Build prunes send no engine event: only this refresh shows the new Build Cache row.
@@ -205,7 +216,16 @@ export class ReclaimService implements Service {
     // Each part runs by its own ID, through the run its own preview uses.
     if (plan.images) this.plans.add(plan.images);
     if (plan.buildCache) this.plans.add(plan.buildCache);
+    this.recorder.track(plan);
     return plan;
+  }
+
+  async getHistory(): Promise<CleanupHistory> {
+    return this.options.history.get();
+  }
+
+  async exportHistory(): Promise<string> {
+    return this.options.history.exportJson();
   }
 
   async removeContainers(ids: string[]): Promise<ResourceRemovalResult> {

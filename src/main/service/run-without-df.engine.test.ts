@@ -15,6 +15,7 @@ import { assertPrivateEndpoint } from '../../../test/engine/guard';
 import type { Connection } from '../engine/connect/connection';
 import { openConnection } from '../engine/connect/open';
 import { SettingsStore } from '../settings/settings-store';
+import { HistoryStore } from '../history/history-store';
 import { createReclaimService } from './create-service';
 import { realEnginePort } from './engine-wiring';
 import type { ReclaimService } from './reclaim-service';
@@ -39,6 +40,7 @@ describeEngine('a multi-target run and /system/df', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'reclaim-run-df-'));
     service = createReclaimService({
       settings: await SettingsStore.open(dir),
+      history: await HistoryStore.open(dir),
       openExternal: () => undefined,
       engine: {
         ...realEnginePort,

@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
-import { chmod, copyFile, mkdir, open, readFile, rename } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { SettingsNotice } from '../../shared/settings-notice';
+import { writeFileAtomically } from '../storage/atomic-write';
 import { isQuiet, salvageSettings } from './settings-salvage';
 import { settingsSchema, storedSettingsSchema, userFixableIssue } from './settings-schema';
 
@@ -89,22 +89,7 @@ export class SettingsStore {
 
   private save(): Promise<void> {
     const snapshot = JSON.stringify(this.current, null, 2);
-    const write = async (): Promise<void> => {
-      await mkdir(path.dirname(this.filePath), { recursive: true });
-      // A unique temporary file, readable by the user only, flushed to disk, then renamed: a
-      // crash mid-write never leaves a half-written settings file, and two processes saving
-      // at once never write into each other's temporary file.
-      const temporary = `${this.filePath}.${process.pid}.${randomUUID()}.tmp`;
-      const file = await open(temporary, 'wx', 0o600);
-      try {
-        await file.writeFile(snapshot, 'utf8');
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await rename(temporary, this.filePath);
-      await chmod(this.filePath, 0o600);
-    };
+    const write = (): Promise<void> => writeFileAtomically(this.filePath, snapshot);
     this.saving = this.saving.then(write, write);
     return this.saving;
   }

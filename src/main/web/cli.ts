@@ -6,6 +6,7 @@ import path from 'node:path';
 import { ReclaimFailure } from '../../shared/errors';
 import { createReclaimService } from '../service/create-service';
 import { SettingsStore } from '../settings/settings-store';
+import { HistoryStore } from '../history/history-store';
 import { readWebOptions } from './options';
 import { startWebServer } from './server';
 import { terminalErrorText } from './terminal-words';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const settings = await SettingsStore.open(options.settingsDir);
   const service = createReclaimService({
     settings,
+    history: await HistoryStore.open(options.settingsDir),
     // Nothing to open on this side: the server may be headless or remote. The browser client
     // opens the tab itself once openDocs has passed the allow-list here.
     openExternal: () => undefined,

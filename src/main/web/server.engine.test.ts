@@ -21,6 +21,7 @@ import { createReclaimService } from '../service/create-service';
 import { toOutcome } from '../service/outcome';
 import type { ReclaimService } from '../service/reclaim-service';
 import { SettingsStore } from '../settings/settings-store';
+import { HistoryStore } from '../history/history-store';
 import { callApi, openEventStream, rawRequest } from './http-client.fixture';
 import { startWebServer, type RunningWebServer } from './server';
 
@@ -62,6 +63,7 @@ describeEngine('browser mode against a private engine', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'reclaim-web-engine-'));
     service = createReclaimService({
       settings: await SettingsStore.open(dir),
+      history: await HistoryStore.open(dir),
       openExternal: (url) => void opened.push(url),
     });
     const status = await service.start({ host: engine.host });
@@ -230,11 +232,27 @@ describeEngine('browser mode against a private engine', () => {
       'keep-newest',
       'build-cache',
     ]);
-    expect(
-      await http('planCleanup', [{ strategy: 'safe' }, { images: [], cacheRecords: [] }]),
-    ).toMatchObject({
+    const cleanup = await http<{ id: string; buildCache: { id: string } }>('planCleanup', [
+      { strategy: 'safe' },
+      { images: [], cacheRecords: [] },
+    ]);
+    expect(cleanup).toMatchObject({ ok: true, value: { choice: { strategy: 'safe' } } });
+    if (!cleanup.ok) throw new Error(JSON.stringify(cleanup.error));
+    // A cleanup's part that runs is recorded in the history, which exports as JSON.
+    expect(await http('getHistory', [])).toEqual({
       ok: true,
-      value: { choice: { strategy: 'safe' } },
+      value: { records: [], keptAside: null },
+    });
+    await http('runBuildCachePlan', [cleanup.value.buildCache.id]);
+    expect(await http('getHistory', [])).toMatchObject({
+      ok: true,
+      value: { records: [{ id: cleanup.value.id, choice: { strategy: 'safe' } }] },
+    });
+    const exported = await http<string>('exportHistory', []);
+    if (!exported.ok) throw new Error(JSON.stringify(exported.error));
+    expect(JSON.parse(exported.value)).toMatchObject({
+      version: 1,
+      records: [{ id: cleanup.value.id }],
     });
     expect(await http('updateSettings', [{ protectedPatterns: ['reclaim-fx/*'] }])).toMatchObject({
       ok: true,

@@ -9,6 +9,7 @@ import { fakeEngine } from '../service/fake-engine.fixture';
 import { METHOD_CASES } from '../service/method-cases.fixture';
 import { ReclaimService } from '../service/reclaim-service';
 import { SettingsStore } from '../settings/settings-store';
+import { HistoryStore } from '../history/history-store';
 import { callApi, openEventStream, rawRequest } from './http-client.fixture';
 import { startWebServer, type RunningWebServer } from './server';
 
@@ -31,6 +32,7 @@ describe('browser-mode server', () => {
     service = new ReclaimService({
       engine: fakeEngine(),
       settings: await SettingsStore.open(path.join(dir, 'settings')),
+      history: await HistoryStore.open(path.join(dir, 'settings')),
       openExternal: () => undefined,
     });
     server = await startWebServer({ service, rendererDir, token: TOKEN, port: 0 });

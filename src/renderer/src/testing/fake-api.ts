@@ -5,6 +5,7 @@
  * component test; only the engine is simulated, by applying a plan's predicted records.
  * Test-only; never installed by the app.
  */
+import type { CleanupHistory } from '../../../shared/history';
 import type {
   ApiEvents,
   ApiMethods,
@@ -51,6 +52,8 @@ export interface FakeApiOptions {
   status?: EngineStatus;
   settings?: Settings;
   settingsNotice?: SettingsNotice;
+  /** What getHistory answers (the recording itself is the main process's, tested there). */
+  history?: CleanupHistory;
 }
 
 const ok = <T>(value: T): Promise<Outcome<T>> => Promise.resolve({ ok: true, value });
@@ -230,6 +233,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
         if (plan.buildCache) cachePlans.set(plan.buildCache.id, plan.buildCache);
         return plan;
       }),
+    getHistory: () => ok(options.history ?? { records: [], keptAside: null }),
+    exportHistory: () =>
+      ok(JSON.stringify({ version: 1, records: options.history?.records ?? [] }, null, 2)),
     getSettings: () => ok(settings),
     getSettingsNotice: () => ok(options.settingsNotice ?? null),
     updateSettings: (patch) => {
