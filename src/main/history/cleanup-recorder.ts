@@ -1,8 +1,15 @@
 import type { BuildCacheRunResult } from '../../shared/build-cache-plan';
 import type { CleanupChoice, CleanupPlan } from '../../shared/cleanup';
+import type { ErrorCode } from '../../shared/errors';
 import type { CleanupFailure } from '../../shared/history';
 import type { PlanEngine, RunResult } from '../../shared/plan';
-import type { HistoryStore } from './history-store';
+import type { CleanupPartOutcome, HistoryStore } from './history-store';
+
+/** What the recorder reads of a target's or a record's result. */
+interface ItemResult {
+  status: string;
+  error?: { code: ErrorCode };
+}
 
 const MAX_TRACKED = 500;
 
@@ -41,43 +48,30 @@ export class CleanupRecorder {
   }
 
   async imagesRan(result: RunResult): Promise<void> {
-    const cleanup = this.take(result.planId);
-    if (!cleanup) return;
-    const failures: CleanupFailure[] = result.results.flatMap((target) =>
-      target.status === 'failed' || target.status === 'skipped-changed'
-        ? [{ subject: target.input, status: target.status, ...codeOf(target.error) }]
-        : [],
-    );
-    await this.store.recordPart(
-      cleanup,
-      {
-        images: result.results.filter((target) => target.status === 'done').length,
-        bytesReclaimed: result.bytesReclaimed,
-        failures,
-        cancelled: result.cancelled,
-      },
-      this.now(),
-    );
+    const done = result.results.filter((target) => target.status === 'done').length;
+    await this.record(result, { images: done }, (target) => target.input);
   }
 
   async cacheRan(result: BuildCacheRunResult): Promise<void> {
+    const done = result.results.filter((record) => record.status === 'done').length;
+    await this.record(result, { cacheRecords: done }, (record) => record.id);
+  }
+
+  /** Adds one part's run to its cleanup's record; a run of no cleanup's part is left out. */
+  private async record<T extends ItemResult>(
+    result: { planId: string; results: T[]; bytesReclaimed: number; cancelled: boolean },
+    counts: Pick<CleanupPartOutcome, 'images' | 'cacheRecords'>,
+    subjectOf: (item: T) => string,
+  ): Promise<void> {
     const cleanup = this.take(result.planId);
     if (!cleanup) return;
-    const failures: CleanupFailure[] = result.results.flatMap((record) =>
-      record.status === 'failed' || record.status === 'skipped-changed'
-        ? [{ subject: record.id, status: record.status, ...codeOf(record.error) }]
+    const failures: CleanupFailure[] = result.results.flatMap((item) =>
+      item.status === 'failed' || item.status === 'skipped-changed'
+        ? [{ subject: subjectOf(item), status: item.status, ...codeOf(item.error) }]
         : [],
     );
-    await this.store.recordPart(
-      cleanup,
-      {
-        cacheRecords: result.results.filter((record) => record.status === 'done').length,
-        bytesReclaimed: result.bytesReclaimed,
-        failures,
-        cancelled: result.cancelled,
-      },
-      this.now(),
-    );
+    const part = { ...counts, bytesReclaimed: result.bytesReclaimed, failures };
+    await this.store.recordPart(cleanup, { ...part, cancelled: result.cancelled }, this.now());
   }
 
   private take(planId: string): CleanupOfPart | undefined {
@@ -87,6 +81,6 @@ export class CleanupRecorder {
   }
 }
 
-function codeOf(error: { code: CleanupFailure['code'] } | undefined): Pick<CleanupFailure, 'code'> {
-  return error?.code ? { code: error.code } : {};
+function codeOf(error: { code: ErrorCode } | undefined): Pick<CleanupFailure, 'code'> {
+  return error ? { code: error.code } : {};
 }

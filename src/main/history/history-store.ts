@@ -5,7 +5,7 @@ import type { CleanupChoice } from '../../shared/cleanup';
 import { ERROR_CODES } from '../../shared/errors';
 import type { CleanupFailure, CleanupHistory, CleanupRecord } from '../../shared/history';
 import type { PlanEngine } from '../../shared/plan';
-import { writeFileAtomically } from '../storage/atomic-write';
+import { parseJsonOrUndefined, SerialFileWriter } from '../storage/json-file';
 
 export const HISTORY_FILE_NAME = 'cleanup-history.json';
 
@@ -53,9 +53,11 @@ export interface CleanupPartOutcome {
 export class HistoryStore {
   private records: CleanupRecord[] = [];
   private keptAside: string | null = null;
-  private saving: Promise<void> = Promise.resolve();
+  private readonly writer: SerialFileWriter;
 
-  private constructor(private readonly filePath: string) {}
+  private constructor(private readonly filePath: string) {
+    this.writer = new SerialFileWriter(filePath);
+  }
 
   static async open(dir: string): Promise<HistoryStore> {
     const store = new HistoryStore(path.join(dir, HISTORY_FILE_NAME));
@@ -110,7 +112,7 @@ export class HistoryStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    const parsed = fileSchema.safeParse(parseJson(text));
+    const parsed = fileSchema.safeParse(parseJsonOrUndefined(text));
     if (parsed.success) {
       // Validated above; the loose choice is a CleanupChoice of this or a newer Reclaim.
       this.records = parsed.data.records as CleanupRecord[];
@@ -122,17 +124,6 @@ export class HistoryStore {
   }
 
   private save(): Promise<void> {
-    const text = this.exportJson();
-    const write = (): Promise<void> => writeFileAtomically(this.filePath, text);
-    this.saving = this.saving.then(write, write);
-    return this.saving;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
+    return this.writer.save(this.exportJson());
   }
 }

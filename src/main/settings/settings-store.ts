@@ -3,7 +3,7 @@ import path from 'node:path';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { SettingsNotice } from '../../shared/settings-notice';
-import { writeFileAtomically } from '../storage/atomic-write';
+import { parseJsonOrUndefined, SerialFileWriter } from '../storage/json-file';
 import { isQuiet, salvageSettings } from './settings-salvage';
 import { settingsSchema, storedSettingsSchema, userFixableIssue } from './settings-schema';
 
@@ -15,11 +15,12 @@ export const SETTINGS_FILE_NAME = 'settings.json';
  */
 export class SettingsStore {
   private current: Settings = structuredClone(DEFAULT_SETTINGS);
-  /** Saves run one after another so two quick updates cannot interleave their writes. */
-  private saving: Promise<void> = Promise.resolve();
+  private readonly writer: SerialFileWriter;
   private notice: SettingsNotice | null = null;
 
-  private constructor(private readonly filePath: string) {}
+  private constructor(private readonly filePath: string) {
+    this.writer = new SerialFileWriter(filePath);
+  }
 
   /**
    * Reads the file in `dir`. A missing file means defaults. A damaged, hand-edited or newer
@@ -67,7 +68,7 @@ export class SettingsStore {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
       throw error;
     }
-    const raw = parseJson(text);
+    const raw = parseJsonOrUndefined(text);
     const parsed = storedSettingsSchema.safeParse(raw);
     if (parsed.success) {
       this.current = parsed.data;
@@ -88,17 +89,6 @@ export class SettingsStore {
   }
 
   private save(): Promise<void> {
-    const snapshot = JSON.stringify(this.current, null, 2);
-    const write = (): Promise<void> => writeFileAtomically(this.filePath, snapshot);
-    this.saving = this.saving.then(write, write);
-    return this.saving;
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
+    return this.writer.save(JSON.stringify(this.current, null, 2));
   }
 }

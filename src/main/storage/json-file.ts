@@ -20,3 +20,28 @@ export async function writeFileAtomically(filePath: string, text: string): Promi
   await rename(temporary, filePath);
   await chmod(filePath, 0o600);
 }
+
+/**
+ * One file's saves, one after another: two quick saves cannot interleave their writes, and
+ * the last one asked for is what the file holds.
+ */
+export class SerialFileWriter {
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly filePath: string) {}
+
+  save(text: string): Promise<void> {
+    const write = (): Promise<void> => writeFileAtomically(this.filePath, text);
+    this.saving = this.saving.then(write, write);
+    return this.saving;
+  }
+}
+
+/** The JSON in `text`, or undefined when it is not JSON (a damaged file). */
+export function parseJsonOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
