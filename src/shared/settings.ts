@@ -11,6 +11,11 @@ export interface Settings {
   protectedPatterns: string[];
   /** Images carrying this label (`key` or `key=value`) are never selected by a batch strategy. */
   protectedLabel: string | null;
+  /**
+   * In each repository the newest N images are never selected by a batch strategy (0: off),
+   * so a prune never takes the last builds of a repository.
+   */
+  protectedNewest: number;
   language: Language;
   theme: Theme;
 }
@@ -19,6 +24,7 @@ export const DEFAULT_SETTINGS: Settings = {
   endpoint: null,
   protectedPatterns: [],
   protectedLabel: 'reclaim.protected=true',
+  protectedNewest: 0,
   language: 'system',
   theme: 'system',
 };

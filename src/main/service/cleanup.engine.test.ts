@@ -150,6 +150,31 @@ describeEngine('the guided cleanup through the service', () => {
     expectMeasuredDrop(before - (await imageBytesOnDisk(engine)), plan.images.bytesFreed);
   });
 
+  it('with "keep the newest 1 per repository" set, no strategy plans the newest of a repository', async () => {
+    await service.updateSettings({ protectedNewest: 1 });
+    try {
+      const newest = lines(
+        await engine.dockerOk(['images', '--format', '{{.ID}}', `${REPO}/app:3`]),
+      );
+      expect(newest).toHaveLength(1);
+      const appId = await imageId(engine, `${REPO}/app:3`);
+      for (const choice of [
+        { strategy: 'unused-images' as const },
+        { strategy: 'older-than' as const, hours: 1 },
+      ]) {
+        const plan = await service.planCleanup(choice, NO_EXCLUSIONS);
+        if (plan.images?.kind !== 'prune') throw new Error('a prune');
+        expect(plan.images.remove.map((image) => image.imageId)).not.toContain(appId);
+        expect(plan.images.keep.find((kept) => kept.imageId === appId)?.protectedBy).toEqual({
+          by: 'newest',
+          keep: 1,
+        });
+      }
+    } finally {
+      await service.updateSettings({ protectedNewest: 0 });
+    }
+  });
+
   it('unticked in the review: the run leaves exactly that image and that cache record', async () => {
     // Two unused images on one base layer: with one unticked, the base stays with it.
     const base = randomLayer({ 'base.bin': 400_000 });

@@ -135,7 +135,12 @@ export class ReclaimService implements Service {
   async planRemoval(inputs: string[], options: RemovalOptions): Promise<RemovalPlan> {
     for (const input of inputs) checkReferenceSyntax(input);
     const inventory = await this.session.inventory();
-    const plan = this.options.engine.planRemoval(inventory, inputs, options, this.protection());
+    const plan = this.options.engine.planRemoval(
+      inventory,
+      inputs,
+      options,
+      this.protection(inventory),
+    );
     this.plans.add(plan);
     return plan;
   }
@@ -143,7 +148,7 @@ export class ReclaimService implements Service {
   async planPrune(options: PruneOptions): Promise<PrunePlan> {
     checkPruneSyntax(options);
     const inventory = await this.session.inventory();
-    const plan = this.options.engine.planPrune(inventory, options, this.protection());
+    const plan = this.options.engine.planPrune(inventory, options, this.protection(inventory));
     this.plans.add(plan);
     return plan;
   }
@@ -202,7 +207,7 @@ export class ReclaimService implements Service {
     // The latest snapshot, not a fresh read: the badge asks on every inventory change, a
     // batch run's included, and `/system/df` must not run per target. The review reads it.
     const inventory = await this.session.inventory();
-    return this.options.engine.estimateCleanups(inventory, parameters, this.protection());
+    return this.options.engine.estimateCleanups(inventory, parameters, this.protection(inventory));
   }
 
   async planCleanup(choice: CleanupChoice, exclude: CleanupExclusions): Promise<CleanupPlan> {
@@ -212,7 +217,12 @@ export class ReclaimService implements Service {
     const inventory = await (fresh
       ? this.session.inventoryWithFreshStores()
       : this.session.inventory());
-    const plan = this.options.engine.planCleanup(inventory, choice, this.protection(), exclude);
+    const plan = this.options.engine.planCleanup(
+      inventory,
+      choice,
+      this.protection(inventory),
+      exclude,
+    );
     // Each part runs by its own ID, through the run its own preview uses.
     if (plan.images) this.plans.add(plan.images);
     if (plan.buildCache) this.plans.add(plan.buildCache);
@@ -278,7 +288,7 @@ export class ReclaimService implements Service {
   }
 
   /** The user's protected images, read at planning time so a settings change applies at once. */
-  private protection(): Protection {
-    return protectionOf(this.options.settings.get());
+  private protection(inventory: Inventory): Protection {
+    return protectionOf(this.options.settings.get(), inventory.images);
   }
 }

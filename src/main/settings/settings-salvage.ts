@@ -42,6 +42,7 @@ export function salvageSettings(raw: unknown): {
   };
   keep('endpoint', shape.endpoint);
   keep('protectedLabel', shape.protectedLabel);
+  keep('protectedNewest', shape.protectedNewest);
   keep('language', shape.language);
   keep('theme', shape.theme);
 

@@ -57,6 +57,7 @@ function settingsObject(pattern: z.ZodType<string>, label: z.ZodType<string>) {
     endpoint: endpointSchema.nullable(),
     protectedPatterns: z.array(pattern).max(500),
     protectedLabel: label.nullable(),
+    protectedNewest: z.number().int().min(0).max(1_000),
     language: z.enum(languages),
     theme: z.enum(themes),
   });

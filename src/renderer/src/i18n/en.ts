@@ -373,6 +373,9 @@ export const en = {
     protectedPatterns: 'Protected images (one pattern per line)',
     protectedHint: 'e.g. redis:*, *:latest, myorg/*. Never selected by a batch clean-up.',
     protectedLabel: 'Protected label',
+    protectedNewest: 'Keep the newest per repository',
+    protectedNewestHint:
+      'In each repository this many of the newest images are never removed by a cleanup (0: off).',
     language: 'Language',
     theme: 'Theme',
     system: 'Follow the system',
@@ -420,6 +423,8 @@ export const en = {
         'the pattern {pattern}, which is not a valid pattern (correct it in Settings)',
       label: 'the label {label}',
       review: 'your choice in this review (unticked)',
+      newest:
+        '"keep the newest {count, plural, one {image} other {# images}} of each repository" in Settings',
     },
     change: {
       'image-gone': 'Image {id} is already gone.',
@@ -506,6 +511,7 @@ export const en = {
       endpoint: 'engine',
       protectedPatterns: 'protected patterns',
       protectedLabel: 'protected label',
+      protectedNewest: 'newest kept per repository',
       language: 'language',
       theme: 'theme',
     },

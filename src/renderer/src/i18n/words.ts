@@ -52,6 +52,9 @@ function blockingFacts(target: PlannedTarget): Pick<PlannedTarget, 'containers' 
 /** The rule that protects an image, as the settings name it. */
 export function protectionWords(t: Translate, match: ProtectionMatch): string {
   if (match.by === 'review') return t('explain.protection.review');
+  if (match.by === 'newest') {
+    return t('explain.protection.newest', { values: { count: match.keep } });
+  }
   if (match.by === 'label')
     return t('explain.protection.label', { values: { label: match.label } });
   return t(match.valid ? 'explain.protection.pattern' : 'explain.protection.invalidPattern', {

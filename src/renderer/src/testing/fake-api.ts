@@ -85,7 +85,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   let nextPlan = 1;
   // Plans are stamped with the fixture's fixed "now", so `until` filters are stable in tests.
   const stamp = () => ({ id: `plan-${nextPlan++}`, createdAt: FIXTURE_NOW_MS });
-  const protection = (): Protection => protectionOf(settings);
+  const protection = (): Protection => protectionOf(settings, inv.images);
 
   function emit<K extends keyof ApiEvents>(event: K, payload: ApiEvents[K]): void {
     // Like main, the fake's own state follows what it announces.

@@ -3,6 +3,7 @@ import { DEFAULT_CLEANUP_PARAMETERS } from '../../cleanup';
 import type { BuildCacheInfo } from '../../model';
 import { inventory, sha, type ImageSpec } from '../../testing/inventory-builders';
 import { estimateCleanups, planCleanup } from './cleanup-plan';
+import { protectionOf } from '../filters/protection';
 import { selectBeyondNewest } from './keep-newest';
 
 const NOW = 1_700_000_000_000;
@@ -209,5 +210,27 @@ describe('planCleanup and estimateCleanups', () => {
       ['k1', 'too-new'],
       ['k2', 'in-use'],
     ]);
+  });
+
+  it('the setting "keep the newest N per repository" holds in every strategy', () => {
+    const inv = fixture();
+    const settings = { protectedPatterns: [], protectedLabel: null, protectedNewest: 1 };
+    const protection = protectionOf(settings, inv.images);
+    const plan = planCleanup(inv, { strategy: 'unused-images' }, protection, stamp);
+    if (plan.images?.kind !== 'prune') throw new Error('expected a prune');
+    // app:3 and tool:1 are the newest of their repositories; used:1 is in use anyway.
+    expect(plan.images.remove.map((i) => i.imageId).sort()).toEqual(
+      [sha('a1'), sha('a2'), sha('d1')].sort(),
+    );
+    expect(plan.images.keep.find((k) => k.imageId === sha('a3'))).toMatchObject({
+      reason: 'protected',
+      protectedBy: { by: 'newest', keep: 1 },
+    });
+    const older = planCleanup(inv, { strategy: 'older-than', hours: 1 }, protection, stamp);
+    expect(
+      older.images?.kind === 'prune' && older.images.remove.map((i) => i.imageId),
+    ).not.toContain(sha('b1'));
+    // Off (0) protects nothing by age.
+    expect(protectionOf({ ...settings, protectedNewest: 0 }, inv.images).newest).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 import type { KeptByProtection } from '../../cleanup';
-import type { ImageInfo, Inventory } from '../../model';
+import type { Inventory } from '../../model';
 import { protectionTest, type Protection } from '../filters/protection';
-import { familiarName, parseReported } from '../references/reference-grammar';
+import { rankByRepository } from '../filters/repository-ranking';
 
 export interface KeepNewestSelection {
   /** The tags to remove (`repo:tag`), oldest repository entries first, in a stable order. */
@@ -23,25 +23,11 @@ export function selectBeyondNewest(
   protection: Protection,
 ): KeepNewestSelection {
   const isProtected = protectionTest(protection);
-  const byRepository = new Map<string, { image: ImageInfo; tags: string[] }[]>();
-  for (const image of inv.images) {
-    for (const tag of image.repoTags) {
-      const parsed = parseReported(tag);
-      if (!parsed) continue;
-      const repository = familiarName(parsed);
-      const entries = byRepository.get(repository) ?? [];
-      const entry = entries.find((candidate) => candidate.image.id === image.id);
-      if (entry) entry.tags.push(tag);
-      else entries.push({ image, tags: [tag] });
-      byRepository.set(repository, entries);
-    }
-  }
+  const byRepository = rankByRepository(inv.images);
   const references: string[] = [];
   const keptProtected = new Map<string, KeptByProtection>();
   for (const repository of [...byRepository.keys()].sort()) {
-    const ranked = (byRepository.get(repository) ?? []).sort(
-      (a, b) => b.image.created - a.image.created || a.image.id.localeCompare(b.image.id),
-    );
+    const ranked = byRepository.get(repository) ?? [];
     for (const { image, tags } of ranked.slice(keep).reverse()) {
       const protectedBy = isProtected(image);
       if (protectedBy) {

@@ -2,6 +2,7 @@ import type { ImageInfo } from '../../model';
 import type { Settings } from '../../settings';
 import { familiarString, fullString, parseReported } from '../references/reference-grammar';
 import { matchesAllLabels } from './labels';
+import { newestOfEachRepository } from './repository-ranking';
 import { referenceMatcher } from './reference-match';
 
 export interface Protection {
@@ -14,13 +15,29 @@ export interface Protection {
    * re-plan keeps them (and what they need) and the command names what still goes.
    */
   excludedImages?: readonly string[];
+  /**
+   * The setting "keep the newest N per repository", resolved against one inventory: N, and
+   * the images it protects (see protectionFor).
+   */
+  newest?: { keep: number; imageIds: readonly string[] };
 }
 
-/** The protection the user's settings ask for (an empty label protects nothing). */
+/**
+ * The protection the user's settings ask for (an empty label protects nothing). Without
+ * `images`, the newest-per-repository rule protects nothing: it needs the inventory to rank.
+ */
 export function protectionOf(
-  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
+  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'> &
+    Partial<Pick<Settings, 'protectedNewest'>>,
+  images: readonly ImageInfo[] = [],
 ): Protection {
-  return { patterns: settings.protectedPatterns, label: settings.protectedLabel || null };
+  const protection: Protection = {
+    patterns: settings.protectedPatterns,
+    label: settings.protectedLabel || null,
+  };
+  const keep = settings.protectedNewest ?? 0;
+  if (keep > 0) protection.newest = { keep, imageIds: newestOfEachRepository(images, keep) };
+  return protection;
 }
 
 /**
@@ -31,6 +48,7 @@ export function protectionOf(
 export type ProtectionMatch =
   | { by: 'pattern'; pattern: string; valid: boolean }
   | { by: 'label'; label: string }
+  | { by: 'newest'; keep: number }
   | { by: 'review' };
 
 /**
@@ -44,6 +62,8 @@ export function protectionTest(
 ): (image: ImageInfo) => ProtectionMatch | null {
   const matchers = protection.patterns.map(compile);
   const excluded = new Set(protection.excludedImages ?? []);
+  const newest = new Set(protection.newest?.imageIds ?? []);
+  const keep = protection.newest?.keep ?? 0;
   return (image) => {
     if (excluded.has(image.id)) return { by: 'review' };
     const refs = [...image.repoTags, ...image.repoDigests];
@@ -52,6 +72,7 @@ export function protectionTest(
     if (protection.label !== null && matchesAllLabels([protection.label], image.labels)) {
       return { by: 'label', label: protection.label };
     }
+    if (newest.has(image.id)) return { by: 'newest', keep };
     return null;
   };
 }
