@@ -37,6 +37,9 @@ export function startStateRead(connection: Connection, facts: LayerFacts): State
   );
   // The images part is also awaited on its own; its failure is reported through `state`.
   images.catch(() => undefined);
+  // And `state` may fail (an engine stopping mid-read) while a caller still awaits the
+  // images: the caller awaits it next, so meanwhile it must not count as unhandled.
+  state.catch(() => undefined);
   return { images, state };
 }
 
