@@ -71,7 +71,13 @@ export class CleanupRecorder {
         : [],
     );
     const part = { ...counts, bytesReclaimed: result.bytesReclaimed, failures };
-    await this.store.recordPart(cleanup, { ...part, cancelled: result.cancelled }, this.now());
+    try {
+      await this.store.recordPart(cleanup, { ...part, cancelled: result.cancelled }, this.now());
+    } catch (error) {
+      // The run is done and its result stands: a history that cannot be written (a full
+      // disk, a read-only folder) must never turn it into a failure.
+      console.error('Reclaim could not record the cleanup in its history:', error);
+    }
   }
 
   private take(planId: string): CleanupOfPart | undefined {

@@ -165,4 +165,24 @@ describe('CleanupDialog', () => {
     await waitFor(() => expect(total()).toBe(before));
     expect(within(dialog).getByTestId('cache-command').textContent).toBe('docker builder prune -f');
   });
+
+  it('a re-plan that fails leaves the plan shown and its ticks as they were', async () => {
+    const api = createFakeApi();
+    render(CleanupDialog, { api, start: 'choose', onclose: () => undefined });
+    const list = await screen.findByTestId('strategy-list');
+    await fireEvent.click(within(list).getByRole('radio', { name: /^Unused images/ }));
+    await fireEvent.click(screen.getByTestId('cleanup-review'));
+    const dialog = await screen.findByTestId('cleanup-dialog');
+    const totalBefore = (await within(dialog).findByTestId('cleanup-total')).dataset.bytes;
+    api.planCleanup = async () => ({ ok: false, error: { code: 'NOT_CONNECTED' } });
+    const [first] = within(dialog).getAllByTestId('untick-image') as HTMLInputElement[];
+    if (!first) throw new Error('no tick');
+
+    await fireEvent.click(first);
+
+    await within(dialog).findByRole('alert');
+    const ticks = within(dialog).getAllByTestId('untick-image') as HTMLInputElement[];
+    expect(ticks.every((tick) => tick.checked)).toBe(true);
+    expect(within(dialog).getByTestId('cleanup-total').dataset.bytes).toBe(totalBefore);
+  });
 });
