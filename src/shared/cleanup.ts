@@ -4,6 +4,7 @@
  * their own ID as any preview does.
  */
 import type { BuildCachePlan } from './build-cache-plan';
+import type { ResourcePlan } from './resource-plan';
 import type { ImageId } from './model';
 import type { Approximation, PrunePlan, RemovalPlan } from './plan';
 import type { ProtectionMatch } from './core/filters/protection';
@@ -15,13 +16,17 @@ import type { ProtectionMatch } from './core/filters/protection';
  * repository the newest `keep` images stay and the older tags go (docker-gc's minimum to
  * keep; no CLI equivalent, so the command is the explicit `docker rmi` list). `build-cache`:
  * cache not in use, or only what was last used longer than `olderThanHours` ago.
+ * `everything-unused`: `docker system prune -a`: stopped containers, the networks and
+ * images they leave unused, all build cache not in use, and of the volumes only those named
+ * in `volumes` (the user ticks each; none by default).
  */
 export type CleanupChoice =
   | { strategy: 'safe' }
   | { strategy: 'unused-images' }
   | { strategy: 'older-than'; hours: number }
   | { strategy: 'keep-newest'; keep: number }
-  | { strategy: 'build-cache'; olderThanHours: number | null };
+  | { strategy: 'build-cache'; olderThanHours: number | null }
+  | { strategy: 'everything-unused'; volumes: string[] };
 
 export type CleanupStrategy = CleanupChoice['strategy'];
 
@@ -40,17 +45,19 @@ export const DEFAULT_CLEANUP_PARAMETERS: Readonly<CleanupParameters> = Object.fr
 });
 
 /**
- * What the user unticked in the review: images (by ID) and build cache records (by ID). The
- * plan keeps them, and whatever they need, and says why.
+ * What the user unticked in the review: images (by ID), build cache records (by ID), and
+ * containers and networks (by ID). The plan keeps them, and whatever they need, and says why.
  */
 export interface CleanupExclusions {
   images: ImageId[];
   cacheRecords: string[];
+  resources: string[];
 }
 
 export const NO_EXCLUSIONS: Readonly<CleanupExclusions> = Object.freeze({
   images: [],
   cacheRecords: [],
+  resources: [],
 });
 
 /** What one strategy would do, from the same snapshot as the others. */
@@ -62,6 +69,8 @@ export interface CleanupEstimate {
   images: number;
   /** Build cache records removed. */
   cacheRecords: number;
+  /** Stopped containers removed. */
+  containers: number;
   /** Dangling images kept because a container uses them (the Safe strategy names them). */
   danglingInUse: number;
   /** Set when the images part is an estimate (see Approximation). */
@@ -85,6 +94,8 @@ export interface CleanupPlan {
   choice: CleanupChoice;
   /** What the user unticked; the parts keep those items. */
   exclude: CleanupExclusions;
+  /** Containers, networks and volumes (`everything-unused`); runs first. Null when none. */
+  resources: ResourcePlan | null;
   /** The images part: a prune, or for `keep-newest` an explicit removal; null when none. */
   images: PrunePlan | RemovalPlan | null;
   buildCache: BuildCachePlan | null;

@@ -20,6 +20,7 @@ import type {
   CleanupPlan,
 } from './cleanup';
 import type { CleanupHistory } from './history';
+import type { ResourcePlan, ResourceRequest, ResourceRunResult } from './resource-plan';
 import type { ReclaimError } from './errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, EngineInfo, Inventory } from './model';
 import type {
@@ -42,7 +43,7 @@ export type EngineStatus =
   | { state: 'connected'; engine: EngineInfo }
   | { state: 'error'; error: ReclaimError };
 
-/** What removing containers or volumes did. */
+/** What removing containers, networks, volumes or build cache did, as the panels show it. */
 export interface ResourceRemovalResult {
   removed: string[];
   failed: { id: string; error: ReclaimError }[];
@@ -131,16 +132,21 @@ export interface ApiMethods {
    */
   runBuildCachePlan(planId: string): BuildCacheRunResult;
   /**
-   * Removes stopped containers by full 64-hex ID (never a prefix), without force and
-   * keeping their volumes. Errors: NOT_CONNECTED. Per container, in `failed`: NOT_FOUND (not
-   * in the latest snapshot), CONFLICT (running, or refused by the engine), ENGINE_ERROR.
+   * Previews removing containers (stopped ones; by full 64-hex ID, never a prefix), unused
+   * networks and the named volumes: every item that goes, with its bytes, every one that
+   * stays, with why, and the equivalent commands. Errors: NOT_FOUND for a container ID or
+   * volume name the engine does not have (nothing is planned then); NOT_CONNECTED; the read
+   * errors.
    */
-  removeContainers(ids: string[]): ResourceRemovalResult;
+  planResourceRemoval(request: ResourceRequest): ResourcePlan;
   /**
-   * Removes the named volumes; each must be unused and named explicitly. Errors:
-   * NOT_CONNECTED. Per volume, in `failed`: NOT_FOUND, CONFLICT (in use), ENGINE_ERROR.
+   * Runs a containers, networks and volumes preview by ID, item by item, each re-checked
+   * just before and removed by its ID without force (a container's volumes stay); an item
+   * that changed is skipped and reported. Progress arrives as `runProgress` events. Errors:
+   * NOT_CONNECTED; NOT_FOUND for a plan that is unknown, expired, already ran, or of another
+   * kind.
    */
-  removeVolumes(names: string[]): ResourceRemovalResult;
+  runResourcePlan(planId: string): ResourceRunResult;
   /**
    * Every cleanup strategy with the bytes and counts its plan would give, all from one
    * snapshot, with the user's protection applied (nothing is stored or run).
@@ -148,8 +154,9 @@ export interface ApiMethods {
    */
   estimateCleanups(parameters: CleanupParameters): CleanupEstimate[];
   /**
-   * The plan a strategy makes, in parts: `images` runs with runPlan and `buildCache` with
-   * runBuildCachePlan, each by its own ID, as their own previews do. `exclude` is what the
+   * The plan a strategy makes, in parts: `resources` runs with runResourcePlan (first),
+   * `images` with runPlan and `buildCache` with runBuildCachePlan, each by its own ID, as
+   * their own previews do. `exclude` is what the
    * user unticked in the review (NO_EXCLUSIONS at first): those items and what they need stay.
    * Errors: NOT_CONNECTED; the read errors.
    */
@@ -219,8 +226,8 @@ export const METHOD_NAMES = [
   'cancelRun',
   'planBuildCachePrune',
   'runBuildCachePlan',
-  'removeContainers',
-  'removeVolumes',
+  'planResourceRemoval',
+  'runResourcePlan',
   'estimateCleanups',
   'planCleanup',
   'getHistory',

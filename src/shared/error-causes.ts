@@ -142,6 +142,12 @@ export type MainErrorCause =
   | 'volume-removal-refused'
   /** ENGINE_ERROR: removing the volume (`subject`) failed (`values.status`). */
   | 'volume-removal-failed'
+  /** NOT_FOUND: the network (`subject`) no longer exists. */
+  | 'network-not-found'
+  /** CONFLICT: the engine refused to remove the network (`subject`). */
+  | 'network-removal-refused'
+  /** ENGINE_ERROR: removing the network (`subject`) failed (`values.status`). */
+  | 'network-removal-failed'
   // The connection's state.
   /** NOT_CONNECTED: no connection was attempted yet. */
   | 'not-connected-yet'
@@ -200,6 +206,13 @@ export type RunErrorCause =
   /** A build used the record after the preview, within the plan's `until`. */
   | 'cache-record-used-since'
   /** Asked to prune the record alone, the engine removed nothing. */
-  | 'cache-record-engine-kept';
+  | 'cache-record-engine-kept'
+  // A container, network or volume the run skipped (CHANGED_SINCE_PREVIEW; ResourceChange).
+  /** Another client removed it since the preview. */
+  | 'resource-gone'
+  /** The container started since the preview. */
+  | 'container-started'
+  /** A container uses the network or volume now. */
+  | 'resource-now-in-use';
 
 export type ErrorCause = CoreErrorCause | MainErrorCause | RunErrorCause;

@@ -8,7 +8,7 @@ import type { PlanEngine } from './plan';
 
 /** One item a cleanup did not remove as planned: what, and the error code or status. */
 export interface CleanupFailure {
-  /** The image reference or build cache record ID. */
+  /** The image reference, build cache record ID, or container, network or volume name. */
   subject: string;
   status: 'failed' | 'skipped-changed';
   code?: ErrorCode;
@@ -25,6 +25,8 @@ export interface CleanupRecord {
   images: number;
   /** Build cache records removed. */
   cacheRecords: number;
+  /** Containers, networks and volumes removed. */
+  resources: number;
   /** As the engine reported it freed, over both parts. */
   bytesReclaimed: number;
   failures: CleanupFailure[];

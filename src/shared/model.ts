@@ -145,6 +145,12 @@ export interface ContainerInfo {
   /** Bytes in its writable layer (`SizeRw`). */
   sizeRw: number;
   created: number;
+  /**
+   * The volumes it mounts and the networks it is attached to (by name), running or not: what a
+   * network or volume plan keeps for it. Absent in recorded answers that predate them.
+   */
+  volumeNames?: string[];
+  networkNames?: string[];
 }
 
 export interface VolumeInfo {

@@ -9,10 +9,11 @@ import { HistoryStore } from './history-store';
 
 const ENGINE = { host: 'unix:///private.sock', engineId: null, cli: 'docker' as const };
 
-/** A Safe cleanup's plan with both parts (only what the recorder reads). */
+/** An everything-unused cleanup's plan with its three parts (only what the recorder reads). */
 const plan = {
   id: 'cleanup-1',
-  choice: { strategy: 'safe' },
+  choice: { strategy: 'everything-unused', volumes: [] },
+  resources: { id: 'resources-1', engine: ENGINE },
   images: { id: 'images-1', engine: ENGINE },
   buildCache: { id: 'cache-1', engine: ENGINE },
 } as unknown as CleanupPlan;
@@ -43,10 +44,27 @@ afterEach(async () => {
 });
 
 describe('CleanupRecorder', () => {
-  it("records a cleanup's two parts as one entry, with its failures", async () => {
+  it("records a cleanup's parts as one entry, with its failures", async () => {
     const store = await HistoryStore.open(dir);
     const recorder = new CleanupRecorder(store, () => 42);
     recorder.track(plan);
+    await recorder.resourcesRan({
+      planId: 'resources-1',
+      cancelled: false,
+      bytesReclaimed: 5,
+      results: [
+        { kind: 'container', id: 'c1', name: 'old', status: 'done', bytesReclaimed: 5 },
+        { kind: 'network', id: 'n1', name: 'idle', status: 'done', bytesReclaimed: 0 },
+        {
+          kind: 'volume',
+          id: 'v1',
+          name: 'data',
+          status: 'skipped-changed',
+          change: 'now-in-use',
+          bytesReclaimed: 0,
+        },
+      ],
+    });
     await recorder.imagesRan(imagesResult('images-1'));
     await recorder.cacheRan({
       planId: 'cache-1',
@@ -62,11 +80,15 @@ describe('CleanupRecorder', () => {
         id: 'cleanup-1',
         at: 42,
         engine: ENGINE,
-        choice: { strategy: 'safe' },
+        choice: { strategy: 'everything-unused', volumes: [] },
         images: 1,
         cacheRecords: 1,
-        bytesReclaimed: 730,
-        failures: [{ subject: 'b', status: 'failed', code: 'CONFLICT' }],
+        resources: 2,
+        bytesReclaimed: 735,
+        failures: [
+          { subject: 'data', status: 'skipped-changed' },
+          { subject: 'b', status: 'failed', code: 'CONFLICT' },
+        ],
         cancelled: true,
       },
     ]);

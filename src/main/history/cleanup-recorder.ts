@@ -3,6 +3,7 @@ import type { CleanupChoice, CleanupPlan } from '../../shared/cleanup';
 import type { ErrorCode } from '../../shared/errors';
 import type { CleanupFailure } from '../../shared/history';
 import type { PlanEngine, RunResult } from '../../shared/plan';
+import type { ResourceRunResult } from '../../shared/resource-plan';
 import type { CleanupPartOutcome, HistoryStore } from './history-store';
 
 /** What the recorder reads of a target's or a record's result. */
@@ -34,7 +35,7 @@ export class CleanupRecorder {
   ) {}
 
   track(plan: CleanupPlan): void {
-    const engine = plan.images?.engine ?? plan.buildCache?.engine;
+    const engine = plan.resources?.engine ?? plan.images?.engine ?? plan.buildCache?.engine;
     if (!engine) return;
     // Every tick in a review makes new parts; the oldest never run are forgotten first.
     while (this.parts.size >= MAX_TRACKED) {
@@ -43,6 +44,7 @@ export class CleanupRecorder {
       this.parts.delete(oldest);
     }
     const cleanup = { id: plan.id, choice: plan.choice, engine };
+    if (plan.resources) this.parts.set(plan.resources.id, cleanup);
     if (plan.images) this.parts.set(plan.images.id, cleanup);
     if (plan.buildCache) this.parts.set(plan.buildCache.id, cleanup);
   }
@@ -57,10 +59,15 @@ export class CleanupRecorder {
     await this.record(result, { cacheRecords: done }, (record) => record.id);
   }
 
+  async resourcesRan(result: ResourceRunResult): Promise<void> {
+    const done = result.results.filter((item) => item.status === 'done').length;
+    await this.record(result, { resources: done }, (item) => item.name);
+  }
+
   /** Adds one part's run to its cleanup's record; a run of no cleanup's part is left out. */
   private async record<T extends ItemResult>(
     result: { planId: string; results: T[]; bytesReclaimed: number; cancelled: boolean },
-    counts: Pick<CleanupPartOutcome, 'images' | 'cacheRecords'>,
+    counts: Pick<CleanupPartOutcome, 'images' | 'cacheRecords' | 'resources'>,
     subjectOf: (item: T) => string,
   ): Promise<void> {
     const cleanup = this.take(result.planId);

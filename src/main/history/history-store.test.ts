@@ -44,6 +44,7 @@ describe('HistoryStore', () => {
           choice: { strategy: 'safe' },
           images: 2,
           cacheRecords: 3,
+          resources: 0,
           bytesReclaimed: 350,
           failures: [{ subject: 'rec9', status: 'skipped-changed' }],
           cancelled: false,

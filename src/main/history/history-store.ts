@@ -24,6 +24,8 @@ const recordSchema = z.object({
   choice: z.object({ strategy: z.string() }).loose(),
   images: z.number().int().nonnegative(),
   cacheRecords: z.number().int().nonnegative(),
+  // Written since cleanups remove containers, networks and volumes: older files lack it.
+  resources: z.number().int().nonnegative().default(0),
   bytesReclaimed: z.number().nonnegative(),
   failures: z.array(
     z.object({
@@ -40,6 +42,7 @@ const fileSchema = z.object({ version: z.literal(1), records: z.array(recordSche
 export interface CleanupPartOutcome {
   images?: number;
   cacheRecords?: number;
+  resources?: number;
   bytesReclaimed: number;
   failures: CleanupFailure[];
   cancelled: boolean;
@@ -91,12 +94,14 @@ export class HistoryStore {
       choice: structuredClone(cleanup.choice),
       images: 0,
       cacheRecords: 0,
+      resources: 0,
       bytesReclaimed: 0,
       failures: [],
       cancelled: false,
     };
     record.images += part.images ?? 0;
     record.cacheRecords += part.cacheRecords ?? 0;
+    record.resources += part.resources ?? 0;
     record.bytesReclaimed += part.bytesReclaimed;
     record.failures.push(...part.failures);
     record.cancelled ||= part.cancelled;

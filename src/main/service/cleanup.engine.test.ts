@@ -189,7 +189,7 @@ describeEngine('the guided cleanup through the service', () => {
         expect((await service.getInventory()).images.map((image) => image.id)).toContain(keepId),
       { timeout: 10_000 },
     );
-    const exclude = { images: [keepId], cacheRecords: [] };
+    const exclude = { images: [keepId], cacheRecords: [], resources: [] };
     const plan = await service.planCleanup({ strategy: 'unused-images' }, exclude);
     if (plan.images?.kind !== 'prune') throw new Error('unused-images plans a prune');
     const goes = plan.images.remove.map((image) => image.imageId);
@@ -226,7 +226,7 @@ describeEngine('the guided cleanup through the service', () => {
     if (!unticked) throw new Error('the fresh build left no free cache record');
     const cachePlan = await service.planCleanup(
       { strategy: 'build-cache', olderThanHours: null },
-      { images: [], cacheRecords: [unticked.id] },
+      { images: [], cacheRecords: [unticked.id], resources: [] },
     );
     if (!cachePlan.buildCache) throw new Error('build-cache plans its part');
     expect(cachePlan.buildCache.remove.map((r) => r.id)).not.toContain(unticked.id);
@@ -261,7 +261,7 @@ describeEngine('the guided cleanup through the service', () => {
       const others = everything.images.remove.map((image) => image.imageId).filter((i) => i !== id);
       const plan = await service.planCleanup(
         { strategy: 'unused-images' },
-        { images: others, cacheRecords: [] },
+        { images: others, cacheRecords: [], resources: [] },
       );
       if (plan.images?.kind !== 'prune') throw new Error('unused-images plans a prune');
       expect(plan.images.remove.map((image) => image.imageId)).toEqual([id]);

@@ -10,7 +10,12 @@ import type {
   CleanupParameters,
   CleanupPlan,
 } from '../../shared/cleanup';
-import type { ResourceRemovalResult } from '../../shared/contract';
+import type {
+  NetworkInfo,
+  ResourcePlan,
+  ResourceRequest,
+  ResourceRunResult,
+} from '../../shared/resource-plan';
 import type { Connection } from '../engine/connect/connection';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
 import type { Protection } from '../../shared/core/filters/protection';
@@ -82,18 +87,19 @@ export interface EnginePort {
   ): RemovalPlan;
   planPrune(inventory: Inventory, options: PruneOptions, protection: Protection): PrunePlan;
   runPlan(connection: Connection, plan: Plan, hooks: RunHooks): Promise<RunResult>;
-  /** Stopped containers by full ID, each checked against `inventory` first. */
-  removeContainers(
-    connection: Connection,
+  /** The engine's networks, read now (the inventory holds none). */
+  readNetworks(connection: Connection): Promise<NetworkInfo[]>;
+  planResources(
     inventory: Inventory,
-    ids: string[],
-  ): Promise<ResourceRemovalResult>;
-  /** Named volumes no container uses, each checked against `inventory` first. */
-  removeVolumes(
+    networks: NetworkInfo[],
+    request: ResourceRequest,
+  ): ResourcePlan;
+  /** Runs a containers, networks and volumes plan item by item, each re-checked first. */
+  runResourcePlan(
     connection: Connection,
-    inventory: Inventory,
-    names: string[],
-  ): Promise<ResourceRemovalResult>;
+    plan: ResourcePlan,
+    hooks: Omit<RunHooks, 'reread'>,
+  ): Promise<ResourceRunResult>;
   planBuildCachePrune(inventory: Inventory, options: BuildCachePruneOptions): BuildCachePlan;
   estimateCleanups(
     inventory: Inventory,
@@ -105,6 +111,7 @@ export interface EnginePort {
     choice: CleanupChoice,
     protection: Protection,
     exclude: CleanupExclusions,
+    networks: NetworkInfo[],
   ): CleanupPlan;
   /** Runs a build cache plan record by record, each re-checked on a fresh read first. */
   runBuildCachePlan(

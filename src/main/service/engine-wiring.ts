@@ -5,7 +5,9 @@ import { followInventory } from '../engine/inventory/live-inventory';
 import { planPrune } from '../../shared/core/plan/prune';
 import { planRemoval } from '../../shared/core/plan/removal';
 import { resolveReference } from '../../shared/core/references/resolve';
-import { removeContainers, removeVolumes } from '../engine/resources/remove-resources';
+import { readNetworks } from '../engine/resources/read-networks';
+import { runResourcePlan } from '../engine/resources/run-resource-plan';
+import { planResources } from '../../shared/core/resources/plan-resources';
 import { readBuildCache, runBuildCachePlan } from '../engine/resources/run-build-cache-plan';
 import { planBuildCachePrune } from '../../shared/core/build-cache/plan-build-cache';
 import { estimateCleanups, planCleanup } from '../../shared/core/cleanup/cleanup-plan';
@@ -34,8 +36,10 @@ export const realEnginePort: EnginePort = {
     runBuildCachePlan(connection, plan, { ...hooks, reread: () => readBuildCache(connection) }),
   estimateCleanups: (inventory, parameters, protection) =>
     estimateCleanups(inventory, parameters, protection, Date.now()),
-  planCleanup: (inventory, choice, protection, exclude) =>
-    planCleanup(inventory, choice, protection, newPlanStamp, exclude),
-  removeContainers,
-  removeVolumes,
+  planCleanup: (inventory, choice, protection, exclude, networks) =>
+    planCleanup(inventory, choice, protection, newPlanStamp, exclude, networks),
+  readNetworks,
+  planResources: (inventory, networks, request) =>
+    planResources(inventory, networks, request, newPlanStamp()),
+  runResourcePlan: (connection, plan, hooks) => runResourcePlan(connection, plan, hooks),
 };

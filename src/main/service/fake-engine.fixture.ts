@@ -1,5 +1,6 @@
 import { planEngine } from '../../shared/core/plan/plan-stamp';
 import type { BuildCachePlan } from '../../shared/build-cache-plan';
+import type { ResourcePlan } from '../../shared/resource-plan';
 import type { Connection } from '../engine/connect/connection';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiskUsage, EngineInfo, Inventory } from '../../shared/model';
@@ -156,13 +157,27 @@ export function fakeEngine(): FakeEngine {
           });
       });
     },
-    async removeContainers(_connection, inventory, ids) {
-      engine.calls.push(`removeContainers ${ids.join(',')} @${inventory.takenAt}`);
-      return { removed: ids, failed: [], bytesReclaimed: 0 };
+    async readNetworks() {
+      engine.calls.push('readNetworks');
+      return [];
     },
-    async removeVolumes(_connection, inventory, names) {
-      engine.calls.push(`removeVolumes ${names.join(',')} @${inventory.takenAt}`);
-      return { removed: names, failed: [], bytesReclaimed: 0 };
+    planResources(inventory, _networks, request): ResourcePlan {
+      engine.calls.push(`planResources @${inventory.takenAt}`);
+      return {
+        kind: 'resources',
+        id: `fake-plan-${++planCount}`,
+        createdAt: Date.now(),
+        engine: planEngine(inventory),
+        request,
+        remove: [],
+        keep: [],
+        bytesFreed: 0,
+        commands: [],
+      };
+    },
+    async runResourcePlan(_connection, plan) {
+      engine.calls.push(`runResourcePlan ${plan.id}`);
+      return { planId: plan.id, results: [], bytesReclaimed: 0, cancelled: false };
     },
     planBuildCachePrune(inventory, options): BuildCachePlan {
       engine.calls.push('planBuildCachePrune');
@@ -189,6 +204,7 @@ export function fakeEngine(): FakeEngine {
         createdAt: Date.now(),
         choice,
         exclude,
+        resources: null,
         images: null,
         buildCache: null,
         keptProtected: [],

@@ -3,6 +3,7 @@ import type { ApiMethods, MethodName } from '../../shared/contract';
 import type { BuildCachePruneOptions } from '../../shared/build-cache-plan';
 import type { CleanupChoice, CleanupExclusions, CleanupParameters } from '../../shared/cleanup';
 import type { PruneOptions, RemovalOptions } from '../../shared/plan';
+import type { ResourceRequest } from '../../shared/resource-plan';
 import { endpointSchema, settingsPatchSchema } from '../settings/settings-schema';
 
 /**
@@ -76,6 +77,10 @@ const cleanupChoice = z.discriminatedUnion('strategy', [
   z.strictObject({ strategy: z.literal('older-than'), hours }),
   z.strictObject({ strategy: z.literal('keep-newest'), keep: z.number().int().min(1).max(1_000) }),
   z.strictObject({ strategy: z.literal('build-cache'), olderThanHours: hours.nullable() }),
+  z.strictObject({
+    strategy: z.literal('everything-unused'),
+    volumes: z.array(volumeName).max(MAX_ITEMS),
+  }),
 ]) satisfies z.ZodType<CleanupChoice>;
 
 /** An image ID as the engine lists it: `sha256:` and 64 hex (Podman: the 64 hex alone). */
@@ -91,7 +96,16 @@ const cacheRecordId = z
 const cleanupExclusions = z.strictObject({
   images: z.array(imageId).max(MAX_ITEMS),
   cacheRecords: z.array(cacheRecordId).max(MAX_ITEMS),
+  resources: z.array(containerId).max(MAX_ITEMS),
 }) satisfies z.ZodType<CleanupExclusions>;
+
+/** Docker's and Podman's network IDs are 64 hex too; unticked items are containers or networks. */
+const resourceRequest = z.strictObject({
+  containers: z.union([z.literal('stopped'), z.array(containerId).max(MAX_ITEMS)]),
+  networks: z.boolean(),
+  volumes: z.array(volumeName).max(MAX_ITEMS),
+  unticked: z.array(containerId).max(MAX_ITEMS),
+}) satisfies z.ZodType<ResourceRequest>;
 
 const noArguments = z.tuple([]);
 
@@ -108,8 +122,8 @@ export const METHOD_SCHEMAS = {
   cancelRun: z.tuple([planId]),
   planBuildCachePrune: z.tuple([buildCachePruneOptions]),
   runBuildCachePlan: z.tuple([planId]),
-  removeContainers: z.tuple([z.array(containerId).min(1).max(MAX_ITEMS)]),
-  removeVolumes: z.tuple([z.array(volumeName).min(1).max(MAX_ITEMS)]),
+  planResourceRemoval: z.tuple([resourceRequest]),
+  runResourcePlan: z.tuple([planId]),
   estimateCleanups: z.tuple([cleanupParameters]),
   planCleanup: z.tuple([cleanupChoice, cleanupExclusions]),
   getHistory: noArguments,

@@ -58,7 +58,14 @@ describe('ReclaimService', () => {
       () => service.resolveReference('redis'),
       () => service.planRemoval(['redis'], REMOVAL_OPTIONS),
       () => service.planPrune({ all: false }),
-      () => service.removeContainers(['abc']),
+      () =>
+        service.planResourceRemoval({
+          containers: 'stopped',
+          networks: true,
+          volumes: [],
+          unticked: [],
+        }),
+      () => service.runResourcePlan('p1'),
       () => service.planBuildCachePrune({ all: false }),
       () => service.runBuildCachePlan('p1'),
     ]) {
@@ -255,17 +262,21 @@ describe('ReclaimService', () => {
     expect(opened).toEqual(['https://docs.docker.com/config/%20daemon']);
   });
 
-  it('removes containers, volumes and build cache through the engine port, on the latest snapshot', async () => {
+  it('plans containers, networks and volumes on a fresh read, and runs the plan only by its own method, once', async () => {
     await service.connect(null);
     engine.calls.length = 0;
-    expect(await service.removeContainers(['c1'])).toMatchObject({ removed: ['c1'] });
-    expect(await service.removeVolumes(['v1'])).toMatchObject({ removed: ['v1'] });
+    const request = { containers: 'stopped' as const, networks: true, volumes: [], unticked: [] };
+    const plan = await service.planResourceRemoval(request);
     expect(engine.calls).toEqual([
-      'live.current',
-      `removeContainers c1 @${FAKE_INVENTORY.takenAt}`,
-      'live.current',
-      `removeVolumes v1 @${FAKE_INVENTORY.takenAt}`,
+      'live.withFreshStores',
+      'live.recheck',
+      'readNetworks',
+      `planResources @${FAKE_INVENTORY.takenAt}`,
     ]);
+    expect((await rejection(service.runPlan(plan.id))).error.code).toBe('NOT_FOUND');
+    expect((await rejection(service.runBuildCachePlan(plan.id))).error.code).toBe('NOT_FOUND');
+    expect(await service.runResourcePlan(plan.id)).toMatchObject({ planId: plan.id });
+    expect((await rejection(service.runResourcePlan(plan.id))).error.code).toBe('NOT_FOUND');
   });
 
   it('runs a build cache plan only through its own method, once', async () => {

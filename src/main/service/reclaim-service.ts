@@ -11,7 +11,7 @@ import type {
   CleanupParameters,
   CleanupPlan,
 } from '../../shared/cleanup';
-import type { EngineStatus, EventName, ResourceRemovalResult } from '../../shared/contract';
+import type { EngineStatus, EventName } from '../../shared/contract';
 import { reclaimError, ReclaimFailure } from '../../shared/errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, Inventory } from '../../shared/model';
 import type {
@@ -36,7 +36,13 @@ import { EngineSession } from './engine-session';
 import { EventHub } from './event-hub';
 import { checkPruneSyntax, checkReferenceSyntax } from './input-syntax';
 import { PlanRegistry } from './plan-registry';
-import { isBuildCachePlan, isImagePlan } from '../engine/run/plan-store';
+import { isBuildCachePlan, isImagePlan, isResourcePlan } from '../engine/run/plan-store';
+import type {
+  NetworkInfo,
+  ResourcePlan,
+  ResourceRequest,
+  ResourceRunResult,
+} from '../../shared/resource-plan';
 import type { EventListener, Service } from './service-api';
 
 export interface ReclaimServiceOptions {
@@ -213,17 +219,26 @@ export class ReclaimService implements Service {
   async planCleanup(choice: CleanupChoice, exclude: CleanupExclusions): Promise<CleanupPlan> {
     // A new review reads the build cache afresh (it has no events); a re-plan after a tick
     // (something excluded) uses the same snapshot, so ticking stays instant.
-    const fresh = exclude.images.length === 0 && exclude.cacheRecords.length === 0;
-    const inventory = await (fresh
-      ? this.session.inventoryWithFreshStores()
-      : this.session.inventory());
+    const fresh =
+      exclude.images.length === 0 &&
+      exclude.cacheRecords.length === 0 &&
+      exclude.resources.length === 0;
+    const resources = choice.strategy === 'everything-unused';
+    const inventory = await (!fresh
+      ? this.session.inventory()
+      : resources
+        ? this.inventoryForResources()
+        : this.session.inventoryWithFreshStores());
+    const networks = resources ? await this.readNetworks() : [];
     const plan = this.options.engine.planCleanup(
       inventory,
       choice,
       this.protection(inventory),
       exclude,
+      networks,
     );
     // Each part runs by its own ID, through the run its own preview uses.
+    if (plan.resources) this.plans.add(plan.resources);
     if (plan.images) this.plans.add(plan.images);
     if (plan.buildCache) this.plans.add(plan.buildCache);
     this.recorder.track(plan);
@@ -238,16 +253,43 @@ export class ReclaimService implements Service {
     return this.options.history.exportJson();
   }
 
-  async removeContainers(ids: string[]): Promise<ResourceRemovalResult> {
-    // The latest snapshot is enough to check against: the engine itself refuses to remove a
-    // container that started since, or a volume that came into use.
-    const { connection, live } = this.session.require();
-    return this.options.engine.removeContainers(connection, await live.current(), ids);
+  async planResourceRemoval(request: ResourceRequest): Promise<ResourcePlan> {
+    const inventory = await this.inventoryForResources();
+    const networks = request.networks ? await this.readNetworks() : [];
+    return this.plans.add(this.options.engine.planResources(inventory, networks, request));
   }
 
-  async removeVolumes(names: string[]): Promise<ResourceRemovalResult> {
+  async runResourcePlan(planId: string): Promise<ResourceRunResult> {
     const { connection, live } = this.session.require();
-    return this.options.engine.removeVolumes(connection, await live.current(), names);
+    const { plan, signal, finish } = this.plans.start(
+      planId,
+      planEngine(connection),
+      isResourcePlan,
+    );
+    try {
+      const result = await this.options.engine.runResourcePlan(connection, plan, {
+        onProgress: (progress) => this.hub.emit('runProgress', progress),
+        signal,
+      });
+      await this.recorder.resourcesRan(result);
+      return result;
+    } finally {
+      finish();
+      this.refreshAfterRun(live, live.holdSlowReads());
+    }
+  }
+
+  /**
+   * Volumes have no events, and a container that just exited may not be in the snapshot as
+   * such yet: a plan that removes them reads both afresh (networks are read by the caller).
+   */
+  private async inventoryForResources(): Promise<Inventory> {
+    await this.session.inventoryWithFreshStores();
+    return this.session.require().live.recheck();
+  }
+
+  private async readNetworks(): Promise<NetworkInfo[]> {
+    return this.options.engine.readNetworks(this.session.require().connection);
   }
 
   async getSettings(): Promise<Settings> {

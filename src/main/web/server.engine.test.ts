@@ -6,9 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName, type Outcome } from '../../shared/contract';
 import type { Inventory } from '../../shared/model';
+import type { ResourcePlan, ResourceRunResult } from '../../shared/resource-plan';
 import { EVENTS_PATH, methodPath } from '../../shared/transport';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { loadFixtures, type Fixtures } from '../../../test/engine/fixtures';
@@ -179,36 +180,35 @@ describeEngine('browser mode against a private engine', () => {
     expect(await http('cancelRun', [planId])).toEqual({ ok: true });
   });
 
-  it('removes a stopped container and an unused volume, refuses the running container', async () => {
-    const removed = await http<{ removed: string[]; failed: unknown[] }>('removeContainers', [
-      [fixtures.stopped.id],
-    ]);
-    expect(removed, JSON.stringify(removed)).toMatchObject({
-      ok: true,
-      value: { removed: [fixtures.stopped.id], failed: [] },
-    });
-    const refused = await http('removeContainers', [[fixtures.running.id]]);
-    expect(refused, JSON.stringify(refused)).toMatchObject({
-      ok: true,
-      value: { removed: [], failed: [{ error: { code: 'CONFLICT' } }] },
-    });
-    expect((await engine.docker(['container', 'inspect', fixtures.running.id])).code).toBe(0);
-
+  it('previews and removes a stopped container and a new volume, keeps the running container', async () => {
     await engine.dockerOk(['volume', 'create', 'reclaim-web-unused']);
-    // As in the UI, a volume can be removed once the inventory shows it.
-    await vi.waitFor(
-      async () => {
-        const inventory = await service.getInventory();
-        expect(inventory.volumes.map((volume) => volume.name)).toContain('reclaim-web-unused');
-      },
-      { timeout: 15_000, interval: 100 },
+    // Volumes have no events: the preview reads them afresh, so the new one is there at once.
+    const request = {
+      containers: [fixtures.stopped.id, fixtures.running.id],
+      networks: false,
+      volumes: ['reclaim-web-unused'],
+      unticked: [],
+    };
+    const plan = await http<ResourcePlan>('planResourceRemoval', [request]);
+    if (!plan.ok) throw new Error(JSON.stringify(plan));
+    expect(plan.value.remove.map((item) => item.id)).toEqual([
+      fixtures.stopped.id,
+      'reclaim-web-unused',
+    ]);
+    expect(plan.value.keep).toContainEqual(
+      expect.objectContaining({ id: fixtures.running.id, reason: 'running' }),
     );
-    const volume = await http('removeVolumes', [['reclaim-web-unused']]);
-    expect(volume, JSON.stringify(volume)).toMatchObject({
-      ok: true,
-      value: { removed: ['reclaim-web-unused'], failed: [] },
-    });
+    const run = await http<ResourceRunResult>('runResourcePlan', [plan.value.id]);
+    expect(run, JSON.stringify(run)).toMatchObject({ ok: true });
+    if (!run.ok) return;
+    expect(run.value.results.map((result) => result.status)).toEqual(['done', 'done']);
+    expect((await engine.docker(['container', 'inspect', fixtures.stopped.id])).code).not.toBe(0);
+    expect((await engine.docker(['container', 'inspect', fixtures.running.id])).code).toBe(0);
     expect((await engine.docker(['volume', 'inspect', 'reclaim-web-unused'])).code).not.toBe(0);
+    // An unknown volume is bad input: refused, nothing planned.
+    expect(
+      await http('planResourceRemoval', [{ ...request, volumes: ['reclaim-no-such-volume'] }]),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', cause: 'volume-not-found' } });
   });
 
   it('plans and runs a build cache prune, updates settings and opens only allow-listed docs over HTTP', async () => {
@@ -234,7 +234,7 @@ describeEngine('browser mode against a private engine', () => {
     ]);
     const cleanup = await http<{ id: string; buildCache: { id: string } }>('planCleanup', [
       { strategy: 'safe' },
-      { images: [], cacheRecords: [] },
+      { images: [], cacheRecords: [], resources: [] },
     ]);
     expect(cleanup).toMatchObject({ ok: true, value: { choice: { strategy: 'safe' } } });
     if (!cleanup.ok) throw new Error(JSON.stringify(cleanup.error));

@@ -27,7 +27,7 @@ export function deletionError(thrown: unknown, what: string): ReclaimError {
   return reclaimError('CONFLICT', { cause: cause ?? 'deletion-refused', subject: what, detail });
 }
 
-export type RemovableKind = 'container' | 'volume';
+export type RemovableKind = 'container' | 'volume' | 'network';
 
 const REMOVAL_CAUSES = {
   container: {
@@ -39,6 +39,11 @@ const REMOVAL_CAUSES = {
     gone: 'volume-not-found',
     refused: 'volume-removal-refused',
     failed: 'volume-removal-failed',
+  },
+  network: {
+    gone: 'network-not-found',
+    refused: 'network-removal-refused',
+    failed: 'network-removal-failed',
   },
 } as const satisfies Record<RemovableKind, Record<'gone' | 'refused' | 'failed', MainErrorCause>>;
 

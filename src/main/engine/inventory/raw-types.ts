@@ -71,6 +71,7 @@ export interface RawContainer {
   Created?: number;
   SizeRw?: number;
   Mounts?: RawMount[] | null;
+  NetworkSettings?: { Networks?: Record<string, { NetworkID?: string }> | null } | null;
 }
 
 export interface RawVolume {

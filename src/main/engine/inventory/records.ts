@@ -90,6 +90,11 @@ export function containerFromRaw(raw: RawContainer): ContainerInfo {
     running: isActiveContainerState(state),
     sizeRw: raw.SizeRw ?? 0,
     created: raw.Created ?? 0,
+    volumeNames: (raw.Mounts ?? []).flatMap((mount) =>
+      mount.Type === 'volume' && mount.Name ? [mount.Name] : [],
+    ),
+    // By name: a container never started has no NetworkID yet, only the network's name.
+    networkNames: Object.keys(raw.NetworkSettings?.Networks ?? {}),
   };
 }
 

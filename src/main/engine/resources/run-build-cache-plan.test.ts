@@ -93,3 +93,33 @@ describe('runBuildCachePlan', () => {
     expect(engine.calls).toEqual(['here']);
   });
 });
+
+describe('runBuildCachePlan, records the engine removes together', () => {
+  it('counts a planned record the engine deleted along with another as done, not gone', async () => {
+    const records = [record('child', 50), record('parent', 100)];
+    let held = [...records];
+    const calls: string[] = [];
+    const connection = {
+      engine: testEngineInfo(),
+      request: async (req: EngineRequest) => {
+        const id = (JSON.parse(String(req.query?.filters)) as { id: string[] }).id[0] ?? '';
+        calls.push(id);
+        // As BuildKit may: pruning the child frees its parent in the same call.
+        held = [];
+        return { CachesDeleted: ['child', 'parent'], SpaceReclaimed: 150 };
+      },
+    } as unknown as Connection;
+    const plan = planBuildCachePrune(
+      { engine: testEngineInfo(), buildCache: records },
+      { all: false },
+      { id: 'p', createdAt: 0 },
+    );
+    const result = await runBuildCachePlan(connection, plan, { reread: async () => held });
+    expect(result.results.map((r) => [r.id, r.status])).toEqual([
+      ['child', 'done'],
+      ['parent', 'done'],
+    ]);
+    expect(calls).toEqual(['child']);
+    expect(result.bytesReclaimed).toBe(150);
+  });
+});

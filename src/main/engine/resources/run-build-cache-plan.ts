@@ -64,6 +64,8 @@ export async function runBuildCachePlan(
       current,
     });
   let pending = plan.remove;
+  /** Records of the plan the engine reported deleted while pruning another one. */
+  const deletedAlong = new Set<string>();
   while (pending.length > 0) {
     const declined: PlannedCacheRecord[] = [];
     let removedThisRound = false;
@@ -73,8 +75,16 @@ export async function runBuildCachePlan(
         results.set(record.id, { id: record.id, status: 'cancelled', bytesReclaimed: 0 });
         continue;
       }
+      if (deletedAlong.has(record.id)) {
+        // The engine removed it with an earlier record of the plan (its SpaceReclaimed
+        // counted both): done, not "gone" as another client's removal would be.
+        results.set(record.id, { id: record.id, status: 'done', bytesReclaimed: 0 });
+        removedThisRound = true;
+        continue;
+      }
       progress(record.id);
-      const result = await runRecord(connection, plan, record, deps.reread);
+      const { result, deleted } = await runRecord(connection, plan, record, deps.reread);
+      for (const id of deleted) deletedAlong.add(id);
       if (result.change === 'engine-kept') {
         declined.push(record);
         continue;
@@ -107,11 +117,13 @@ async function runRecord(
   plan: BuildCachePlan,
   record: PlannedCacheRecord,
   reread: () => Promise<BuildCacheInfo[]>,
-): Promise<CacheRecordResult> {
+): Promise<{ result: CacheRecordResult; deleted: string[] }> {
+  const only = (result: CacheRecordResult) => ({ result, deleted: [] });
   try {
     const now = (await reread()).find((candidate) => candidate.id === record.id);
     const change = changeSincePreview(plan, now);
-    if (change) return { id: record.id, status: 'skipped-changed', change, bytesReclaimed: 0 };
+    if (change)
+      return only({ id: record.id, status: 'skipped-changed', change, bytesReclaimed: 0 });
     const answer = await connection.request<BuildPruneAnswer>({
       method: 'POST',
       path: '/build/prune',
@@ -125,14 +137,20 @@ async function runRecord(
     });
     const deleted = answer.CachesDeleted ?? [];
     if (!deleted.includes(record.id)) {
-      return { id: record.id, status: 'skipped-changed', change: 'engine-kept', bytesReclaimed: 0 };
+      return only({
+        id: record.id,
+        status: 'skipped-changed',
+        change: 'engine-kept',
+        bytesReclaimed: 0,
+      });
     }
     // A shared record's data stays with its image: the engine counts it, the disk does not.
     const bytes = record.shared || now?.shared ? 0 : (answer.SpaceReclaimed ?? 0);
-    return { id: record.id, status: 'done', bytesReclaimed: bytes };
+    const along = deleted.filter((id) => id !== record.id);
+    return { result: { id: record.id, status: 'done', bytesReclaimed: bytes }, deleted: along };
   } catch (error) {
     const reclaim = error instanceof ReclaimFailure ? error.error : toReclaimError(error);
-    return { id: record.id, status: 'failed', error: reclaim, bytesReclaimed: 0 };
+    return only({ id: record.id, status: 'failed', error: reclaim, bytesReclaimed: 0 });
   }
 }
 

@@ -1,9 +1,10 @@
 import { reclaimError, ReclaimFailure } from '../../../shared/errors';
 import type { BuildCachePlan } from '../../../shared/build-cache-plan';
 import type { Plan } from '../../../shared/plan';
+import type { ResourcePlan } from '../../../shared/resource-plan';
 
 /** Every kind of preview a run takes back by ID. */
-export type StoredPlan = Plan | BuildCachePlan;
+export type StoredPlan = Plan | BuildCachePlan | ResourcePlan;
 
 /** A preview older than this no longer describes the engine well enough to run it. */
 export const PLAN_TTL_MS = 15 * 60_000;
@@ -61,10 +62,15 @@ export class PlanStore {
 
 /** An image removal or prune preview: what `runPlan` runs. */
 export function isImagePlan(plan: StoredPlan): plan is Plan {
-  return plan.kind !== 'build-cache';
+  return plan.kind === 'removal' || plan.kind === 'prune';
 }
 
 /** A build cache preview: what `runBuildCachePlan` runs. */
 export function isBuildCachePlan(plan: StoredPlan): plan is BuildCachePlan {
   return plan.kind === 'build-cache';
+}
+
+/** A containers, networks and volumes preview: what `runResourcePlan` runs. */
+export function isResourcePlan(plan: StoredPlan): plan is ResourcePlan {
+  return plan.kind === 'resources';
 }

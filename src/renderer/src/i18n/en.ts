@@ -1,4 +1,6 @@
 import { enErrors } from './errors/en';
+import { enCleanup } from './sections/cleanup.en';
+import { enResourcePlan } from './sections/resource-plan.en';
 
 /**
  * English strings. Docker's own words (Untagged, Deleted, dangling, prune, reclaimable) stay
@@ -235,53 +237,8 @@ export const en = {
     restoreLabel: 'Pull back',
     failedOn: 'While removing {subject}.',
   },
-  cleanup: {
-    title: 'Clean up',
-    chooseTitle: 'Choose a cleanup',
-    reviewTitle: 'Review the cleanup',
-    summaryTitle: 'Cleanup finished',
-    choose: 'Other strategies…',
-    review: 'Review',
-    reading: 'Working out what each strategy frees…',
-    estimate:
-      '{bytes} · {images, plural, one {# image} other {# images}} · {records, plural, one {# cache record} other {# cache records}}',
-    approximate: 'estimate',
-    strategy: {
-      safe: 'Safe',
-      'unused-images': 'Unused images',
-      'older-than': 'Older than',
-      'keep-newest': 'Keep the newest per repository',
-      'build-cache': 'Build cache',
-    },
-    about: {
-      safe: 'Dangling images no container uses, and build cache no build uses. Recommended.',
-      'unused-images': 'Every image no container uses (docker image prune -a).',
-      'older-than': 'Unused images created more than the chosen hours ago (72 h suits CI/CD).',
-      'keep-newest': 'In each repository the newest images stay and older tags go.',
-      'build-cache': 'Build cache no build uses, optionally only what was last used long ago.',
-    },
-    hours: 'hours',
-    keep: 'images kept',
-    cacheAge: 'last used more than (hours, empty: any)',
-    total: 'Frees {bytes} in all.',
-    nothing: 'Nothing to clean up with this strategy.',
-    imagesPart: 'Images',
-    cachePart: 'Build cache',
-    keptProtected: 'Kept because settings protect them: {names}',
-    keptUnticked: 'Kept because you unticked them:',
-    beforeAfter: 'Disk usage before and after',
-    before: 'Before',
-    after: 'After',
-    measuring: 'measuring…',
-    measuringAfter: 'The engine is measuring its disk usage after the cleanup…',
-    ticked: 'Removed',
-    untick: 'Remove {name} in this cleanup',
-    confirm: 'Clean up ({bytes})',
-    runningCache: 'Removing build cache…',
-    reclaimed: 'Reclaimed {bytes}.',
-    stale: 'The engine changed after this review was made: it may no longer be what would go.',
-    refresh: 'Review again',
-  },
+  cleanup: enCleanup,
+  resourcePlan: enResourcePlan,
   history: {
     title: 'Cleanup history',
     export: 'Export as JSON',
@@ -295,7 +252,7 @@ export const en = {
     reclaimed: 'Reclaimed',
     outcome: 'Outcome',
     items:
-      '{images, plural, one {# image} other {# images}}, {records, plural, one {# cache record} other {# cache records}}',
+      '{images, plural, one {# image} other {# images}}, {records, plural, one {# cache record} other {# cache records}}{resources, plural, =0 {} one {, # other item} other {, # other items}}',
     failures: '{count, plural, one {# item not removed} other {# items not removed}}',
     stopped: 'stopped',
     complete: 'complete',

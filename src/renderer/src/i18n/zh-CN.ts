@@ -1,4 +1,6 @@
 import type { Catalogue } from './messages';
+import { zhCNCleanup } from './sections/cleanup.zh-CN';
+import { zhCNResourcePlan } from './sections/resource-plan.zh-CN';
 import { zhCNErrors } from './errors/zh-CN';
 
 /**
@@ -227,52 +229,8 @@ export const zhCN: Catalogue = {
     restoreLabel: '拉取找回',
     failedOn: '删除 {subject} 时失败。',
   },
-  cleanup: {
-    title: '清理',
-    chooseTitle: '选择清理方式',
-    reviewTitle: '检查清理内容',
-    summaryTitle: '清理完成',
-    choose: '其他清理方式…',
-    review: '检查',
-    reading: '正在计算每种方式能释放的空间…',
-    estimate: '{bytes} · {images} 个镜像 · {records} 条缓存记录',
-    approximate: '估计值',
-    strategy: {
-      safe: '安全',
-      'unused-images': '未使用的镜像',
-      'older-than': '早于',
-      'keep-newest': '每个仓库保留最新的',
-      'build-cache': '构建缓存',
-    },
-    about: {
-      safe: '没有容器使用的虚悬镜像，以及没有构建使用的构建缓存。推荐。',
-      'unused-images': '所有没有容器使用的镜像（docker image prune -a）。',
-      'older-than': '创建时间早于所选小时数的未使用镜像（CI/CD 适合 72 小时）。',
-      'keep-newest': '每个仓库保留最新的镜像，删除较旧的标签。',
-      'build-cache': '没有构建使用的构建缓存，可只删除很久未用的部分。',
-    },
-    hours: '小时',
-    keep: '个镜像保留',
-    cacheAge: '最后使用早于（小时，留空：不限）',
-    total: '共释放 {bytes}。',
-    nothing: '此方式没有可清理的内容。',
-    imagesPart: '镜像',
-    cachePart: '构建缓存',
-    keptProtected: '因设置保护而保留：{names}',
-    keptUnticked: '因你取消勾选而保留：',
-    beforeAfter: '清理前后的磁盘用量',
-    before: '清理前',
-    after: '清理后',
-    measuring: '测量中…',
-    measuringAfter: '引擎正在测量清理后的磁盘用量…',
-    ticked: '删除',
-    untick: '在本次清理中删除 {name}',
-    confirm: '清理（{bytes}）',
-    runningCache: '正在删除构建缓存…',
-    reclaimed: '已回收 {bytes}。',
-    stale: '生成此检查之后引擎发生了变化：要删除的内容可能已不同。',
-    refresh: '重新检查',
-  },
+  cleanup: zhCNCleanup,
+  resourcePlan: zhCNResourcePlan,
   history: {
     title: '清理历史',
     export: '导出为 JSON',
@@ -285,7 +243,8 @@ export const zhCN: Catalogue = {
     removed: '删除',
     reclaimed: '释放',
     outcome: '结果',
-    items: '{images} 个镜像，{records} 条构建缓存记录',
+    items:
+      '{images} 个镜像，{records} 条构建缓存记录{resources, plural, =0 {} other {，# 个其他项目}}',
     failures: '{count} 项未删除',
     stopped: '已停止',
     complete: '完成',

@@ -30,6 +30,9 @@ import { protectionOf, type Protection } from '../../../shared/core/filters/prot
 import { withDerivedFigures } from '../../../shared/core/disk-usage/derived-figures';
 import { fixtureInventory, FIXTURE_NOW_MS } from './inventory-fixture';
 import { simulatedRun } from './simulated-run';
+import type { ResourcePlan } from '../../../shared/resource-plan';
+import { planResources } from '../../../shared/core/resources/plan-resources';
+import { withoutContainers } from '../../../shared/core/cleanup/without-containers';
 
 type Listeners = { [K in keyof ApiEvents]: Set<(payload: ApiEvents[K]) => void> };
 type Handlers = {
@@ -76,6 +79,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
   let settings: Settings = options.settings ?? { ...DEFAULT_SETTINGS };
   const plans = new Map<string, Plan>();
   const cachePlans = new Map<string, BuildCachePlan>();
+  const resourcePlans = new Map<string, ResourcePlan>();
   const listeners: Listeners = {
     inventoryChanged: new Set(),
     engineStatus: new Set(),
@@ -169,29 +173,32 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
       return ok(run(plan));
     },
     cancelRun: () => ok(undefined),
-    removeContainers: (ids) => {
-      const removed = inv.containers.filter((c) => ids.includes(c.id) && !c.running);
-      changed({
-        ...inv,
-        containers: inv.containers.filter((c) => !removed.includes(c)),
-        images: inv.images.map((i) => ({
-          ...i,
-          containers: i.containers.filter((c) => !removed.some((r) => r.id === c.id)),
-        })),
-      });
+    planResourceRemoval: (request) =>
+      connectedOr(() => {
+        const plan = planResources(inv, [], request, stamp());
+        resourcePlans.set(plan.id, plan);
+        return plan;
+      }),
+    runResourcePlan: (planId) => {
+      const plan = resourcePlans.get(planId);
+      if (!plan) return failed(reclaimError('NOT_FOUND', { cause: 'preview-expired' }));
+      resourcePlans.delete(planId);
+      const gone = new Set(plan.remove.map((item) => item.id));
+      changed(
+        withoutContainers({ ...inv, volumes: inv.volumes.filter((v) => !gone.has(v.name)) }, gone),
+      );
+      const results = plan.remove.map((item) => ({
+        kind: item.kind,
+        id: item.id,
+        name: item.name,
+        status: 'done' as const,
+        bytesReclaimed: item.bytes ?? 0,
+      }));
       return ok({
-        removed: removed.map((c) => c.id),
-        failed: [],
-        bytesReclaimed: removed.reduce((s, c) => s + c.sizeRw, 0),
-      });
-    },
-    removeVolumes: (names) => {
-      const removed = inv.volumes.filter((v) => names.includes(v.name) && v.refCount === 0);
-      changed({ ...inv, volumes: inv.volumes.filter((v) => !removed.includes(v)) });
-      return ok({
-        removed: removed.map((v) => v.name),
-        failed: [],
-        bytesReclaimed: removed.reduce((s, v) => s + v.size, 0),
+        planId,
+        results,
+        bytesReclaimed: results.reduce((sum, r) => sum + r.bytesReclaimed, 0),
+        cancelled: false,
       });
     },
     planBuildCachePrune: (opts) =>
@@ -229,6 +236,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     planCleanup: (choice, exclude) =>
       connectedOr(() => {
         const plan = planCleanup(inv, choice, protection(), stamp, exclude);
+        if (plan.resources) resourcePlans.set(plan.resources.id, plan.resources);
         if (plan.images) plans.set(plan.images.id, plan.images);
         if (plan.buildCache) cachePlans.set(plan.buildCache.id, plan.buildCache);
         return plan;

@@ -134,6 +134,8 @@ export function fixtureContainers(images: ImageInfo[]): ContainerInfo[] {
       running: c.running,
       sizeRw: c.running ? 2_300_000 : 48_000_000,
       created: img.created + DAY,
+      volumeNames: c.running ? ['pgdata'] : [],
+      networkNames: [],
     })),
   );
 }

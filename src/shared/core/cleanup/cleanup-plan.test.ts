@@ -98,6 +98,7 @@ describe('planCleanup and estimateCleanups', () => {
       'older-than',
       'keep-newest',
       'build-cache',
+      'everything-unused',
     ]);
     for (const estimate of estimates) {
       const plan = planCleanup(inv, estimate.choice, NO_PROTECTION, stamp);
@@ -162,7 +163,7 @@ describe('planCleanup and estimateCleanups', () => {
     ]);
     const all = planCleanup(inv, { strategy: 'unused-images' }, NO_PROTECTION, stamp);
     expect(all.bytesFreed).toBe(5000 + 100 + 200);
-    const exclude = { images: [sha('x2')], cacheRecords: [] };
+    const exclude = { images: [sha('x2')], cacheRecords: [], resources: [] };
     const one = planCleanup(inv, { strategy: 'unused-images' }, NO_PROTECTION, stamp, exclude);
     expect(one.exclude).toEqual(exclude);
     expect(one.bytesFreed).toBe(100);
@@ -176,7 +177,7 @@ describe('planCleanup and estimateCleanups', () => {
   });
 
   it('an unticked tag in keep-newest is kept, named, and out of the docker rmi list', () => {
-    const exclude = { images: [sha('a1')], cacheRecords: [] };
+    const exclude = { images: [sha('a1')], cacheRecords: [], resources: [] };
     const plan = planCleanup(
       fixture(),
       { strategy: 'keep-newest', keep: 1 },
@@ -192,10 +193,48 @@ describe('planCleanup and estimateCleanups', () => {
   });
 
   it('Safe with a cache record unticked keeps it and frees only the images part', () => {
-    const exclude = { images: [], cacheRecords: ['k1'] };
+    const exclude = { images: [], cacheRecords: ['k1'], resources: [] };
     const plan = planCleanup(fixture(), { strategy: 'safe' }, NO_PROTECTION, stamp, exclude);
     expect(plan.buildCache?.remove).toEqual([]);
     expect(plan.bytesFreed).toBe(50);
+  });
+
+  it('everything unused: stopped containers go first, then the images they used and all cache', () => {
+    const inv = fixture();
+    const plan = planCleanup(
+      inv,
+      { strategy: 'everything-unused', volumes: [] },
+      NO_PROTECTION,
+      stamp,
+    );
+    expect(plan.resources?.remove.map((item) => item.name)).toEqual(['keeps-d2', 'keeps-u1']);
+    if (plan.images?.kind !== 'prune') throw new Error('expected a prune');
+    // d2 and used:1 are free once their stopped containers are gone, as system prune -a sees.
+    expect(plan.images.remove.map((i) => i.imageId).sort()).toEqual(
+      [sha('a1'), sha('a2'), sha('a3'), sha('b1'), sha('d1'), sha('d2'), sha('u1')].sort(),
+    );
+    expect(plan.buildCache?.options).toEqual({ all: true });
+    expect(plan.bytesFreed).toBe(
+      (plan.resources?.bytesFreed ?? 0) +
+        plan.images.bytesFreed +
+        (plan.buildCache?.bytesFreed ?? 0),
+    );
+    // Unticking a container keeps it, and so the image it uses.
+    const kept = planCleanup(
+      inv,
+      { strategy: 'everything-unused', volumes: [] },
+      NO_PROTECTION,
+      stamp,
+      { images: [], cacheRecords: [], resources: [inv.containers[1]!.id] },
+    );
+    if (kept.images?.kind !== 'prune') throw new Error('expected a prune');
+    expect(kept.images.keep).toContainEqual(
+      expect.objectContaining({ imageId: sha('u1'), reason: 'in-use' }),
+    );
+    const estimate = estimateCleanups(inv, DEFAULT_CLEANUP_PARAMETERS, NO_PROTECTION, NOW).find(
+      (e) => e.choice.strategy === 'everything-unused',
+    );
+    expect(estimate).toMatchObject({ bytesFreed: plan.bytesFreed, containers: 2, images: 7 });
   });
 
   it('build-cache with an age passes it as until', () => {

@@ -16,11 +16,15 @@ import { planPrune } from '../plan/prune';
 import { planRemoval } from '../plan/removal';
 import { NO_EXCLUSIONS } from '../../cleanup';
 import { selectBeyondNewest } from './keep-newest';
+import type { NetworkInfo, ResourcePlan } from '../../resource-plan';
+import { planResources } from '../resources/plan-resources';
+import { withoutContainers } from './without-containers';
 
 /**
  * The plan a strategy makes, in parts, each by the planner every preview uses (so each part
  * is exactly what its own dialog would show). `stamp` is called once per part and once for
  * the cleanup itself. What the user unticked (`exclude`) is kept as the review protects it.
+ * `networks` are the engine's networks (read with the plan: the inventory has none).
  */
 export function planCleanup(
   inv: Inventory,
@@ -28,12 +32,14 @@ export function planCleanup(
   settingsProtection: Protection,
   stamp: () => PlanStamp,
   exclude: CleanupExclusions = NO_EXCLUSIONS,
+  networks: readonly NetworkInfo[] = [],
 ): CleanupPlan {
   const own = stamp();
   const protection: Protection = { ...settingsProtection, excludedImages: exclude.images };
   const cache = exclude.cacheRecords;
   let images: PrunePlan | RemovalPlan | null = null;
   let buildCache: BuildCachePlan | null = null;
+  let resources: ResourcePlan | null = null;
   let keptProtected: KeptByProtection[] = [];
   switch (choice.strategy) {
     case 'safe':
@@ -64,16 +70,42 @@ export function planCleanup(
         cache,
       );
       break;
+    case 'everything-unused': {
+      // `docker system prune -a`'s order: containers first, then what they leave unused.
+      resources = planResources(
+        inv,
+        networks,
+        {
+          containers: 'stopped',
+          networks: true,
+          volumes: choice.volumes,
+          unticked: exclude.resources,
+        },
+        stamp(),
+      );
+      const going = new Set(
+        resources.remove.filter((item) => item.kind === 'container').map((item) => item.id),
+      );
+      images = planPrune(withoutContainers(inv, going), { all: true }, protection, stamp());
+      buildCache = planBuildCachePrune(inv, { all: true }, stamp(), cache);
+      break;
+    }
   }
   return {
     id: own.id,
     createdAt: own.createdAt,
     choice,
-    exclude: { images: [...exclude.images], cacheRecords: [...exclude.cacheRecords] },
+    exclude: {
+      images: [...exclude.images],
+      cacheRecords: [...exclude.cacheRecords],
+      resources: [...exclude.resources],
+    },
+    resources,
     images,
     buildCache,
     keptProtected,
-    bytesFreed: (images?.bytesFreed ?? 0) + (buildCache?.bytesFreed ?? 0),
+    bytesFreed:
+      (resources?.bytesFreed ?? 0) + (images?.bytesFreed ?? 0) + (buildCache?.bytesFreed ?? 0),
   };
 }
 
@@ -85,6 +117,8 @@ export function cleanupChoices(parameters: CleanupParameters): CleanupChoice[] {
     { strategy: 'older-than', hours: parameters.olderThanHours },
     { strategy: 'keep-newest', keep: parameters.keepNewest },
     { strategy: 'build-cache', olderThanHours: parameters.cacheOlderThanHours },
+    // Volumes are ticked one by one in the review: estimated with none.
+    { strategy: 'everything-unused', volumes: [] },
   ];
 }
 
@@ -103,6 +137,7 @@ export function estimateCleanups(
       bytesFreed: plan.bytesFreed,
       images: imagesDeleted(plan.images),
       cacheRecords: plan.buildCache?.remove.length ?? 0,
+      containers: plan.resources?.remove.filter((item) => item.kind === 'container').length ?? 0,
       danglingInUse: choice.strategy === 'safe' ? danglingInUse(inv, plan.images) : 0,
     };
     if (plan.images?.approximate) estimate.approximate = plan.images.approximate;

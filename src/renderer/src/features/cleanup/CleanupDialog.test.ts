@@ -20,7 +20,7 @@ describe('CleanupDialog', () => {
     expect(within(dialog).getByTestId('cache-command').textContent).toBe('docker builder prune -f');
     const planned = api.calls.filter((c) => c.method === 'planCleanup');
     expect(planned.map((c) => c.args)).toEqual([
-      [{ strategy: 'safe' }, { images: [], cacheRecords: [] }],
+      [{ strategy: 'safe' }, { images: [], cacheRecords: [], resources: [] }],
     ]);
     const bytes = Number(total.dataset.bytes);
     expect(bytes).toBeGreaterThan(0);
@@ -49,6 +49,50 @@ describe('CleanupDialog', () => {
     );
   });
 
+  it('everything unused: containers go first, and a volume only once ticked', async () => {
+    const api = createFakeApi();
+    render(CleanupDialog, { api, start: 'choose', onclose: () => undefined });
+    const list = await screen.findByTestId('strategy-list');
+    await fireEvent.click(
+      within(list.querySelector<HTMLElement>('[data-strategy="everything-unused"]')!).getByRole(
+        'radio',
+      ),
+    );
+    const dialog = screen.getByTestId('cleanup-dialog');
+    await fireEvent.click(within(dialog).getByTestId('cleanup-review'));
+    const part = await within(dialog).findByTestId('cleanup-resources');
+    const row = (id: string) => part.querySelector<HTMLElement>(`tr[data-id="${id}"]`);
+    // The stopped container goes; the unused volumes are offered, unticked; the used one is absent.
+    expect(row('c0ffee000002')?.querySelector('input')?.checked).toBe(true);
+    expect(row('old-cache')?.querySelector('input')?.checked).toBe(false);
+    expect(row('pgdata')).toBeNull();
+    const before = Number(within(dialog).getByTestId('cleanup-total').dataset.bytes);
+
+    await fireEvent.click(
+      within(part).getByRole('checkbox', { name: /Remove volume old-cache and its data/ }),
+    );
+    await waitFor(() =>
+      expect(Number(within(dialog).getByTestId('cleanup-total').dataset.bytes)).toBe(
+        before + 57_000_000,
+      ),
+    );
+    expect(api.calls.filter((c) => c.method === 'planCleanup').at(-1)?.args[0]).toEqual({
+      strategy: 'everything-unused',
+      volumes: ['old-cache'],
+    });
+    expect(within(dialog).getByTestId('resource-plan-commands').textContent?.split('\n')).toEqual([
+      'docker container rm old-db',
+      'docker volume rm old-cache',
+    ]);
+
+    await fireEvent.click(within(dialog).getByTestId('cleanup-confirm'));
+    await within(dialog).findByTestId('cleanup-reclaimed');
+    const runs = api.calls.map((c) => c.method).filter((m) => m.startsWith('run'));
+    expect(runs[0]).toBe('runResourcePlan');
+    expect(api.inventory().volumes.map((v) => v.name)).toEqual(['pgdata', '3f9a1c0d2e7b']);
+    expect(api.inventory().containers.map((c) => c.name)).toEqual(['web']);
+  });
+
   it('lists every strategy with its bytes, and reviews the one chosen with its parameter', async () => {
     const api = createFakeApi();
     render(CleanupDialog, { api, start: 'choose', onclose: () => undefined });
@@ -62,6 +106,7 @@ describe('CleanupDialog', () => {
       'older-than',
       'keep-newest',
       'build-cache',
+      'everything-unused',
     ]);
     for (const figure of within(list).getAllByTestId('strategy-estimate')) {
       expect(Number(figure.dataset.bytes)).toBeGreaterThanOrEqual(0);
@@ -127,6 +172,7 @@ describe('CleanupDialog', () => {
     expect(api.calls.filter((c) => c.method === 'planCleanup').at(-1)?.args[1]).toEqual({
       images: [imageId],
       cacheRecords: [],
+      resources: [],
     });
     const command = within(dialog).getByTestId('prune-command').textContent ?? '';
     expect(command).not.toBe(commandBefore);

@@ -15,6 +15,7 @@ const record = (id: string, at: number, bytes: number): CleanupRecord => ({
   choice: { strategy: 'safe' },
   images: 2,
   cacheRecords: 1,
+  resources: 0,
   bytesReclaimed: bytes,
   failures: [],
   cancelled: false,

@@ -18,15 +18,22 @@ describe('ResourcesView', () => {
     );
     await fireEvent.click(within(panel).getByRole('checkbox', { name: 'Select old-db' }));
     await fireEvent.click(within(panel).getByTestId('remove-containers'));
+    // The confirmation shows the preview: what goes, and the command that does the same.
     const confirm = await screen.findByTestId('confirm-dialog');
-    expect(confirm.textContent).toContain('old-db');
+    expect(within(confirm).getByTestId('resource-plan-remove').textContent).toContain('old-db');
+    expect(within(confirm).getByTestId('resource-plan-commands').textContent).toBe(
+      'docker container rm old-db',
+    );
+    expect(api.calls.find((c) => c.method === 'planResourceRemoval')?.args).toEqual([
+      { containers: ['c0ffee000002'], networks: false, volumes: [], unticked: [] },
+    ]);
     await fireEvent.click(within(confirm).getByTestId('confirm-yes'));
     await waitFor(() =>
       expect(within(panel).getByTestId('resource-result').textContent).toContain('Removed 1'),
     );
-    expect(api.calls.find((c) => c.method === 'removeContainers')?.args).toEqual([
-      ['c0ffee000002'],
-    ]);
+    expect(api.calls.some((c) => c.method === 'runResourcePlan')).toBe(true);
+    expect(api.inventory().containers.map((c) => c.name)).not.toContain('old-db');
+    expect(api.inventory().containers.map((c) => c.name)).toContain('web');
   });
 
   it('removes no volume until one is ticked, sends only ticked names, and never a used one', async () => {
@@ -43,11 +50,19 @@ describe('ResourcesView', () => {
     const remove = within(panel).getByTestId('remove-volumes');
     expect(remove.textContent).toContain('Remove 1 volume (57MB)');
     await fireEvent.click(remove);
-    await fireEvent.click(
-      within(await screen.findByTestId('confirm-dialog')).getByTestId('confirm-yes'),
+    const confirm = await screen.findByTestId('confirm-dialog');
+    expect(within(confirm).getByTestId('resource-plan-commands').textContent).toBe(
+      'docker volume rm old-cache',
     );
-    await waitFor(() => expect(api.calls.some((c) => c.method === 'removeVolumes')).toBe(true));
-    expect(api.calls.find((c) => c.method === 'removeVolumes')?.args).toEqual([['old-cache']]);
+    // Only what was ticked is planned: no other volume is named in the confirmation.
+    expect(within(confirm).queryByTestId('resource-plan-keep')).toBeNull();
+    await fireEvent.click(within(confirm).getByTestId('confirm-yes'));
+    await waitFor(() => expect(api.calls.some((c) => c.method === 'runResourcePlan')).toBe(true));
+    expect(api.calls.find((c) => c.method === 'planResourceRemoval')?.args).toEqual([
+      { containers: [], networks: false, volumes: ['old-cache'], unticked: [] },
+    ]);
+    expect(api.inventory().volumes.map((v) => v.name)).not.toContain('old-cache');
+    expect(api.inventory().volumes.map((v) => v.name)).toContain('pgdata');
   });
 
   it('ticks every unused volume only through its explicit button', async () => {

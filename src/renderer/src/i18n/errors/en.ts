@@ -200,6 +200,10 @@ export const enErrors = {
         message: 'Volume {subject} no longer exists.',
         fix: 'Refresh the list.',
       },
+      'network-not-found': {
+        message: 'Network {subject} no longer exists.',
+        fix: 'Refresh the list.',
+      },
     },
     AMBIGUOUS_REFERENCE: {
       default: {
@@ -315,6 +319,10 @@ export const enErrors = {
         message: 'The engine refused to remove volume {subject}.',
         fix: "Read the engine's reason; usually a container still uses it.",
       },
+      'network-removal-refused': {
+        message: 'The engine refused to remove network {subject}.',
+        fix: "Read the engine's reason; usually a running container is still attached to it.",
+      },
     },
     PRUNE_RUNNING: {
       default: {
@@ -378,6 +386,18 @@ export const enErrors = {
         message: 'Skipped: this changed since the preview.',
         fix: 'Nothing was deleted for it. Preview again to see what removing it would do now.',
       },
+      'resource-gone': {
+        message: 'Skipped: another client removed {subject} after the preview.',
+        fix: 'Nothing more to do for it.',
+      },
+      'container-started': {
+        message: 'Skipped: container {subject} started after the preview, so it was left alone.',
+        fix: 'Stop it first if you no longer need it, then preview again.',
+      },
+      'resource-now-in-use': {
+        message: 'Skipped: a container uses {subject} since the preview, so it was left alone.',
+        fix: 'Remove that container first if you no longer need it, then preview again.',
+      },
       'cache-record-gone': {
         message: 'Skipped: another client removed build cache record {subject} after the preview.',
         fix: 'Nothing more to do for it.',
@@ -439,6 +459,10 @@ export const enErrors = {
       },
       'volume-removal-failed': {
         message: 'The engine could not remove volume {subject} (HTTP {status}).',
+        fix: 'Check that the engine is healthy, then try again.',
+      },
+      'network-removal-failed': {
+        message: 'The engine could not remove network {subject} (HTTP {status}).',
         fix: 'Check that the engine is healthy, then try again.',
       },
     },

@@ -192,6 +192,7 @@ export const zhCNErrors = {
         fix: '请刷新列表。',
       },
       'volume-not-found': { message: '数据卷 {subject} 已不存在。', fix: '请刷新列表。' },
+      'network-not-found': { message: '网络 {subject} 已不存在。', fix: '请刷新列表。' },
     },
     AMBIGUOUS_REFERENCE: {
       default: {
@@ -306,6 +307,10 @@ export const zhCNErrors = {
         message: '引擎拒绝删除数据卷 {subject}。',
         fix: '阅读引擎给出的原因；通常是仍有容器在使用它。',
       },
+      'network-removal-refused': {
+        message: '引擎拒绝删除网络 {subject}。',
+        fix: '阅读引擎给出的原因；通常是仍有运行中的容器连接着它。',
+      },
     },
     PRUNE_RUNNING: {
       default: {
@@ -369,6 +374,18 @@ export const zhCNErrors = {
         message: '已跳过：预览之后它发生了变化。',
         fix: '没有为它删除任何内容。请重新预览，查看现在删除它会发生什么。',
       },
+      'resource-gone': {
+        message: '已跳过：预览之后，另一个客户端删除了 {subject}。',
+        fix: '无需再为它做任何事。',
+      },
+      'container-started': {
+        message: '已跳过：预览之后容器 {subject} 启动了，因此没有动它。',
+        fix: '如果不再需要它，请先停止它，然后重新预览。',
+      },
+      'resource-now-in-use': {
+        message: '已跳过：预览之后有容器开始使用 {subject}，因此没有动它。',
+        fix: '如果不再需要那个容器，请先删除它，然后重新预览。',
+      },
       'cache-record-gone': {
         message: '已跳过：预览之后，另一个客户端删除了构建缓存记录 {subject}。',
         fix: '无需再为它做任何事。',
@@ -429,6 +446,10 @@ export const zhCNErrors = {
       },
       'volume-removal-failed': {
         message: '引擎无法删除数据卷 {subject}（HTTP {status}）。',
+        fix: '请检查引擎是否正常，然后重试。',
+      },
+      'network-removal-failed': {
+        message: '引擎无法删除网络 {subject}（HTTP {status}）。',
         fix: '请检查引擎是否正常，然后重试。',
       },
     },
