@@ -12,6 +12,11 @@ export interface BuildCachePruneOptions {
   all: boolean;
   /** `--filter until=<Go duration>`: records used within it stay. */
   until?: string;
+  /**
+   * `--keep-storage <bytes>`: the cache may keep this much; the least recently used records
+   * go first until it holds no more (Reclaim plans which; the run removes those by ID).
+   */
+  keepStorage?: number;
 }
 
 /**
@@ -20,9 +25,12 @@ export interface BuildCachePruneOptions {
  * `-a` takes it. `too-new`: used within `until`. `parent-of-kept`: a record that stays is
  * built on it (BuildKit frees a parent only with its children).
  */
-/** `unticked`: the user unticked the record in a cleanup's review. */
+/**
+ * `unticked`: the user unticked the record in a cleanup's review. `within-size`: with
+ * `keepStorage`, a record recent enough to fit in the size kept.
+ */
 export type CacheKeepReason =
-  'in-use' | 'shared' | 'internal' | 'too-new' | 'unticked' | 'parent-of-kept';
+  'in-use' | 'shared' | 'internal' | 'too-new' | 'unticked' | 'parent-of-kept' | 'within-size';
 
 export interface PlannedCacheRecord {
   id: string;

@@ -15,7 +15,8 @@ import type { ProtectionMatch } from './core/filters/protection';
  * older than `hours` (`prune -a --filter until=<hours>h`). `keep-newest`: in each
  * repository the newest `keep` images stay and the older tags go (docker-gc's minimum to
  * keep; no CLI equivalent, so the command is the explicit `docker rmi` list). `build-cache`:
- * cache not in use, or only what was last used longer than `olderThanHours` ago.
+ * cache not in use, or only what was last used longer than `olderThanHours` ago, and with
+ * `keepBytes` only the least recently used until the cache holds at most that.
  * `everything-unused`: `docker system prune -a`: stopped containers, the networks and
  * images they leave unused, all build cache not in use, and of the volumes only those named
  * in `volumes` (the user ticks each; none by default).
@@ -25,7 +26,7 @@ export type CleanupChoice =
   | { strategy: 'unused-images' }
   | { strategy: 'older-than'; hours: number }
   | { strategy: 'keep-newest'; keep: number }
-  | { strategy: 'build-cache'; olderThanHours: number | null }
+  | { strategy: 'build-cache'; olderThanHours: number | null; keepBytes: number | null }
   | { strategy: 'everything-unused'; volumes: string[] };
 
 export type CleanupStrategy = CleanupChoice['strategy'];
@@ -35,6 +36,8 @@ export interface CleanupParameters {
   olderThanHours: number;
   keepNewest: number;
   cacheOlderThanHours: number | null;
+  /** Build cache: bytes it may keep (`--keep-storage`), or null for no size. */
+  cacheKeepBytes: number | null;
 }
 
 /** The CI/CD preset of `older-than` (72 hours) and two images kept per repository. */
@@ -42,6 +45,7 @@ export const DEFAULT_CLEANUP_PARAMETERS: Readonly<CleanupParameters> = Object.fr
   olderThanHours: 72,
   keepNewest: 2,
   cacheOlderThanHours: null,
+  cacheKeepBytes: null,
 });
 
 /**

@@ -216,7 +216,7 @@ describeEngine('the guided cleanup through the service', () => {
     await engine.dockerOk(['rmi', `${REPO}/built:2`]);
     const free = (await buildCacheRecords(engine)).filter((r) => !r.InUse && !r.Shared);
     const all = await service.planCleanup(
-      { strategy: 'build-cache', olderThanHours: null },
+      { strategy: 'build-cache', olderThanHours: null, keepBytes: null },
       NO_EXCLUSIONS,
     );
     // The build context's record: no record is built on it, so unticking it keeps it alone.
@@ -225,7 +225,7 @@ describeEngine('the guided cleanup through the service', () => {
     const unticked = all.buildCache?.remove.find((record) => record.type === 'source.local');
     if (!unticked) throw new Error('the fresh build left no free cache record');
     const cachePlan = await service.planCleanup(
-      { strategy: 'build-cache', olderThanHours: null },
+      { strategy: 'build-cache', olderThanHours: null, keepBytes: null },
       { images: [], cacheRecords: [unticked.id], resources: [] },
     );
     if (!cachePlan.buildCache) throw new Error('build-cache plans its part');
@@ -239,6 +239,47 @@ describeEngine('the guided cleanup through the service', () => {
     expect(after).toContain(unticked.id);
     for (const record of cachePlan.buildCache.remove) expect(after).not.toContain(record.id);
     expect(free.length).toBeGreaterThan(1);
+  });
+
+  it('build cache kept to a size: the least recently used go first, and the run removes exactly those', async () => {
+    await buildKitBuild(engine, `${REPO}/lru:old`, [70_000]);
+    await engine.dockerOk(['rmi', `${REPO}/lru:old`]);
+    // BuildKit records use times in seconds: the second build is unmistakably the newer.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await buildKitBuild(engine, `${REPO}/lru:new`, [50_000]);
+    await engine.dockerOk(['rmi', `${REPO}/lru:new`]);
+    const before = await buildCacheRecords(engine);
+    const row = cliBuildCacheRow(before).size;
+    const keepBytes = row - 60_000;
+    const plan = await service.planCleanup(
+      { strategy: 'build-cache', olderThanHours: null, keepBytes },
+      NO_EXCLUSIONS,
+    );
+    const cache = plan.buildCache;
+    if (!cache) throw new Error('build-cache plans its part');
+    expect(cache.remove.length).toBeGreaterThan(0);
+    // Everything kept for the size was used no earlier than anything that goes.
+    const lastUsed = (record: { lastUsed: number | null }) => record.lastUsed ?? -Infinity;
+    const newestGoing = Math.max(...cache.remove.map(lastUsed));
+    for (const kept of cache.keep.filter((record) => record.reason === 'within-size')) {
+      expect(lastUsed(kept)).toBeGreaterThanOrEqual(newestGoing);
+    }
+    expect(cache.command).toMatch(/^for id in /);
+
+    const run = await service.runBuildCachePlan(cache.id);
+    const done = run.results.filter((result) => result.status === 'done').map((r) => r.id);
+    // What did not go, the engine kept (a parent Docker 26+ does not name): nothing failed.
+    expect(run.results.filter((r) => r.status !== 'done' && r.change !== 'engine-kept')).toEqual(
+      [],
+    );
+    const after = await buildCacheRecords(engine);
+    expect(after.map((record) => record.ID).sort()).toEqual(
+      before
+        .map((record) => record.ID)
+        .filter((id) => !done.includes(id))
+        .sort(),
+    );
+    expect(row - cliBuildCacheRow(after).size).toBe(run.bytesReclaimed);
   });
 
   it("the summary's docker pull by digest brings a removed image back, the same image", async () => {

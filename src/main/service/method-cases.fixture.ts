@@ -81,17 +81,26 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
   runResourcePlan: { valid: ['p1'], malformed: [[], [1], ['../x'], ['p1', 'extra']] },
   planBuildCachePrune: {
     valid: [{ all: true, until: '24h' }],
-    malformed: [[], [{}], [{ all: 'yes' }], [{ all: true, until: '' }], [{ all: true, keep: 1 }]],
+    malformed: [
+      [],
+      [{}],
+      [{ all: 'yes' }],
+      [{ all: true, until: '' }],
+      [{ all: true, keep: 1 }],
+      [{ all: true, keepStorage: -5 }],
+      [{ all: true, keepStorage: '5GB' }],
+    ],
   },
   runBuildCachePlan: { valid: ['p1'], malformed: [[], [1], ['../x'], ['p1', 'extra']] },
   estimateCleanups: {
-    valid: [{ olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null }],
+    valid: [{ olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: null }],
     malformed: [
       [],
-      [{ olderThanHours: 0, keepNewest: 2, cacheOlderThanHours: null }],
-      [{ olderThanHours: 72, keepNewest: 1.5, cacheOlderThanHours: null }],
+      [{ olderThanHours: 0, keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: null }],
+      [{ olderThanHours: 72, keepNewest: 1.5, cacheOlderThanHours: null, cacheKeepBytes: null }],
       [{ olderThanHours: 72, keepNewest: 2 }],
-      [{ olderThanHours: '72h', keepNewest: 2, cacheOlderThanHours: null }],
+      [{ olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: -1 }],
+      [{ olderThanHours: '72h', keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: null }],
     ],
   },
   planCleanup: {

@@ -57,9 +57,13 @@ const pruneOptions = z.strictObject({
   repository: filterValue.optional(),
 }) satisfies z.ZodType<PruneOptions>;
 
+/** Whole bytes, up to a petabyte: sizes to keep. */
+const bytes = z.number().int().min(0).max(1e15);
+
 const buildCachePruneOptions = z.strictObject({
   all: z.boolean(),
   until: filterValue.optional(),
+  keepStorage: bytes.optional(),
 }) satisfies z.ZodType<BuildCachePruneOptions>;
 
 /** Whole hours, from one hour to ten years: the strategies' ages. */
@@ -69,6 +73,7 @@ const cleanupParameters = z.strictObject({
   olderThanHours: hours,
   keepNewest: z.number().int().min(1).max(1_000),
   cacheOlderThanHours: hours.nullable(),
+  cacheKeepBytes: bytes.nullable(),
 }) satisfies z.ZodType<CleanupParameters>;
 
 const cleanupChoice = z.discriminatedUnion('strategy', [
@@ -76,7 +81,11 @@ const cleanupChoice = z.discriminatedUnion('strategy', [
   z.strictObject({ strategy: z.literal('unused-images') }),
   z.strictObject({ strategy: z.literal('older-than'), hours }),
   z.strictObject({ strategy: z.literal('keep-newest'), keep: z.number().int().min(1).max(1_000) }),
-  z.strictObject({ strategy: z.literal('build-cache'), olderThanHours: hours.nullable() }),
+  z.strictObject({
+    strategy: z.literal('build-cache'),
+    olderThanHours: hours.nullable(),
+    keepBytes: bytes.nullable(),
+  }),
   z.strictObject({
     strategy: z.literal('everything-unused'),
     volumes: z.array(volumeName).max(MAX_ITEMS),

@@ -219,7 +219,12 @@ describeEngine('browser mode against a private engine', () => {
       ok: true,
       value: { planId, cancelled: false },
     });
-    const parameters = { olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null };
+    const parameters = {
+      olderThanHours: 72,
+      keepNewest: 2,
+      cacheOlderThanHours: null,
+      cacheKeepBytes: null,
+    };
     const estimates = await http('estimateCleanups', [parameters]);
     expect(estimates).toMatchObject({ ok: true });
     const strategies = (estimates as { value: { choice: { strategy: string } }[] }).value.map(

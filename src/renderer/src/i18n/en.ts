@@ -314,6 +314,7 @@ export const en = {
       'too-new': 'used within the until filter',
       unticked: 'you unticked it in this review',
       'parent-of-kept': 'a record that stays is built on it',
+      'within-size': 'used recently enough to fit in the size kept',
     },
     runningKept: 'running: never removed here',
     containerCount: '{count, plural, =0 {unused} one {# container} other {# containers}}',

@@ -299,6 +299,7 @@ export const zhCN: Catalogue = {
       internal: 'BuildKit 记录（只有 -a 会删除）',
       'too-new': '在 until 过滤条件的时间内使用过',
       unticked: '你在本次审阅中取消了勾选',
+      'within-size': '最近使用过，在保留的大小之内',
       'parent-of-kept': '有保留的记录基于它构建',
     },
     runningKept: '运行中：此处不会删除',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReclaimFailure } from '../../errors';
 import type { BuildCacheInfo } from '../../model';
-import { inventory, testStamp } from '../../testing/inventory-builders';
+import { inventory, testEngineInfo, testStamp } from '../../testing/inventory-builders';
 import { builderPruneCommand, planBuildCachePrune } from './plan-build-cache';
 
 const NOW = Date.parse('2026-06-01T12:00:00Z');
@@ -176,5 +176,66 @@ describe('planBuildCachePrune', () => {
 
   it('an empty cache plans nothing and frees nothing', () => {
     expect(plan([], { all: true })).toMatchObject({ remove: [], keep: [], bytesFreed: 0 });
+  });
+});
+
+describe('planBuildCachePrune with --keep-storage', () => {
+  const at = (hoursAgo: number) => 1_700_000_000 - hoursAgo * 3600;
+  const rec = (id: string, size: number, lastUsed: number | null, more = {}): BuildCacheInfo => ({
+    id,
+    type: 'regular',
+    description: id,
+    size,
+    inUse: false,
+    shared: false,
+    lastUsed,
+    parents: [],
+    ...more,
+  });
+  const engine = testEngineInfo();
+
+  it('removes the least recently used first until the cache holds at most the size', () => {
+    const records = [
+      rec('new', 300, at(1)),
+      rec('mid', 300, at(10)),
+      rec('old', 300, at(100)),
+      rec('never', 100, null),
+      rec('busy', 500, at(200), { inUse: true }),
+    ];
+    // 1500 held; keep 900: never (100) and old (300) go, then 1100 > 900: mid goes too.
+    const plan = planBuildCachePrune(
+      { engine, buildCache: records },
+      { all: false, keepStorage: 900 },
+      { id: 'p', createdAt: 1_700_000_000_000 },
+    );
+    expect(plan.remove.map((r) => r.id).sort()).toEqual(['mid', 'never', 'old']);
+    expect(plan.keep.map((r) => [r.id, r.reason])).toEqual([
+      ['new', 'within-size'],
+      ['busy', 'in-use'],
+    ]);
+    expect(plan.bytesFreed).toBe(700);
+    expect(plan.command).toMatch(/^for id in /);
+  });
+
+  it('removes nothing when the cache already fits, and keeps a kept record’s parent', () => {
+    const records = [rec('child', 100, at(1), { parents: ['parent'] }), rec('parent', 100, at(50))];
+    const fits = planBuildCachePrune(
+      { engine, buildCache: records },
+      { all: false, keepStorage: 1000 },
+      { id: 'p', createdAt: 1_700_000_000_000 },
+    );
+    expect(fits.remove).toEqual([]);
+    // Keep 150: the parent is the older, but the child fits in the size and stays, and a
+    // parent goes only with its children: it stays too, and the cache stays above the size.
+    const half = planBuildCachePrune(
+      { engine, buildCache: records },
+      { all: false, keepStorage: 150 },
+      { id: 'p', createdAt: 1_700_000_000_000 },
+    );
+    expect(half.remove).toEqual([]);
+    expect(half.keep.map((r) => [r.id, r.reason])).toEqual([
+      ['child', 'within-size'],
+      ['parent', 'parent-of-kept'],
+    ]);
   });
 });

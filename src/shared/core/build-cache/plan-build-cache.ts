@@ -35,16 +35,10 @@ export function planBuildCachePrune(
       (untickedIds.has(record.id) ? 'unticked' : null);
     if (reason) reasons.set(record.id, { reason });
   }
-  // A kept record keeps its parents, and theirs: repeat until nothing new is kept.
-  const byId = new Map(inv.buildCache.map((record) => [record.id, record]));
-  const pending = [...reasons.keys()];
-  while (pending.length > 0) {
-    const child = pending.pop() as string;
-    for (const parent of byId.get(child)?.parents ?? []) {
-      if (!byId.has(parent) || reasons.has(parent)) continue;
-      reasons.set(parent, { reason: 'parent-of-kept', child });
-      pending.push(parent);
-    }
+  keepParents(inv.buildCache, reasons);
+  if (options.keepStorage !== undefined) {
+    keepWithinSize(inv.buildCache, reasons, options.keepStorage);
+    keepParents(inv.buildCache, reasons);
   }
   const remove = childrenFirst(inv.buildCache.filter((record) => !reasons.has(record.id)));
   const keep: KeptCacheRecord[] = inv.buildCache.flatMap((record) => {
@@ -62,9 +56,51 @@ export function planBuildCachePrune(
     bytesFreed: remove.reduce((sum, record) => sum + freedBy(record), 0),
     command: builderPruneCommand(
       options,
-      keep.some((record) => record.reason === 'unticked') ? remove.map((r) => r.id) : null,
+      // BuildKit's own size accounting differs between releases (Docker 28 keeps
+      // `reserved-space`): with a size, as with unticked records, the command names each.
+      keep.some((record) => record.reason === 'unticked') || options.keepStorage !== undefined
+        ? remove.map((r) => r.id)
+        : null,
     ),
   };
+}
+
+type KeepReasons = Map<string, { reason: CacheKeepReason; child?: string }>;
+
+/** A kept record keeps its parents, and theirs: repeat until nothing new is kept. */
+function keepParents(records: readonly BuildCacheInfo[], reasons: KeepReasons): void {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const pending = [...reasons.keys()];
+  while (pending.length > 0) {
+    const child = pending.pop() as string;
+    for (const parent of byId.get(child)?.parents ?? []) {
+      if (!byId.has(parent) || reasons.has(parent)) continue;
+      reasons.set(parent, { reason: 'parent-of-kept', child });
+      pending.push(parent);
+    }
+  }
+}
+
+/**
+ * `--keep-storage`: of the records that may go, the least recently used (never used first)
+ * go until the cache's bytes (as its row counts them) are at most `keepBytes`; the rest stay
+ * as within the size. A shared record frees nothing, so it never goes for the size; and a
+ * parent goes only with its children, so one a kept record is built on stays, and the cache
+ * may stay above the size (the plan says so: it lists the parent as kept for its child).
+ */
+function keepWithinSize(
+  records: readonly BuildCacheInfo[],
+  reasons: KeepReasons,
+  keepBytes: number,
+): void {
+  let total = records.reduce((sum, record) => sum + freedBy(record), 0);
+  const candidates = records
+    .filter((record) => !reasons.has(record.id))
+    .sort((a, b) => (a.lastUsed ?? -Infinity) - (b.lastUsed ?? -Infinity));
+  for (const record of candidates) {
+    if (total > keepBytes && freedBy(record) > 0) total -= freedBy(record);
+    else reasons.set(record.id, { reason: 'within-size' });
+  }
 }
 
 /** Why `record` stays on its own account (not for a child's), or null when it may go. */

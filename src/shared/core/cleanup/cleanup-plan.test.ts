@@ -240,7 +240,7 @@ describe('planCleanup and estimateCleanups', () => {
   it('build-cache with an age passes it as until', () => {
     const plan = planCleanup(
       fixture(),
-      { strategy: 'build-cache', olderThanHours: 24 },
+      { strategy: 'build-cache', olderThanHours: 24, keepBytes: null },
       NO_PROTECTION,
       stamp,
     );

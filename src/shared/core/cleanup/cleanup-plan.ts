@@ -63,9 +63,11 @@ export function planCleanup(
     case 'build-cache':
       buildCache = planBuildCachePrune(
         inv,
-        choice.olderThanHours === null
-          ? { all: false }
-          : { all: false, until: `${choice.olderThanHours}h` },
+        {
+          all: false,
+          ...(choice.olderThanHours === null ? {} : { until: `${choice.olderThanHours}h` }),
+          ...(choice.keepBytes === null ? {} : { keepStorage: choice.keepBytes }),
+        },
         stamp(),
         cache,
       );
@@ -116,7 +118,11 @@ export function cleanupChoices(parameters: CleanupParameters): CleanupChoice[] {
     { strategy: 'unused-images' },
     { strategy: 'older-than', hours: parameters.olderThanHours },
     { strategy: 'keep-newest', keep: parameters.keepNewest },
-    { strategy: 'build-cache', olderThanHours: parameters.cacheOlderThanHours },
+    {
+      strategy: 'build-cache',
+      olderThanHours: parameters.cacheOlderThanHours,
+      keepBytes: parameters.cacheKeepBytes,
+    },
     // Volumes are ticked one by one in the review: estimated with none.
     { strategy: 'everything-unused', volumes: [] },
   ];

@@ -30,6 +30,7 @@ export const enCleanup = {
   hours: 'hours',
   keep: 'images kept',
   cacheAge: 'last used more than (hours, empty: any)',
+  cacheKeep: 'MB to keep, most recently used first (empty: no size)',
   total: 'Frees {bytes} in all.',
   nothing: 'Nothing to clean up with this strategy.',
   resourcesPart: 'Containers, networks and volumes',

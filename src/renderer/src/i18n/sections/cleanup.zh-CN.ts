@@ -30,6 +30,7 @@ export const zhCNCleanup: Catalogue['cleanup'] = {
   },
   hours: '小时',
   keep: '个镜像保留',
+  cacheKeep: '保留的 MB，优先保留最近使用的（留空：不限大小）',
   cacheAge: '最后使用早于（小时，留空：不限）',
   total: '共释放 {bytes}。',
   nothing: '此方式没有可清理的内容。',
