@@ -10,6 +10,7 @@ import { originOf } from './ipc/trusted-origins';
 import { createReclaimService } from './service/create-service';
 import { SettingsStore } from './settings/settings-store';
 import { HistoryStore } from './history/history-store';
+import { ImageUseStore } from './usage/image-use-store';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
 
 // electron-vite sets this only in `npm run dev`; in a packaged app it is never set.
@@ -36,6 +37,7 @@ async function start(): Promise<void> {
   const service = createReclaimService({
     settings,
     history: await HistoryStore.open(app.getPath('userData')),
+    imageUse: await ImageUseStore.open(app.getPath('userData')),
     openExternal: (url) => shell.openExternal(url),
   });
   registerIpcHandlers(service, appOrigins);

@@ -7,7 +7,18 @@ import type { BuildCachePlan } from './build-cache-plan';
 import type { ResourcePlan } from './resource-plan';
 import type { ImageId } from './model';
 import type { Approximation, PrunePlan, RemovalPlan } from './plan';
-import type { ProtectionMatch } from './core/filters/protection';
+import type { LastUse, ProtectionMatch } from './core/filters/protection';
+import type { NetworkInfo } from './resource-plan';
+
+/** What a cleanup plans from besides the inventory: read or recorded apart from it. */
+export interface CleanupFacts {
+  /** The engine's networks (only `everything-unused` needs them). */
+  networks: NetworkInfo[];
+  /** When Reclaim last saw each image in use: image ID → Unix seconds. */
+  recordedUse: Record<string, number>;
+}
+
+export const NO_FACTS: Readonly<CleanupFacts> = Object.freeze({ networks: [], recordedUse: {} });
 
 /**
  * `safe`: dangling images and build cache not in use (`docker image prune` + `docker builder
@@ -17,6 +28,8 @@ import type { ProtectionMatch } from './core/filters/protection';
  * keep; no CLI equivalent, so the command is the explicit `docker rmi` list). `build-cache`:
  * cache not in use, or only what was last used longer than `olderThanHours` ago, and with
  * `keepBytes` only the least recently used until the cache holds at most that.
+ * `least-recently-used`: images no container uses go, least recently used first, until the
+ * images take at most `maxBytes` (docuum's policy; the command is the explicit list).
  * `everything-unused`: `docker system prune -a`: stopped containers, the networks and
  * images they leave unused, all build cache not in use, and of the volumes only those named
  * in `volumes` (the user ticks each; none by default).
@@ -27,7 +40,8 @@ export type CleanupChoice =
   | { strategy: 'older-than'; hours: number }
   | { strategy: 'keep-newest'; keep: number }
   | { strategy: 'build-cache'; olderThanHours: number | null; keepBytes: number | null }
-  | { strategy: 'everything-unused'; volumes: string[] };
+  | { strategy: 'everything-unused'; volumes: string[] }
+  | { strategy: 'least-recently-used'; maxBytes: number };
 
 export type CleanupStrategy = CleanupChoice['strategy'];
 
@@ -36,6 +50,8 @@ export interface CleanupParameters {
   olderThanHours: number;
   keepNewest: number;
   cacheOlderThanHours: number | null;
+  /** Least recently used: the bytes the images may take. */
+  lruMaxBytes: number;
   /** Build cache: bytes it may keep (`--keep-storage`), or null for no size. */
   cacheKeepBytes: number | null;
 }
@@ -46,6 +62,8 @@ export const DEFAULT_CLEANUP_PARAMETERS: Readonly<CleanupParameters> = Object.fr
   keepNewest: 2,
   cacheOlderThanHours: null,
   cacheKeepBytes: null,
+  // docuum's default threshold.
+  lruMaxBytes: 10_000_000_000,
 });
 
 /**
@@ -105,5 +123,10 @@ export interface CleanupPlan {
   buildCache: BuildCachePlan | null;
   /** For `keep-newest`: images beyond the newest N kept by settings or by the review. */
   keptProtected: KeptByProtection[];
+  /**
+   * For `least-recently-used`: every image it weighed, oldest use first, with what says when
+   * it was last used; the plan's images part says which go.
+   */
+  lastUse: LastUse[];
   bytesFreed: number;
 }

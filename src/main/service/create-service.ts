@@ -1,4 +1,5 @@
 import type { HistoryStore } from '../history/history-store';
+import type { ImageUseStore } from '../usage/image-use-store';
 import type { SettingsStore } from '../settings/settings-store';
 import type { EnginePort } from './engine-port';
 import { realEnginePort } from './engine-wiring';
@@ -7,6 +8,8 @@ import { ReclaimService } from './reclaim-service';
 export interface CreateServiceOptions {
   settings: SettingsStore;
   history: HistoryStore;
+  /** When images were last seen used (the least-recently-used strategy's evidence). */
+  imageUse?: ImageUseStore;
   openExternal: (url: string) => Promise<void> | void;
   /** Replaced only by tests that need an engine with scripted answers. */
   engine?: EnginePort;
@@ -18,6 +21,7 @@ export function createReclaimService(options: CreateServiceOptions): ReclaimServ
     engine: options.engine ?? realEnginePort,
     settings: options.settings,
     history: options.history,
+    ...(options.imageUse ? { imageUse: options.imageUse } : {}),
     openExternal: options.openExternal,
   });
 }

@@ -6,6 +6,7 @@ import type {
 import type {
   CleanupChoice,
   CleanupExclusions,
+  CleanupFacts,
   CleanupEstimate,
   CleanupParameters,
   CleanupPlan,
@@ -105,13 +106,14 @@ export interface EnginePort {
     inventory: Inventory,
     parameters: CleanupParameters,
     protection: Protection,
+    recordedUse: Record<string, number>,
   ): CleanupEstimate[];
   planCleanup(
     inventory: Inventory,
     choice: CleanupChoice,
     protection: Protection,
     exclude: CleanupExclusions,
-    networks: NetworkInfo[],
+    facts: CleanupFacts,
   ): CleanupPlan;
   /** Runs a build cache plan record by record, each re-checked on a fresh read first. */
   runBuildCachePlan(

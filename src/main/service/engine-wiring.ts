@@ -34,10 +34,10 @@ export const realEnginePort: EnginePort = {
     planBuildCachePrune(inventory, options, newPlanStamp()),
   runBuildCachePlan: (connection, plan, hooks) =>
     runBuildCachePlan(connection, plan, { ...hooks, reread: () => readBuildCache(connection) }),
-  estimateCleanups: (inventory, parameters, protection) =>
-    estimateCleanups(inventory, parameters, protection, Date.now()),
-  planCleanup: (inventory, choice, protection, exclude, networks) =>
-    planCleanup(inventory, choice, protection, newPlanStamp, exclude, networks),
+  estimateCleanups: (inventory, parameters, protection, recordedUse) =>
+    estimateCleanups(inventory, parameters, protection, Date.now(), recordedUse),
+  planCleanup: (inventory, choice, protection, exclude, facts) =>
+    planCleanup(inventory, choice, protection, newPlanStamp, exclude, facts),
   readNetworks,
   planResources: (inventory, networks, request) =>
     planResources(inventory, networks, request, newPlanStamp()),

@@ -208,6 +208,7 @@ export function fakeEngine(): FakeEngine {
         images: null,
         buildCache: null,
         keptProtected: [],
+        lastUse: [],
         bytesFreed: 0,
       };
     },

@@ -93,14 +93,54 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
   },
   runBuildCachePlan: { valid: ['p1'], malformed: [[], [1], ['../x'], ['p1', 'extra']] },
   estimateCleanups: {
-    valid: [{ olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: null }],
+    valid: [
+      {
+        olderThanHours: 72,
+        keepNewest: 2,
+        cacheOlderThanHours: null,
+        cacheKeepBytes: null,
+        lruMaxBytes: 1e10,
+      },
+    ],
     malformed: [
       [],
-      [{ olderThanHours: 0, keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: null }],
-      [{ olderThanHours: 72, keepNewest: 1.5, cacheOlderThanHours: null, cacheKeepBytes: null }],
+      [
+        {
+          olderThanHours: 0,
+          keepNewest: 2,
+          cacheOlderThanHours: null,
+          cacheKeepBytes: null,
+          lruMaxBytes: 1e10,
+        },
+      ],
+      [
+        {
+          olderThanHours: 72,
+          keepNewest: 1.5,
+          cacheOlderThanHours: null,
+          cacheKeepBytes: null,
+          lruMaxBytes: 1e10,
+        },
+      ],
       [{ olderThanHours: 72, keepNewest: 2 }],
-      [{ olderThanHours: 72, keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: -1 }],
-      [{ olderThanHours: '72h', keepNewest: 2, cacheOlderThanHours: null, cacheKeepBytes: null }],
+      [
+        {
+          olderThanHours: 72,
+          keepNewest: 2,
+          cacheOlderThanHours: null,
+          cacheKeepBytes: -1,
+          lruMaxBytes: 1e10,
+        },
+      ],
+      [
+        {
+          olderThanHours: '72h',
+          keepNewest: 2,
+          cacheOlderThanHours: null,
+          cacheKeepBytes: null,
+          lruMaxBytes: 1e10,
+        },
+      ],
     ],
   },
   planCleanup: {

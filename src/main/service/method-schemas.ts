@@ -74,6 +74,7 @@ const cleanupParameters = z.strictObject({
   keepNewest: z.number().int().min(1).max(1_000),
   cacheOlderThanHours: hours.nullable(),
   cacheKeepBytes: bytes.nullable(),
+  lruMaxBytes: bytes,
 }) satisfies z.ZodType<CleanupParameters>;
 
 const cleanupChoice = z.discriminatedUnion('strategy', [
@@ -86,6 +87,7 @@ const cleanupChoice = z.discriminatedUnion('strategy', [
     olderThanHours: hours.nullable(),
     keepBytes: bytes.nullable(),
   }),
+  z.strictObject({ strategy: z.literal('least-recently-used'), maxBytes: bytes }),
   z.strictObject({
     strategy: z.literal('everything-unused'),
     volumes: z.array(volumeName).max(MAX_ITEMS),

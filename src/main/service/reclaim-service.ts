@@ -27,6 +27,7 @@ import type { SettingsStore } from '../settings/settings-store';
 import type { CleanupHistory } from '../../shared/history';
 import { CleanupRecorder } from '../history/cleanup-recorder';
 import type { HistoryStore } from '../history/history-store';
+import type { ImageUseStore } from '../usage/image-use-store';
 import { allowedDocsUrl } from './docs-allow-list';
 import type { SettingsNotice } from '../../shared/settings-notice';
 import { protectionOf, type Protection } from '../../shared/core/filters/protection';
@@ -50,6 +51,8 @@ export interface ReclaimServiceOptions {
   settings: SettingsStore;
   /** Where each cleanup is recorded (the app's data folder). */
   history: HistoryStore;
+  /** When images were last seen used; without it, only creation times are evidence. */
+  imageUse?: ImageUseStore;
   /** Opens a URL in the system browser (Electron's shell.openExternal; a no-op in browser mode). */
   openExternal: (url: string) => Promise<void> | void;
 }
@@ -73,6 +76,8 @@ export class ReclaimService implements Service {
   constructor(private readonly options: ReclaimServiceOptions) {
     this.session = new EngineSession(options.engine, this.hub);
     this.recorder = new CleanupRecorder(options.history);
+    // Every snapshot is evidence of use: a running container's image is in use now.
+    this.hub.on('inventoryChanged', (inventory) => void this.observeUse(inventory));
   }
 
   on<K extends EventName>(name: K, listener: EventListener<K>): () => void {
@@ -213,7 +218,12 @@ export class ReclaimService implements Service {
     // The latest snapshot, not a fresh read: the badge asks on every inventory change, a
     // batch run's included, and `/system/df` must not run per target. The review reads it.
     const inventory = await this.session.inventory();
-    return this.options.engine.estimateCleanups(inventory, parameters, this.protection(inventory));
+    return this.options.engine.estimateCleanups(
+      inventory,
+      parameters,
+      this.protection(inventory),
+      await this.observeUse(inventory),
+    );
   }
 
   async planCleanup(choice: CleanupChoice, exclude: CleanupExclusions): Promise<CleanupPlan> {
@@ -235,7 +245,10 @@ export class ReclaimService implements Service {
       choice,
       this.protection(inventory),
       exclude,
-      networks,
+      {
+        networks,
+        recordedUse: await this.observeUse(inventory),
+      },
     );
     // Each part runs by its own ID, through the run its own preview uses.
     if (plan.resources) this.plans.add(plan.resources);
@@ -327,6 +340,14 @@ export class ReclaimService implements Service {
         () => undefined,
       )
       .finally(releaseSlowReads);
+  }
+
+  /** Records the uses `inventory` shows, and answers every use seen so far. */
+  private async observeUse(inventory: Inventory): Promise<Record<string, number>> {
+    const store = this.options.imageUse;
+    if (!store) return {};
+    await store.observe(inventory, Math.floor(Date.now() / 1000));
+    return store.get();
   }
 
   /** The user's protected images, read at planning time so a settings change applies at once. */

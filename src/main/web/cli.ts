@@ -7,6 +7,7 @@ import { ReclaimFailure } from '../../shared/errors';
 import { createReclaimService } from '../service/create-service';
 import { SettingsStore } from '../settings/settings-store';
 import { HistoryStore } from '../history/history-store';
+import { ImageUseStore } from '../usage/image-use-store';
 import { readWebOptions } from './options';
 import { startWebServer } from './server';
 import { terminalErrorText } from './terminal-words';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   const service = createReclaimService({
     settings,
     history: await HistoryStore.open(options.settingsDir),
+    imageUse: await ImageUseStore.open(options.settingsDir),
     // Nothing to open on this side: the server may be headless or remote. The browser client
     // opens the tab itself once openDocs has passed the allow-list here.
     openExternal: () => undefined,

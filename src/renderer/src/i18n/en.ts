@@ -383,6 +383,8 @@ export const en = {
       review: 'your choice in this review (unticked)',
       newest:
         '"keep the newest {count, plural, one {image} other {# images}} of each repository" in Settings',
+      recorded: 'used too recently to go: Reclaim saw a container of it on {date}',
+      created: 'too recent to go: created {date}, and no use of it was ever seen',
     },
     change: {
       'image-gone': 'Image {id} is already gone.',

@@ -52,6 +52,9 @@ function blockingFacts(target: PlannedTarget): Pick<PlannedTarget, 'containers' 
 /** The rule that protects an image, as the settings name it. */
 export function protectionWords(t: Translate, match: ProtectionMatch): string {
   if (match.by === 'review') return t('explain.protection.review');
+  if (match.by === 'recently-used') {
+    return t(`explain.protection.${match.evidence}`, { values: { date: isoDay(match.at) } });
+  }
   if (match.by === 'newest') {
     return t('explain.protection.newest', { values: { count: match.keep } });
   }
@@ -310,4 +313,9 @@ export function errorWords(t: Translate, error: ReclaimError): ErrorWords {
   // The error catalogue is typed by its own code × cause table (errors/catalogue.ts) and
   // looked up by code and cause, so it takes the translator untyped.
   return wordError(t as ErrorTranslate, error);
+}
+
+/** A Unix-seconds time as its UTC day, `2026-12-03`: the same in every language. */
+export function isoDay(unixSeconds: number): string {
+  return new Date(unixSeconds * 1000).toISOString().slice(0, 10);
 }

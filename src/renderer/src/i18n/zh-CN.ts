@@ -363,6 +363,8 @@ export const zhCN: Catalogue = {
       label: '标签 {label}',
       review: '你在本次审阅中的选择（已取消勾选）',
       newest: '设置中的“每个仓库保留最新的 {count} 个镜像”',
+      recorded: '最近使用过，不删除：Reclaim 在 {date} 看到过它的容器',
+      created: '太新，不删除：创建于 {date}，且从未看到它被使用',
     },
     change: {
       'image-gone': '镜像 {id} 已不存在。',

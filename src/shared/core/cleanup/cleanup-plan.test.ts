@@ -98,6 +98,7 @@ describe('planCleanup and estimateCleanups', () => {
       'older-than',
       'keep-newest',
       'build-cache',
+      'least-recently-used',
       'everything-unused',
     ]);
     for (const estimate of estimates) {

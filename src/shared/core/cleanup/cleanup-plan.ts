@@ -3,6 +3,7 @@ import type {
   CleanupChoice,
   CleanupEstimate,
   CleanupExclusions,
+  CleanupFacts,
   CleanupParameters,
   CleanupPlan,
   KeptByProtection,
@@ -14,9 +15,11 @@ import type { Protection } from '../filters/protection';
 import type { PlanStamp } from '../plan/plan-stamp';
 import { planPrune } from '../plan/prune';
 import { planRemoval } from '../plan/removal';
-import { NO_EXCLUSIONS } from '../../cleanup';
+import { NO_EXCLUSIONS, NO_FACTS } from '../../cleanup';
 import { selectBeyondNewest } from './keep-newest';
-import type { NetworkInfo, ResourcePlan } from '../../resource-plan';
+import type { ResourcePlan } from '../../resource-plan';
+import { planLeastRecentlyUsed } from './least-recently-used';
+import type { LastUse } from '../filters/protection';
 import { planResources } from '../resources/plan-resources';
 import { withoutContainers } from './without-containers';
 
@@ -24,7 +27,7 @@ import { withoutContainers } from './without-containers';
  * The plan a strategy makes, in parts, each by the planner every preview uses (so each part
  * is exactly what its own dialog would show). `stamp` is called once per part and once for
  * the cleanup itself. What the user unticked (`exclude`) is kept as the review protects it.
- * `networks` are the engine's networks (read with the plan: the inventory has none).
+ * `facts` are what the inventory lacks: the networks, and when images were last seen used.
  */
 export function planCleanup(
   inv: Inventory,
@@ -32,7 +35,7 @@ export function planCleanup(
   settingsProtection: Protection,
   stamp: () => PlanStamp,
   exclude: CleanupExclusions = NO_EXCLUSIONS,
-  networks: readonly NetworkInfo[] = [],
+  facts: CleanupFacts = NO_FACTS,
 ): CleanupPlan {
   const own = stamp();
   const protection: Protection = { ...settingsProtection, excludedImages: exclude.images };
@@ -41,6 +44,7 @@ export function planCleanup(
   let buildCache: BuildCachePlan | null = null;
   let resources: ResourcePlan | null = null;
   let keptProtected: KeptByProtection[] = [];
+  let lastUse: LastUse[] = [];
   switch (choice.strategy) {
     case 'safe':
       images = planPrune(inv, { all: false }, protection, stamp());
@@ -72,11 +76,23 @@ export function planCleanup(
         cache,
       );
       break;
+    case 'least-recently-used': {
+      const selection = planLeastRecentlyUsed(
+        inv,
+        choice.maxBytes,
+        protection,
+        facts.recordedUse,
+        (withRecent) => planPrune(inv, { all: true }, withRecent, stamp()),
+      );
+      images = selection.plan;
+      lastUse = selection.order;
+      break;
+    }
     case 'everything-unused': {
       // `docker system prune -a`'s order: containers first, then what they leave unused.
       resources = planResources(
         inv,
-        networks,
+        facts.networks,
         {
           containers: 'stopped',
           networks: true,
@@ -106,6 +122,7 @@ export function planCleanup(
     images,
     buildCache,
     keptProtected,
+    lastUse,
     bytesFreed:
       (resources?.bytesFreed ?? 0) + (images?.bytesFreed ?? 0) + (buildCache?.bytesFreed ?? 0),
   };
@@ -124,6 +141,7 @@ export function cleanupChoices(parameters: CleanupParameters): CleanupChoice[] {
       keepBytes: parameters.cacheKeepBytes,
     },
     // Volumes are ticked one by one in the review: estimated with none.
+    { strategy: 'least-recently-used', maxBytes: parameters.lruMaxBytes },
     { strategy: 'everything-unused', volumes: [] },
   ];
 }
@@ -134,10 +152,13 @@ export function estimateCleanups(
   parameters: CleanupParameters,
   protection: Protection,
   now: number,
+  recordedUse: Readonly<Record<string, number>> = {},
 ): CleanupEstimate[] {
   const stamp = (): PlanStamp => ({ id: 'estimate', createdAt: now });
+  // Networks hold no bytes: estimated without them (the review reads them).
+  const facts: CleanupFacts = { networks: [], recordedUse: { ...recordedUse } };
   return cleanupChoices(parameters).map((choice) => {
-    const plan = planCleanup(inv, choice, protection, stamp);
+    const plan = planCleanup(inv, choice, protection, stamp, NO_EXCLUSIONS, facts);
     const estimate: CleanupEstimate = {
       choice,
       bytesFreed: plan.bytesFreed,

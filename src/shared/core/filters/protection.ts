@@ -20,6 +20,20 @@ export interface Protection {
    * the images it protects (see protectionFor).
    */
   newest?: { keep: number; imageIds: readonly string[] };
+  /** Least recently used: the images kept as used too recently to go, with their last use. */
+  recentlyUsed?: readonly LastUse[];
+}
+
+/**
+ * When an image was last used, and what says so. `recorded`: Reclaim saw a container of it
+ * exist or run at `at` (it keeps those sightings in its data folder). `created`: no use was
+ * ever seen, so the image's own creation time stands in (as docuum does).
+ */
+export interface LastUse {
+  imageId: string;
+  /** Unix seconds. */
+  at: number;
+  evidence: 'recorded' | 'created';
 }
 
 /**
@@ -49,7 +63,8 @@ export type ProtectionMatch =
   | { by: 'pattern'; pattern: string; valid: boolean }
   | { by: 'label'; label: string }
   | { by: 'newest'; keep: number }
-  | { by: 'review' };
+  | { by: 'review' }
+  | { by: 'recently-used'; at: number; evidence: LastUse['evidence'] };
 
 /**
  * The user's protected images: batch strategies never select them. Patterns are compiled one
@@ -64,6 +79,7 @@ export function protectionTest(
   const excluded = new Set(protection.excludedImages ?? []);
   const newest = new Set(protection.newest?.imageIds ?? []);
   const keep = protection.newest?.keep ?? 0;
+  const recent = new Map((protection.recentlyUsed ?? []).map((use) => [use.imageId, use]));
   return (image) => {
     if (excluded.has(image.id)) return { by: 'review' };
     const refs = [...image.repoTags, ...image.repoDigests];
@@ -73,6 +89,8 @@ export function protectionTest(
       return { by: 'label', label: protection.label };
     }
     if (newest.has(image.id)) return { by: 'newest', keep };
+    const use = recent.get(image.id);
+    if (use) return { by: 'recently-used', at: use.at, evidence: use.evidence };
     return null;
   };
 }

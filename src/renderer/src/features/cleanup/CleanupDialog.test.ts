@@ -106,6 +106,7 @@ describe('CleanupDialog', () => {
       'older-than',
       'keep-newest',
       'build-cache',
+      'least-recently-used',
       'everything-unused',
     ]);
     for (const figure of within(list).getAllByTestId('strategy-estimate')) {

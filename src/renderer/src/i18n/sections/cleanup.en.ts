@@ -17,6 +17,7 @@ export const enCleanup = {
     'keep-newest': 'Keep the newest per repository',
     'build-cache': 'Build cache',
     'everything-unused': 'Everything unused',
+    'least-recently-used': 'Least recently used',
   },
   about: {
     safe: 'Dangling images no container uses, and build cache no build uses. Recommended.',
@@ -24,12 +25,25 @@ export const enCleanup = {
     'older-than': 'Unused images created more than the chosen hours ago (72 h suits CI/CD).',
     'keep-newest': 'In each repository the newest images stay and older tags go.',
     'build-cache': 'Build cache no build uses, optionally only what was last used long ago.',
+    'least-recently-used':
+      'Unused images go, the longest unused first, until images take at most the chosen size.',
     'everything-unused':
       'Stopped containers, the networks and images they leave unused, and all build cache (docker system prune -a). Volumes only if you tick them in the review.',
   },
   hours: 'hours',
   keep: 'images kept',
   cacheAge: 'last used more than (hours, empty: any)',
+  lruSize: 'GB the images may take',
+  lastUseTitle: 'When each image was last used',
+  lastUseImage: 'Image',
+  lastUseWhen: 'Last used',
+  lastUseEvidence: 'Evidence',
+  evidence: {
+    recorded: 'Reclaim saw a container of it',
+    created: 'never seen in use: its creation time',
+  },
+  lastUseGoes: 'goes',
+  lastUseStays: 'stays',
   cacheKeep: 'MB to keep, most recently used first (empty: no size)',
   total: 'Frees {bytes} in all.',
   nothing: 'Nothing to clean up with this strategy.',
