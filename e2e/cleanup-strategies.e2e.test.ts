@@ -2,7 +2,8 @@
  * More of the guided cleanup end to end, in Chromium on browser mode against a private
  * engine: the CI/CD preset takes the image older than 72 hours and leaves the newer one; a
  * run stopped in the middle leaves a consistent engine and says so; "everything unused"
- * (in 简体中文) removes the stopped container and only the volume the user ticked.
+ * (in 简体中文) removes the stopped container and only the volume the user ticked; the
+ * disk-space watch, once on, offers the Safe review.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startPrivateDocker, type PrivateDocker } from '../test/engine/dockerd';
@@ -185,5 +186,24 @@ describeEngine('cleanup strategies in Chromium', () => {
     expect(await exists('volume', `${REPO}-spare`)).toBe(true);
     // Its image was used only by the stopped container: it went too, as system prune -a does.
     expect(await tags()).not.toContain(`${REPO}/used:1`);
+    await page.getByTestId('cleanup-close').click();
+  });
+
+  it('the disk-space watch, switched on in Settings, shows its banner, which opens the Safe review', async () => {
+    const { page } = browser;
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('settings-watch').check();
+    // Thresholds the private engine passes at once: any reclaimable byte, any free space.
+    await page.getByTestId('settings-watch-reclaimable').fill('0');
+    await page.getByTestId('settings-watch-free').fill('1000000');
+    await page.getByTestId('settings').locator('button[type="submit"]').click();
+    const banner = page.getByTestId('disk-watch');
+    await banner.waitFor({ timeout: 15_000 });
+    const root = (await engine.dockerOk(['info', '-f', '{{.DockerRootDir}}'])).trim();
+    expect(await page.getByTestId('disk-watch-low-free').innerText()).toContain(root);
+    expect(await checkBothThemes(page, 'disk-watch', 'zh-CN')).toEqual([]);
+    await page.getByTestId('disk-watch-review').click();
+    await page.getByTestId('cleanup-total').waitFor();
+    expect(await page.getByTestId('cleanup-dialog').innerText()).toContain('检查清理内容');
   });
 });

@@ -3,7 +3,7 @@
  * each in their own module.
  */
 import path from 'node:path';
-import { app, BrowserWindow, shell } from 'electron';
+import { app, BrowserWindow, Notification, shell } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, registerAppScheme, serveRendererFrom } from './app-protocol';
 import { forwardEvents, registerIpcHandlers } from './ipc';
 import { originOf } from './ipc/trusted-origins';
@@ -11,6 +11,7 @@ import { createReclaimService } from './service/create-service';
 import { SettingsStore } from './settings/settings-store';
 import { HistoryStore } from './history/history-store';
 import { ImageUseStore } from './usage/image-use-store';
+import { diskWatchNotificationText } from './watch/watch-words';
 import { createMainWindow, denyAllPermissions, lockDownContents } from './window';
 
 // electron-vite sets this only in `npm run dev`; in a packaged app it is never set.
@@ -58,9 +59,20 @@ async function start(): Promise<void> {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = openWindow();
   });
-  app.on('second-instance', () => {
+  const focusWindow = (): void => {
     if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.show();
     mainWindow.focus();
+  };
+  app.on('second-instance', focusWindow);
+  // The watch speaks on the desktop; the window shows the same alert as a banner, whose
+  // button opens the Safe review, so a click on the notification brings the window up.
+  service.on('diskWatch', (alert) => {
+    if (!Notification.isSupported()) return;
+    const words = diskWatchNotificationText(alert, settings.get().language, app.getLocale());
+    const notification = new Notification(words);
+    notification.on('click', focusWindow);
+    notification.show();
   });
   void service.start();
 }

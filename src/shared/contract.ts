@@ -20,6 +20,7 @@ import type {
   CleanupPlan,
 } from './cleanup';
 import type { CleanupHistory } from './history';
+import type { DiskWatchAlert } from './disk-watch';
 import type { ResourcePlan, ResourceRequest, ResourceRunResult } from './resource-plan';
 import type { ReclaimError } from './errors';
 import type { DiscoveredEndpoint, DiskUsage, Endpoint, EngineInfo, Inventory } from './model';
@@ -168,6 +169,11 @@ export interface ApiMethods {
   getHistory(): CleanupHistory;
   /** The history as the JSON file Reclaim keeps, for the user to save. No errors. */
   exportHistory(): string;
+  /**
+   * The disk-space watch's standing alert (when it is on and a threshold is passed), or
+   * null. No errors.
+   */
+  getDiskWatch(): DiskWatchAlert | null;
   /** The saved settings. No errors. */
   getSettings(): Settings;
   /**
@@ -196,6 +202,8 @@ export interface ApiEvents {
   engineStatus: EngineStatus;
   /** Progress of a running plan. */
   runProgress: RunProgress;
+  /** The disk-space watch speaks: a threshold was passed (once, until it clears). */
+  diskWatch: DiskWatchAlert;
 }
 
 export type MethodName = keyof ApiMethods;
@@ -232,6 +240,7 @@ export const METHOD_NAMES = [
   'planCleanup',
   'getHistory',
   'exportHistory',
+  'getDiskWatch',
   'getSettings',
   'getSettingsNotice',
   'updateSettings',
@@ -242,6 +251,7 @@ export const EVENT_NAMES = [
   'inventoryChanged',
   'engineStatus',
   'runProgress',
+  'diskWatch',
 ] as const satisfies readonly EventName[];
 
 // Compile-time proof that METHOD_NAMES lists every method.

@@ -1,3 +1,4 @@
+import { DEFAULT_DISK_WATCH, type DiskWatchSettings } from './disk-watch';
 import type { Endpoint } from './model';
 
 export type Language = 'system' | 'en' | 'zh-CN';
@@ -18,6 +19,8 @@ export interface Settings {
   protectedNewest: number;
   language: Language;
   theme: Theme;
+  /** The disk-space watch (opt-in). */
+  watch: DiskWatchSettings;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -27,4 +30,5 @@ export const DEFAULT_SETTINGS: Settings = {
   protectedNewest: 0,
   language: 'system',
   theme: 'system',
+  watch: { ...DEFAULT_DISK_WATCH },
 };

@@ -182,6 +182,7 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
   },
   getHistory: { valid: [], malformed: [[1]] },
   exportHistory: { valid: [], malformed: [['json']] },
+  getDiskWatch: { valid: [], malformed: [[true]] },
   getSettings: { valid: [], malformed: [['theme']] },
   getSettingsNotice: { valid: [], malformed: [[1]] },
   updateSettings: {
@@ -194,6 +195,8 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
       [{ protectedPatterns: ['postgres:['] }],
       [{ protectedPatterns: ['redis:*', 'a[b'] }],
       [{ protectedLabel: '=x' }],
+      [{ watch: { enabled: true } }],
+      [{ watch: { enabled: true, reclaimableBytes: -1, freeBytes: 0 } }],
       [null],
     ],
   },

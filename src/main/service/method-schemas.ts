@@ -139,6 +139,7 @@ export const METHOD_SCHEMAS = {
   planCleanup: z.tuple([cleanupChoice, cleanupExclusions]),
   getHistory: noArguments,
   exportHistory: noArguments,
+  getDiskWatch: noArguments,
   getSettings: noArguments,
   getSettingsNotice: noArguments,
   updateSettings: z.tuple([settingsPatchSchema]),

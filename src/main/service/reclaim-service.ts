@@ -28,6 +28,9 @@ import type { CleanupHistory } from '../../shared/history';
 import { CleanupRecorder } from '../history/cleanup-recorder';
 import type { HistoryStore } from '../history/history-store';
 import type { ImageUseStore } from '../usage/image-use-store';
+import type { DiskWatchAlert } from '../../shared/disk-watch';
+import { DiskWatchMonitor } from '../watch/disk-watch-monitor';
+import { readEngineMachine } from '../watch/read-engine-machine';
 import { allowedDocsUrl } from './docs-allow-list';
 import type { SettingsNotice } from '../../shared/settings-notice';
 import { protectionOf, type Protection } from '../../shared/core/filters/protection';
@@ -66,6 +69,7 @@ export class ReclaimService implements Service {
   private readonly session: EngineSession;
   private readonly plans = new PlanRegistry();
   private readonly recorder: CleanupRecorder;
+  private readonly watch: DiskWatchMonitor;
   /**
    * The endpoint this process was started for (browser mode's --host), if any. While set,
    * "connect to the default" means this endpoint, never discovery: a Retry on an instance
@@ -76,8 +80,16 @@ export class ReclaimService implements Service {
   constructor(private readonly options: ReclaimServiceOptions) {
     this.session = new EngineSession(options.engine, this.hub);
     this.recorder = new CleanupRecorder(options.history);
-    // Every snapshot is evidence of use: a running container's image is in use now.
-    this.hub.on('inventoryChanged', (inventory) => void this.observeUse(inventory));
+    this.watch = new DiskWatchMonitor({
+      settings: () => this.options.settings.get().watch,
+      readMachine: () => readEngineMachine(this.session.require().connection),
+      speak: (alert) => this.hub.emit('diskWatch', alert),
+    });
+    this.hub.on('inventoryChanged', (inventory) => {
+      // Every snapshot is evidence of use: a running container's image is in use now.
+      void this.observeUse(inventory);
+      void this.watch.check(inventory.diskUsage, inventory.engine.endpoint.host);
+    });
   }
 
   on<K extends EventName>(name: K, listener: EventListener<K>): () => void {
@@ -115,7 +127,10 @@ export class ReclaimService implements Service {
       before.state === 'connected' &&
       status.state === 'connected' &&
       sameEngine(planEngine(before), planEngine(status));
-    if (!same) this.plans.clear();
+    if (!same) {
+      this.plans.clear();
+      this.watch.reset();
+    }
     // Remember only a choice that worked, so a typo cannot strand the next start; a pinned
     // endpoint is this process's, never the user's saved choice.
     if (status.state === 'connected' && (endpoint !== null || this.pinned === null)) {
@@ -303,6 +318,14 @@ export class ReclaimService implements Service {
 
   private async readNetworks(): Promise<NetworkInfo[]> {
     return this.options.engine.readNetworks(this.session.require().connection);
+  }
+
+  async getDiskWatch(): Promise<DiskWatchAlert | null> {
+    const status = this.session.getStatus();
+    if (status.state !== 'connected') return this.watch.get();
+    // Asked (at start-up, or after the settings changed): checked now on the latest figures.
+    const usage = await this.session.require().live.diskUsage();
+    return this.watch.check(usage, status.engine.endpoint.host);
   }
 
   async getSettings(): Promise<Settings> {

@@ -45,6 +45,7 @@ export function salvageSettings(raw: unknown): {
   keep('protectedNewest', shape.protectedNewest);
   keep('language', shape.language);
   keep('theme', shape.theme);
+  keep('watch', shape.watch);
 
   const known = new Set(Object.keys(shape));
   const unknownFields = Object.keys(record)

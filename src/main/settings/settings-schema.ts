@@ -60,6 +60,11 @@ function settingsObject(pattern: z.ZodType<string>, label: z.ZodType<string>) {
     protectedNewest: z.number().int().min(0).max(1_000),
     language: z.enum(languages),
     theme: z.enum(themes),
+    watch: z.strictObject({
+      enabled: z.boolean(),
+      reclaimableBytes: z.number().int().min(0).max(1e15),
+      freeBytes: z.number().int().min(0).max(1e15),
+    }),
   });
 }
 

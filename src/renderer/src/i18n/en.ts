@@ -1,6 +1,7 @@
 import { enErrors } from './errors/en';
 import { enCleanup } from './sections/cleanup.en';
 import { enResourcePlan } from './sections/resource-plan.en';
+import { enWatch } from './sections/watch.en';
 
 /**
  * English strings. Docker's own words (Untagged, Deleted, dangling, prune, reclaimable) stay
@@ -239,6 +240,7 @@ export const en = {
   },
   cleanup: enCleanup,
   resourcePlan: enResourcePlan,
+  watch: enWatch,
   history: {
     title: 'Cleanup history',
     export: 'Export as JSON',
@@ -474,6 +476,7 @@ export const en = {
       protectedNewest: 'newest kept per repository',
       language: 'language',
       theme: 'theme',
+      watch: 'disk-space watch',
     },
   },
   state: {

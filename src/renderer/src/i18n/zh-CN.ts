@@ -1,6 +1,7 @@
 import type { Catalogue } from './messages';
 import { zhCNCleanup } from './sections/cleanup.zh-CN';
 import { zhCNResourcePlan } from './sections/resource-plan.zh-CN';
+import { zhCNWatch } from './sections/watch.zh-CN';
 import { zhCNErrors } from './errors/zh-CN';
 
 /**
@@ -231,6 +232,7 @@ export const zhCN: Catalogue = {
   },
   cleanup: zhCNCleanup,
   resourcePlan: zhCNResourcePlan,
+  watch: zhCNWatch,
   history: {
     title: '清理历史',
     export: '导出为 JSON',
@@ -453,6 +455,7 @@ export const zhCN: Catalogue = {
       protectedNewest: '每个仓库保留的最新镜像数',
       language: '语言',
       theme: '主题',
+      watch: '磁盘空间监视',
     },
   },
   state: {

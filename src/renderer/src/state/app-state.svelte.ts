@@ -8,6 +8,7 @@ import type { ReclaimError } from '../../../shared/errors';
 import type { DiskUsage, Inventory } from '../../../shared/model';
 import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings';
 import type { SettingsNotice } from '../../../shared/settings-notice';
+import type { DiskWatchAlert } from '../../../shared/disk-watch';
 
 export class AppState {
   status = $state<EngineStatus>({ state: 'connecting', endpoint: '' });
@@ -24,6 +25,8 @@ export class AppState {
    * dashboard's badge counts this, so it agrees with what Clean up removes.
    */
   safeCleanup = $state<CleanupEstimate | null>(null);
+  /** The disk-space watch's alert, until dismissed or cleared. */
+  diskWatch = $state<DiskWatchAlert | null>(null);
   /** True for a while after the connection came back, to say so. */
   reconnected = $state(false);
 
@@ -37,6 +40,7 @@ export class AppState {
     this.unsubscribers.push(
       this.api.onEngineStatus((status) => this.onStatus(status)),
       this.api.onInventoryChanged((inventory) => this.setInventory(inventory)),
+      this.api.onDiskWatch((alert) => (this.diskWatch = alert)),
     );
     const [settings, notice] = await Promise.all([
       this.api.getSettings(),
@@ -60,6 +64,13 @@ export class AppState {
     const inventory = await this.api.getInventory();
     if (inventory.ok) this.setInventory(inventory.value);
     else this.loadError = inventory.error;
+    await this.checkDiskWatch();
+  }
+
+  /** The watch's standing alert, asked (the event speaks only when it starts). */
+  private async checkDiskWatch(): Promise<void> {
+    const alert = await this.api.getDiskWatch();
+    if (alert.ok) this.diskWatch = alert.value;
   }
 
   async retry(): Promise<void> {
@@ -74,6 +85,7 @@ export class AppState {
     this.settings = saved.value;
     // Protection may have changed what Clean up would take.
     if (this.inventory) void this.estimateSafe();
+    if (patch.watch) void this.checkDiskWatch();
     return null;
   }
 

@@ -30,6 +30,7 @@ import { protectionOf, type Protection } from '../../../shared/core/filters/prot
 import { withDerivedFigures } from '../../../shared/core/disk-usage/derived-figures';
 import { fixtureInventory, FIXTURE_NOW_MS } from './inventory-fixture';
 import { simulatedRun } from './simulated-run';
+import { diskWatchAlert } from '../../../shared/core/watch/disk-watch-alert';
 import type { ResourcePlan } from '../../../shared/resource-plan';
 import { planResources } from '../../../shared/core/resources/plan-resources';
 import { withoutContainers } from '../../../shared/core/cleanup/without-containers';
@@ -84,6 +85,7 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     inventoryChanged: new Set(),
     engineStatus: new Set(),
     runProgress: new Set(),
+    diskWatch: new Set(),
   };
   const calls: FakeApi['calls'] = [];
   let nextPlan = 1;
@@ -244,6 +246,9 @@ export function createFakeApi(options: FakeApiOptions = {}): FakeApi {
     getHistory: () => ok(options.history ?? { records: [], keptAside: null }),
     exportHistory: () =>
       ok(JSON.stringify({ version: 1, records: options.history?.records ?? [] }, null, 2)),
+    // The watch's rule on the fake's figures; the fake has no data disk to read.
+    getDiskWatch: () =>
+      ok(diskWatchAlert(settings.watch, inv.diskUsage, null, null, inv.engine.endpoint.host, 0)),
     getSettings: () => ok(settings),
     getSettingsNotice: () => ok(options.settingsNotice ?? null),
     updateSettings: (patch) => {
