@@ -41,7 +41,42 @@ export type CleanupChoice =
   | { strategy: 'keep-newest'; keep: number }
   | { strategy: 'build-cache'; olderThanHours: number | null; keepBytes: number | null }
   | { strategy: 'everything-unused'; volumes: string[] }
-  | { strategy: 'least-recently-used'; maxBytes: number };
+  | { strategy: 'least-recently-used'; maxBytes: number }
+  | ({ strategy: 'custom' } & CleanupMix);
+
+/**
+ * Any mix of the kinds and filters (the `custom` strategy; `everything-unused` is the mix
+ * with everything). `images`: none, dangling ones (`image prune`) or every unused one
+ * (`prune -a`), optionally only older than `imagesOlderThanHours`. `containers`: every
+ * stopped one; `networks`: those no container that stays uses; `volumes`: only those named.
+ * `buildCache`: none, what no build uses, or also shared and internal records (`-a`),
+ * optionally only last used longer than `cacheOlderThanHours` ago, and kept to
+ * `cacheKeepBytes`.
+ */
+export interface CleanupMix {
+  images: 'none' | 'dangling' | 'unused';
+  imagesOlderThanHours: number | null;
+  containers: boolean;
+  networks: boolean;
+  volumes: string[];
+  buildCache: 'none' | 'unused' | 'all';
+  cacheOlderThanHours: number | null;
+  cacheKeepBytes: number | null;
+}
+
+/** `docker system prune -a`, as a mix (its volumes are the user's ticks). */
+export function everythingUnused(volumes: string[]): CleanupMix {
+  return {
+    images: 'unused',
+    imagesOlderThanHours: null,
+    containers: true,
+    networks: true,
+    volumes,
+    buildCache: 'all',
+    cacheOlderThanHours: null,
+    cacheKeepBytes: null,
+  };
+}
 
 export type CleanupStrategy = CleanupChoice['strategy'];
 
@@ -54,6 +89,8 @@ export interface CleanupParameters {
   lruMaxBytes: number;
   /** Build cache: bytes it may keep (`--keep-storage`), or null for no size. */
   cacheKeepBytes: number | null;
+  /** The custom mix, as last set. */
+  custom: CleanupMix;
 }
 
 /** The CI/CD preset of `older-than` (72 hours) and two images kept per repository. */
@@ -64,6 +101,17 @@ export const DEFAULT_CLEANUP_PARAMETERS: Readonly<CleanupParameters> = Object.fr
   cacheKeepBytes: null,
   // docuum's default threshold.
   lruMaxBytes: 10_000_000_000,
+  // Safe's mix to start from: dangling images and the build cache no build uses.
+  custom: Object.freeze({
+    images: 'dangling',
+    imagesOlderThanHours: null,
+    containers: false,
+    networks: false,
+    volumes: [],
+    buildCache: 'unused',
+    cacheOlderThanHours: null,
+    cacheKeepBytes: null,
+  }) as CleanupMix,
 });
 
 /**

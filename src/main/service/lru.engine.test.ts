@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { NO_EXCLUSIONS } from '../../shared/cleanup';
+import { DEFAULT_CLEANUP_PARAMETERS, NO_EXCLUSIONS } from '../../shared/cleanup';
 import { PLAIN_REMOVAL_OPTIONS } from '../../shared/plan';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { expectMeasuredDrop } from '../../../test/engine/expect-drop';
@@ -80,13 +80,7 @@ describeEngine('least recently used until under a size', () => {
       },
       { timeout: 15_000, interval: 100 },
     );
-    await service.estimateCleanups({
-      olderThanHours: 72,
-      keepNewest: 2,
-      cacheOlderThanHours: null,
-      cacheKeepBytes: null,
-      lruMaxBytes: 0,
-    });
+    await service.estimateCleanups({ ...DEFAULT_CLEANUP_PARAMETERS, lruMaxBytes: 0 });
     await engine.dockerOk(['rm', '-f', `${REPO}-run`]);
     await vi.waitFor(
       async () => {

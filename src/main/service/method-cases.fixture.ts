@@ -1,3 +1,4 @@
+import { DEFAULT_CLEANUP_PARAMETERS } from '../../shared/cleanup';
 import type { ApiMethods, MethodName } from '../../shared/contract';
 
 /**
@@ -93,52 +94,24 @@ export const METHOD_CASES: { [K in MethodName]: MethodCases<K> } = {
   },
   runBuildCachePlan: { valid: ['p1'], malformed: [[], [1], ['../x'], ['p1', 'extra']] },
   estimateCleanups: {
-    valid: [
-      {
-        olderThanHours: 72,
-        keepNewest: 2,
-        cacheOlderThanHours: null,
-        cacheKeepBytes: null,
-        lruMaxBytes: 1e10,
-      },
-    ],
+    valid: [{ ...DEFAULT_CLEANUP_PARAMETERS, custom: { ...DEFAULT_CLEANUP_PARAMETERS.custom } }],
     malformed: [
       [],
-      [
-        {
-          olderThanHours: 0,
-          keepNewest: 2,
-          cacheOlderThanHours: null,
-          cacheKeepBytes: null,
-          lruMaxBytes: 1e10,
-        },
-      ],
-      [
-        {
-          olderThanHours: 72,
-          keepNewest: 1.5,
-          cacheOlderThanHours: null,
-          cacheKeepBytes: null,
-          lruMaxBytes: 1e10,
-        },
-      ],
+      [{ ...DEFAULT_CLEANUP_PARAMETERS, olderThanHours: 0 }],
+      [{ ...DEFAULT_CLEANUP_PARAMETERS, keepNewest: 1.5 }],
       [{ olderThanHours: 72, keepNewest: 2 }],
+      [{ ...DEFAULT_CLEANUP_PARAMETERS, cacheKeepBytes: -1 }],
+      [{ ...DEFAULT_CLEANUP_PARAMETERS, olderThanHours: '72h' }],
       [
         {
-          olderThanHours: 72,
-          keepNewest: 2,
-          cacheOlderThanHours: null,
-          cacheKeepBytes: -1,
-          lruMaxBytes: 1e10,
+          ...DEFAULT_CLEANUP_PARAMETERS,
+          custom: { ...DEFAULT_CLEANUP_PARAMETERS.custom, images: 'all' },
         },
       ],
       [
         {
-          olderThanHours: '72h',
-          keepNewest: 2,
-          cacheOlderThanHours: null,
-          cacheKeepBytes: null,
-          lruMaxBytes: 1e10,
+          ...DEFAULT_CLEANUP_PARAMETERS,
+          custom: { ...DEFAULT_CLEANUP_PARAMETERS.custom, volumes: ['../x'] },
         },
       ],
     ],

@@ -1,7 +1,12 @@
 import { z } from 'zod';
 import type { ApiMethods, MethodName } from '../../shared/contract';
 import type { BuildCachePruneOptions } from '../../shared/build-cache-plan';
-import type { CleanupChoice, CleanupExclusions, CleanupParameters } from '../../shared/cleanup';
+import type {
+  CleanupChoice,
+  CleanupExclusions,
+  CleanupMix,
+  CleanupParameters,
+} from '../../shared/cleanup';
 import type { PruneOptions, RemovalOptions } from '../../shared/plan';
 import type { ResourceRequest } from '../../shared/resource-plan';
 import { endpointSchema, settingsPatchSchema } from '../settings/settings-schema';
@@ -69,12 +74,25 @@ const buildCachePruneOptions = z.strictObject({
 /** Whole hours, from one hour to ten years: the strategies' ages. */
 const hours = z.number().int().min(1).max(87_600);
 
+const cleanupMixShape = {
+  images: z.enum(['none', 'dangling', 'unused']),
+  imagesOlderThanHours: hours.nullable(),
+  containers: z.boolean(),
+  networks: z.boolean(),
+  volumes: z.array(volumeName).max(MAX_ITEMS),
+  buildCache: z.enum(['none', 'unused', 'all']),
+  cacheOlderThanHours: hours.nullable(),
+  cacheKeepBytes: bytes.nullable(),
+};
+const cleanupMix = z.strictObject(cleanupMixShape) satisfies z.ZodType<CleanupMix>;
+
 const cleanupParameters = z.strictObject({
   olderThanHours: hours,
   keepNewest: z.number().int().min(1).max(1_000),
   cacheOlderThanHours: hours.nullable(),
   cacheKeepBytes: bytes.nullable(),
   lruMaxBytes: bytes,
+  custom: cleanupMix,
 }) satisfies z.ZodType<CleanupParameters>;
 
 const cleanupChoice = z.discriminatedUnion('strategy', [
@@ -88,6 +106,7 @@ const cleanupChoice = z.discriminatedUnion('strategy', [
     keepBytes: bytes.nullable(),
   }),
   z.strictObject({ strategy: z.literal('least-recently-used'), maxBytes: bytes }),
+  z.strictObject({ strategy: z.literal('custom'), ...cleanupMixShape }),
   z.strictObject({
     strategy: z.literal('everything-unused'),
     volumes: z.array(volumeName).max(MAX_ITEMS),

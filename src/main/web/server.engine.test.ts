@@ -10,6 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { METHOD_NAMES, type MethodName, type Outcome } from '../../shared/contract';
 import type { Inventory } from '../../shared/model';
 import type { ResourcePlan, ResourceRunResult } from '../../shared/resource-plan';
+import { DEFAULT_CLEANUP_PARAMETERS } from '../../shared/cleanup';
 import { EVENTS_PATH, methodPath } from '../../shared/transport';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { loadFixtures, type Fixtures } from '../../../test/engine/fixtures';
@@ -219,12 +220,7 @@ describeEngine('browser mode against a private engine', () => {
       ok: true,
       value: { planId, cancelled: false },
     });
-    const parameters = {
-      olderThanHours: 72,
-      keepNewest: 2,
-      cacheOlderThanHours: null,
-      cacheKeepBytes: null,
-    };
+    const parameters = DEFAULT_CLEANUP_PARAMETERS;
     const estimates = await http('estimateCleanups', [parameters]);
     expect(estimates).toMatchObject({ ok: true });
     const strategies = (estimates as { value: { choice: { strategy: string } }[] }).value.map(
@@ -236,6 +232,9 @@ describeEngine('browser mode against a private engine', () => {
       'older-than',
       'keep-newest',
       'build-cache',
+      'least-recently-used',
+      'everything-unused',
+      'custom',
     ]);
     const cleanup = await http<{ id: string; buildCache: { id: string } }>('planCleanup', [
       { strategy: 'safe' },

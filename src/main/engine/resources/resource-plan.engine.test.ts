@@ -210,4 +210,51 @@ describeEngine('containers, networks and volumes planned like images', () => {
     expect(await exists('container', `${P}-quiet`)).toBe(true);
     expect(await exists('volume', `${P}-late`)).toBe(true);
   });
+
+  it('custom: stopped containers alone; their network and the running ones stay', async () => {
+    const plan = await service.planCleanup(
+      {
+        strategy: 'custom',
+        images: 'none',
+        imagesOlderThanHours: null,
+        containers: true,
+        networks: false,
+        volumes: [],
+        buildCache: 'none',
+        cacheOlderThanHours: null,
+        cacheKeepBytes: null,
+      },
+      NO_EXCLUSIONS,
+    );
+    expect(plan.images).toBeNull();
+    expect(plan.buildCache).toBeNull();
+    const resources = plan.resources;
+    if (!resources) throw new Error('custom with containers plans them');
+    const stopped = (
+      await engine.dockerOk([
+        'ps',
+        '-a',
+        '-q',
+        '--no-trunc',
+        '-f',
+        'status=exited',
+        '-f',
+        'status=created',
+      ])
+    )
+      .split('\n')
+      .filter(Boolean)
+      .sort();
+    expect(resources.remove.map((item) => item.id).sort()).toEqual(stopped);
+    const ran = await service.runResourcePlan(resources.id);
+    expect(ran.results.every((result) => result.status === 'done')).toBe(true);
+    expect(
+      (
+        await engine.dockerOk(['ps', '-a', '-q', '-f', 'status=exited', '-f', 'status=created'])
+      ).trim(),
+    ).toBe('');
+    expect(await exists('container', `${P}-web`)).toBe(true);
+    expect(await exists('container', `${P}-quiet`)).toBe(true);
+    expect(await exists('network', `${P}-jobs`)).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CLEANUP_PARAMETERS } from '../../cleanup';
+import { DEFAULT_CLEANUP_PARAMETERS, everythingUnused } from '../../cleanup';
 import type { BuildCacheInfo } from '../../model';
 import { inventory, sha, type ImageSpec } from '../../testing/inventory-builders';
 import { estimateCleanups, planCleanup } from './cleanup-plan';
@@ -100,6 +100,7 @@ describe('planCleanup and estimateCleanups', () => {
       'build-cache',
       'least-recently-used',
       'everything-unused',
+      'custom',
     ]);
     for (const estimate of estimates) {
       const plan = planCleanup(inv, estimate.choice, NO_PROTECTION, stamp);
@@ -236,6 +237,50 @@ describe('planCleanup and estimateCleanups', () => {
       (e) => e.choice.strategy === 'everything-unused',
     );
     expect(estimate).toMatchObject({ bytesFreed: plan.bytesFreed, containers: 2, images: 7 });
+  });
+
+  it('custom: any mix of kinds; everything unused is the mix with everything', () => {
+    const inv = fixture();
+    const mix = {
+      images: 'dangling' as const,
+      imagesOlderThanHours: null,
+      containers: true,
+      networks: false,
+      volumes: [],
+      buildCache: 'none' as const,
+      cacheOlderThanHours: null,
+      cacheKeepBytes: null,
+    };
+    const plan = planCleanup(inv, { strategy: 'custom', ...mix }, NO_PROTECTION, stamp);
+    expect(plan.buildCache).toBeNull();
+    expect(plan.resources?.remove.map((item) => item.name)).toEqual(['keeps-d2', 'keeps-u1']);
+    if (plan.images?.kind !== 'prune') throw new Error('expected a prune');
+    // With its stopped container gone, d2 dangles unused: the dangling prune takes it too.
+    expect(plan.images.remove.map((i) => i.imageId).sort()).toEqual([sha('d1'), sha('d2')].sort());
+    const onlyImages = planCleanup(
+      inv,
+      { strategy: 'custom', ...mix, containers: false, imagesOlderThanHours: 450 },
+      NO_PROTECTION,
+      stamp,
+    );
+    expect(onlyImages.resources).toBeNull();
+    expect(
+      onlyImages.images?.kind === 'prune' && onlyImages.images.remove.map((i) => i.imageId),
+    ).toEqual([sha('d1')]);
+    const everything = planCleanup(
+      inv,
+      { strategy: 'everything-unused', volumes: [] },
+      NO_PROTECTION,
+      stamp,
+    );
+    const asMix = planCleanup(
+      inv,
+      { strategy: 'custom', ...everythingUnused([]) },
+      NO_PROTECTION,
+      stamp,
+    );
+    expect(asMix.bytesFreed).toBe(everything.bytesFreed);
+    expect(asMix.images?.command).toBe(everything.images?.command);
   });
 
   it('build-cache with an age passes it as until', () => {

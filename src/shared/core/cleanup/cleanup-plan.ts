@@ -15,7 +15,7 @@ import type { Protection } from '../filters/protection';
 import type { PlanStamp } from '../plan/plan-stamp';
 import { planPrune } from '../plan/prune';
 import { planRemoval } from '../plan/removal';
-import { NO_EXCLUSIONS, NO_FACTS } from '../../cleanup';
+import { everythingUnused, NO_EXCLUSIONS, NO_FACTS, type CleanupMix } from '../../cleanup';
 import { selectBeyondNewest } from './keep-newest';
 import type { ResourcePlan } from '../../resource-plan';
 import { planLeastRecentlyUsed } from './least-recently-used';
@@ -88,24 +88,10 @@ export function planCleanup(
       lastUse = selection.order;
       break;
     }
-    case 'everything-unused': {
-      // `docker system prune -a`'s order: containers first, then what they leave unused.
-      resources = planResources(
-        inv,
-        facts.networks,
-        {
-          containers: 'stopped',
-          networks: true,
-          volumes: choice.volumes,
-          unticked: exclude.resources,
-        },
-        stamp(),
-      );
-      const going = new Set(
-        resources.remove.filter((item) => item.kind === 'container').map((item) => item.id),
-      );
-      images = planPrune(withoutContainers(inv, going), { all: true }, protection, stamp());
-      buildCache = planBuildCachePrune(inv, { all: true }, stamp(), cache);
+    case 'everything-unused':
+    case 'custom': {
+      const mix = choice.strategy === 'custom' ? choice : everythingUnused(choice.volumes);
+      ({ resources, images, buildCache } = planMix(inv, mix, protection, stamp, exclude, facts));
       break;
     }
   }
@@ -143,6 +129,7 @@ export function cleanupChoices(parameters: CleanupParameters): CleanupChoice[] {
     // Volumes are ticked one by one in the review: estimated with none.
     { strategy: 'least-recently-used', maxBytes: parameters.lruMaxBytes },
     { strategy: 'everything-unused', volumes: [] },
+    { strategy: 'custom', ...parameters.custom },
   ];
 }
 
@@ -185,4 +172,62 @@ function danglingInUse(inv: Inventory, plan: PrunePlan | RemovalPlan | null): nu
   if (!plan || plan.kind !== 'prune') return 0;
   const dangling = new Set(inv.images.filter((image) => image.dangling).map((image) => image.id));
   return plan.keep.filter((kept) => kept.reason === 'in-use' && dangling.has(kept.imageId)).length;
+}
+
+/**
+ * A mix of kinds, in `docker system prune`'s order: containers first, then the networks,
+ * volumes and images they leave unused (the images planned as the engine will be once those
+ * containers are gone), then the build cache.
+ */
+function planMix(
+  inv: Inventory,
+  mix: CleanupMix,
+  protection: Protection,
+  stamp: () => PlanStamp,
+  exclude: CleanupExclusions,
+  facts: CleanupFacts,
+): Pick<CleanupPlan, 'resources' | 'images' | 'buildCache'> {
+  const wantsResources = mix.containers || mix.networks || mix.volumes.length > 0;
+  const resources = wantsResources
+    ? planResources(
+        inv,
+        facts.networks,
+        {
+          containers: mix.containers ? 'stopped' : [],
+          networks: mix.networks,
+          volumes: mix.volumes,
+          unticked: exclude.resources,
+        },
+        stamp(),
+      )
+    : null;
+  const going = new Set(
+    (resources?.remove ?? []).filter((item) => item.kind === 'container').map((item) => item.id),
+  );
+  const images =
+    mix.images === 'none'
+      ? null
+      : planPrune(
+          withoutContainers(inv, going),
+          {
+            all: mix.images === 'unused',
+            ...(mix.imagesOlderThanHours === null ? {} : { until: `${mix.imagesOlderThanHours}h` }),
+          },
+          protection,
+          stamp(),
+        );
+  const buildCache =
+    mix.buildCache === 'none'
+      ? null
+      : planBuildCachePrune(
+          inv,
+          {
+            all: mix.buildCache === 'all',
+            ...(mix.cacheOlderThanHours === null ? {} : { until: `${mix.cacheOlderThanHours}h` }),
+            ...(mix.cacheKeepBytes === null ? {} : { keepStorage: mix.cacheKeepBytes }),
+          },
+          stamp(),
+          exclude.cacheRecords,
+        );
+  return { resources, images, buildCache };
 }

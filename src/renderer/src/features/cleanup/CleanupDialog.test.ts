@@ -108,6 +108,7 @@ describe('CleanupDialog', () => {
       'build-cache',
       'least-recently-used',
       'everything-unused',
+      'custom',
     ]);
     for (const figure of within(list).getAllByTestId('strategy-estimate')) {
       expect(Number(figure.dataset.bytes)).toBeGreaterThanOrEqual(0);

@@ -18,6 +18,7 @@ export const enCleanup = {
     'build-cache': 'Build cache',
     'everything-unused': 'Everything unused',
     'least-recently-used': 'Least recently used',
+    custom: 'Custom',
   },
   about: {
     safe: 'Dangling images no container uses, and build cache no build uses. Recommended.',
@@ -27,6 +28,8 @@ export const enCleanup = {
     'build-cache': 'Build cache no build uses, optionally only what was last used long ago.',
     'least-recently-used':
       'Unused images go, the longest unused first, until images take at most the chosen size.',
+    custom:
+      'Your own mix of the kinds and filters above. Volumes only if you tick them in the review.',
     'everything-unused':
       'Stopped containers, the networks and images they leave unused, and all build cache (docker system prune -a). Volumes only if you tick them in the review.',
   },
@@ -34,6 +37,19 @@ export const enCleanup = {
   keep: 'images kept',
   cacheAge: 'last used more than (hours, empty: any)',
   lruSize: 'GB the images may take',
+  mix: {
+    images: 'Images',
+    imagesNone: 'none',
+    imagesDangling: 'dangling only (docker image prune)',
+    imagesUnused: 'every unused image (docker image prune -a)',
+    imagesAge: 'only created more than (hours, empty: any)',
+    containers: 'Stopped containers',
+    networks: 'Networks no container uses',
+    cache: 'Build cache',
+    cacheNone: 'none',
+    cacheUnused: 'what no build uses',
+    cacheAll: 'also shared and BuildKit records (-a)',
+  },
   lastUseTitle: 'When each image was last used',
   lastUseImage: 'Image',
   lastUseWhen: 'Last used',
