@@ -10,9 +10,11 @@ import { startPrivateDocker, type PrivateDocker } from '../test/engine/dockerd';
 import {
   addImages,
   addNamedImages,
+  buildKitBuild,
   randomLayer,
   runnableImageSpec,
 } from '../test/engine/fixture-builders';
+import { selectedEngine } from '../test/engine/engines';
 import { describeEngine } from '../test/engine/gate';
 import { startBrowserMode, type BrowserMode } from './support/browser-mode';
 import { ensureBuilt } from './support/build';
@@ -146,15 +148,38 @@ describeEngine('cleanup strategies in Chromium', () => {
     );
     const left = await tags();
     const bulkLeft = left.filter((tag) => tag.startsWith(`${REPO}/bulk:`)).length;
-    // Some ran, some did not; what the engine still has is what the summary did not remove.
-    expect(bulkLeft).toBeGreaterThan(0);
-    expect(bulkLeft).toBeLessThan(BULK);
-    const done = Number(await page.getByTestId('run-result').getAttribute('data-done'));
     const freshLeft = left.includes(`${REPO}/fresh:1`) ? 1 : 0;
+    // The stop took effect: planned images remain, and exactly those the summary did not
+    // remove (how many ran before the click depends on the engine's speed).
+    expect(bulkLeft + freshLeft).toBeGreaterThan(0);
+    const done = Number(await page.getByTestId('run-result').getAttribute('data-done'));
     expect(done).toBe(BULK + 1 - bulkLeft - freshLeft);
     expect(left).toContain(`${REPO}/used:1`);
     expect(await checkBothThemes(page, 'cleanup-summary-stopped', 'en')).toEqual([]);
     await page.getByTestId('cleanup-close').click();
+  });
+
+  it('an image built by another client during the review makes it stale; it runs only once reviewed again', async () => {
+    const { page } = browser;
+    await page.getByTestId('clean-up').click();
+    await page.getByTestId('cleanup-total').waitFor();
+    // Docker 26.1 on the containerd store sends no event for an image BuildKit exports, so
+    // nothing can tell Reclaim of it until the next change (a known gap, see the README);
+    // there the other client's image arrives by `docker load`, which does send one.
+    if (selectedEngine().name === 'docker-26.1-containerd') {
+      await addImages(engine, [
+        { tags: [`${REPO}/during:1`], layers: [randomLayer({ x: 30_000 })] },
+      ]);
+    } else {
+      await buildKitBuild(engine, `${REPO}/during:1`, [30_000]);
+    }
+    const stale = page.getByTestId('cleanup-stale');
+    await stale.waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('cleanup-confirm').isDisabled()).toBe(true);
+    expect(await checkBothThemes(page, 'cleanup-review-stale', 'en')).toEqual([]);
+    await page.getByTestId('cleanup-refresh').click();
+    await stale.waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Cancel' }).click();
   });
 
   it('everything unused, in 简体中文: the stopped container goes, and of the volumes only the ticked one', async () => {
