@@ -1,4 +1,4 @@
-import { readFile, rename } from 'node:fs/promises';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CleanupChoice } from '../../shared/cleanup';
@@ -36,7 +36,7 @@ const recordSchema = z.object({
   ),
   cancelled: z.boolean(),
 });
-const fileSchema = z.object({ version: z.literal(1), records: z.array(recordSchema) });
+const fileShape = z.object({ version: z.literal(1), records: z.array(z.unknown()) });
 
 /** What one part of a cleanup (its images, its build cache) did when it ran. */
 export interface CleanupPartOutcome {
@@ -56,6 +56,8 @@ export interface CleanupPartOutcome {
 export class HistoryStore {
   private records: CleanupRecord[] = [];
   private keptAside: string | null = null;
+  /** False once the file found could not be read or kept aside: it is never written over. */
+  private writable = true;
   private readonly writer: SerialFileWriter;
 
   private constructor(private readonly filePath: string) {
@@ -115,20 +117,55 @@ export class HistoryStore {
       text = await readFile(this.filePath, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw error;
-    }
-    const parsed = fileSchema.safeParse(parseJsonOrUndefined(text));
-    if (parsed.success) {
-      // Validated above; the loose choice is a CleanupChoice of this or a newer Reclaim.
-      this.records = parsed.data.records as CleanupRecord[];
+      // Unreadable (permissions, a folder in its place): start-up goes on with an empty
+      // history, and nothing is ever written over a file that could not be read.
+      this.writable = false;
+      console.error('Reclaim could not read its cleanup history:', error);
       return;
     }
+    const { records, dropped } = readRecords(parseJsonOrUndefined(text));
+    this.records = records;
+    if (dropped === 0) return;
+    // Some or all of it could not be read: the file is kept aside unchanged, the rest kept.
     const aside = `${this.filePath}.damaged-${Date.now()}`;
-    await rename(this.filePath, aside);
-    this.keptAside = aside;
+    try {
+      await copyFile(this.filePath, aside);
+      this.keptAside = aside;
+      // What could be read stays the history; the damaged copy is only the one aside.
+      await this.writer.save(this.exportJson());
+    } catch (error) {
+      this.writable = false;
+      console.error('Reclaim could not keep its damaged cleanup history aside:', error);
+    }
   }
 
-  private save(): Promise<void> {
-    return this.writer.save(this.exportJson());
+  /**
+   * Writes the history, with any record another Reclaim (a second window's browser mode on
+   * the same data folder) saved meanwhile: records are merged by ID, never overwritten.
+   */
+  private async save(): Promise<void> {
+    if (!this.writable) return;
+    const onDisk = await readFile(this.filePath, 'utf8').then(
+      (text) => readRecords(parseJsonOrUndefined(text)).records,
+      () => [],
+    );
+    const mine = new Set(this.records.map((record) => record.id));
+    const theirs = onDisk.filter((record) => !mine.has(record.id));
+    if (theirs.length > 0) {
+      this.records = [...this.records, ...theirs].sort((a, b) => b.at - a.at).slice(0, MAX_RECORDS);
+    }
+    await this.writer.save(this.exportJson());
   }
+}
+
+/** The records of a history file that validate, one by one, and how many did not. */
+function readRecords(raw: unknown): { records: CleanupRecord[]; dropped: number } {
+  const file = fileShape.safeParse(raw);
+  if (!file.success) return { records: [], dropped: 1 };
+  const records = file.data.records.flatMap((candidate) => {
+    const parsed = recordSchema.safeParse(candidate);
+    // Validated; the loose choice is a CleanupChoice of this or a newer Reclaim.
+    return parsed.success ? [parsed.data as CleanupRecord] : [];
+  });
+  return { records, dropped: file.data.records.length - records.length };
 }

@@ -9,21 +9,22 @@ import type { DiskUsage } from '../../../../shared/model';
 export class UsageBeforeAfter {
   before = $state<DiskUsage | null>(null);
   after = $state<DiskUsage | null>(null);
-  private since = 0;
 
   constructor(private readonly api: RendererApi) {}
 
   /** Reads the rows before the run. */
   async start(): Promise<void> {
-    this.since = Date.now();
     this.after = null;
     const outcome = await this.api.getDiskUsage();
     this.before = outcome.ok ? outcome.value : null;
   }
 
-  /** A snapshot arrived (onInventoryChanged): taken since the run began, it is "after". */
+  /**
+   * A snapshot arrived (onInventoryChanged): taken after "before", it is "after". Both times
+   * are main's clock, never this page's, which may differ (browser mode on another machine).
+   */
   seen(usage: DiskUsage): void {
-    if (this.before === null || usage.takenAt <= this.since) return;
+    if (this.before === null || usage.takenAt <= this.before.takenAt) return;
     if (this.after === null || usage.takenAt >= this.after.takenAt) this.after = usage;
   }
 

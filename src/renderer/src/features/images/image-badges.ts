@@ -23,18 +23,23 @@ export interface BadgeView {
   platforms?: PlatformInfo[];
 }
 
-/** Whether settings protect the image from batch clean-ups (pattern or label), by the planner's rule. */
-export function isProtected(
-  image: ImageInfo,
-  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
-): boolean {
-  return protectionTest(protectionOf(settings))(image) !== null;
+/**
+ * Which images settings protect from batch clean-ups (pattern, label, or among the newest N
+ * of their repository, ranked over all of `images`), by the planner's own rule.
+ */
+export function protectedBySettings(
+  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'> &
+    Partial<Pick<Settings, 'protectedNewest'>>,
+  images: readonly ImageInfo[],
+): (image: ImageInfo) => boolean {
+  const test = protectionTest(protectionOf(settings, images));
+  return (image) => test(image) !== null;
 }
 
 /** The badges a row shows, most important first. */
 export function badgesFor(
   image: ImageInfo,
-  settings: Pick<Settings, 'protectedPatterns' | 'protectedLabel'>,
+  isProtected: (image: ImageInfo) => boolean,
 ): BadgeView[] {
   const badges: BadgeView[] = [];
   if (image.dangling) badges.push({ kind: 'dangling', tone: 'warn' });
@@ -49,7 +54,7 @@ export function badgesFor(
     badges.push({ kind: 'tags', tone: 'neutral', count: image.repoTags.length });
   if (image.childIds.length > 0)
     badges.push({ kind: 'children', tone: 'neutral', count: image.childIds.length });
-  if (isProtected(image, settings)) badges.push({ kind: 'protected', tone: 'danger' });
+  if (isProtected(image)) badges.push({ kind: 'protected', tone: 'danger' });
   const platforms = image.platforms ?? [];
   if (platforms.length > 1) {
     badges.push({ kind: 'platforms', tone: 'info', count: platforms.length, platforms });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureImages } from '../../testing/inventory-fixture';
 import { DEFAULT_SETTINGS } from '../../../../shared/settings';
-import { badgesFor } from './image-badges';
+import { badgesFor, protectedBySettings } from './image-badges';
 import { bytesFreedBySelection, imageRows } from './image-rows';
 import { searchRows, sortRows } from './image-sort';
 
@@ -44,30 +44,63 @@ describe('sortRows and searchRows', () => {
 });
 
 describe('badgesFor', () => {
+  it('marks the newest N of a repository protected when the setting asks, ranked over all images', () => {
+    const base = byTag('nginx:latest');
+    const older = {
+      ...base,
+      id: `${base.id}-old`,
+      repoTags: ['web:1'],
+      created: base.created - 100,
+    };
+    const newer = { ...base, id: `${base.id}-new`, repoTags: ['web:2'], created: base.created };
+    const settings = { ...DEFAULT_SETTINGS, protectedLabel: null, protectedNewest: 1 };
+    const isProtected = protectedBySettings(settings, [older, newer, ...images]);
+    const kinds = (image: typeof base) => badgesFor(image, isProtected).map((b) => b.kind);
+    expect(kinds(newer)).toContain('protected');
+    expect(kinds(older)).not.toContain('protected');
+    // Off, neither is.
+    expect(
+      badgesFor(
+        newer,
+        protectedBySettings({ ...settings, protectedNewest: 0 }, [older, newer]),
+      ).map((b) => b.kind),
+    ).not.toContain('protected');
+  });
   it('names the containers of in-use images and marks protected ones', () => {
-    expect(badgesFor(byTag('nginx:latest'), DEFAULT_SETTINGS)).toContainEqual({
+    expect(
+      badgesFor(byTag('nginx:latest'), protectedBySettings(DEFAULT_SETTINGS, [])),
+    ).toContainEqual({
       kind: 'running',
       tone: 'ok',
       names: ['web'],
     });
-    expect(badgesFor(byTag('postgres:16'), DEFAULT_SETTINGS)).toContainEqual({
+    expect(
+      badgesFor(byTag('postgres:16'), protectedBySettings(DEFAULT_SETTINGS, [])),
+    ).toContainEqual({
       kind: 'stopped',
       tone: 'info',
       names: ['old-db'],
     });
-    const runner = badgesFor(byTag('registry.local:5000/ci/runner:stable'), DEFAULT_SETTINGS).map(
-      (b) => b.kind,
-    );
+    const runner = badgesFor(
+      byTag('registry.local:5000/ci/runner:stable'),
+      protectedBySettings(DEFAULT_SETTINGS, []),
+    ).map((b) => b.kind);
     expect(runner).toEqual(['unused', 'protected']);
   });
   it('shows several tags, children, dangling, and protection by pattern', () => {
-    const kinds = badgesFor(byTag('team/app-base:1'), {
-      protectedPatterns: ['team/*'],
-      protectedLabel: null,
-    }).map((b) => b.kind);
+    const kinds = badgesFor(
+      byTag('team/app-base:1'),
+      protectedBySettings({ protectedPatterns: ['team/*'], protectedLabel: null }, []),
+    ).map((b) => b.kind);
     expect(kinds).toEqual(['unused', 'children', 'protected']);
-    expect(badgesFor(byTag('redis:alpine'), DEFAULT_SETTINGS).map((b) => b.kind)).toContain('tags');
+    expect(
+      badgesFor(byTag('redis:alpine'), protectedBySettings(DEFAULT_SETTINGS, [])).map(
+        (b) => b.kind,
+      ),
+    ).toContain('tags');
     const dangling = images.find((i) => i.dangling)!;
-    expect(badgesFor(dangling, DEFAULT_SETTINGS).map((b) => b.kind)).toEqual(['dangling']);
+    expect(
+      badgesFor(dangling, protectedBySettings(DEFAULT_SETTINGS, [])).map((b) => b.kind),
+    ).toEqual(['dangling']);
   });
 });
