@@ -63,6 +63,8 @@ export const en = {
     active: 'Active',
     size: 'Size',
     reclaimable: 'Reclaimable',
+    negativeReclaimable:
+      'docker system df prints {bytes} bytes here: this engine’s Images size leaves out the image content its reclaimable figure counts (see the note below). Shown as nothing to reclaim.',
     kept: 'In use',
     images: 'Images',
     containers: 'Containers',

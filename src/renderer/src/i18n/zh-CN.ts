@@ -62,6 +62,8 @@ export const zhCN: Catalogue = {
     active: '活跃',
     size: '大小',
     reclaimable: '可回收',
+    negativeReclaimable:
+      'docker system df 在这里显示 {bytes} 字节：此引擎的镜像大小不含可回收数字所计入的镜像内容（见下方说明）。这里显示为没有可回收的空间。',
     kept: '使用中',
     images: '镜像',
     containers: '容器',

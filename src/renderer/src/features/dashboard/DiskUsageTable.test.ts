@@ -21,6 +21,17 @@ describe('DiskUsageTable', () => {
     );
   });
 
+  it('shows a negative reclaimable figure (Docker 26 on containerd) as nothing, and why', () => {
+    const base = fixtureInventory().diskUsage;
+    const usage = { ...base, images: { ...base.images, size: 3_396_000, reclaimable: -1_037_624 } };
+    render(DiskUsageTable, { usage });
+    const cell = screen.getByTestId('disk-usage-images-reclaimable');
+    expect(cell.textContent).toBe('0B*');
+    expect(cell.dataset.bytes).toBe('-1037624');
+    expect(cell.getAttribute('title')).toContain('-1037624');
+    expect(screen.getByTestId('disk-usage-images').textContent).toContain('(0%)');
+  });
+
   it('marks rows the engine is still reading, and only those', () => {
     const usage = { ...fixtureInventory().diskUsage, pending: ['volumes' as const] };
     render(DiskUsageTable, { usage });

@@ -13,11 +13,12 @@ export function usageRows(usage: DiskUsage): UsageRowView[] {
   return USAGE_CATEGORIES.map((category) => ({ category, row: usage[category] }));
 }
 
+/** The rows added up; a negative reclaimable figure (Docker 26, containerd) adds nothing. */
 export function usageTotals(usage: DiskUsage): { size: number; reclaimable: number } {
   return usageRows(usage).reduce(
     (sum, { row }) => ({
       size: sum.size + row.size,
-      reclaimable: sum.reclaimable + row.reclaimable,
+      reclaimable: sum.reclaimable + Math.max(0, row.reclaimable),
     }),
     { size: 0, reclaimable: 0 },
   );
