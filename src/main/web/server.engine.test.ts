@@ -208,7 +208,9 @@ describeEngine('browser mode against a private engine', () => {
     expect((await engine.docker(['volume', 'inspect', 'reclaim-web-unused'])).code).not.toBe(0);
     // An unknown volume is bad input: refused, nothing planned.
     expect(
-      await http('planResourceRemoval', [{ ...request, volumes: ['reclaim-no-such-volume'] }]),
+      await http('planResourceRemoval', [
+        { ...request, containers: [], volumes: ['reclaim-no-such-volume'] },
+      ]),
     ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', cause: 'volume-not-found' } });
   });
 
@@ -263,6 +265,14 @@ describeEngine('browser mode against a private engine', () => {
       value: { protectedPatterns: ['reclaim-fx/*'] },
     });
     expect((await service.getSettings()).protectedPatterns).toEqual(['reclaim-fx/*']);
+    // The watch is off by default; on, with thresholds this engine passes, it speaks.
+    expect(await http('getDiskWatch', [])).toEqual({ ok: true, value: null });
+    const watch = { enabled: true, reclaimableBytes: 0, freeBytes: 0 };
+    expect(await http('updateSettings', [{ watch }])).toMatchObject({ ok: true });
+    expect(await http('getDiskWatch', [])).toMatchObject({
+      ok: true,
+      value: { reasons: ['reclaimable'], vm: null },
+    });
     expect(await http('openDocs', ['https://docs.docker.com/engine/'])).toEqual({ ok: true });
     expect(await http('openDocs', ['https://evil.example/'])).toMatchObject({
       ok: false,

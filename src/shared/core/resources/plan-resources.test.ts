@@ -136,12 +136,12 @@ describe('planResources', () => {
     );
     const volumes = plan.remove.filter((item) => item.kind === 'volume');
     expect(volumes.map((item) => [item.name, item.anonymous, item.bytes])).toEqual([
-      ['job-data', false, 2000],
       [hex('c'), true, 8000],
+      ['job-data', false, 2000],
       ['remote', false, null],
     ]);
     expect(plan.bytesFreed).toBe(400 + 2000 + 8000);
-    expect(plan.commands.at(-1)).toBe(`docker volume rm job-data ${hex('c')} remote`);
+    expect(plan.commands.at(-1)).toBe(`docker volume rm ${hex('c')} job-data remote`);
   });
 
   it('never plans a running container named explicitly, and refuses unknown IDs and names', () => {

@@ -73,7 +73,9 @@ export function planResources(
     inv.volumes.map((volume) => volume.name),
     'volume-not-found',
   );
-  for (const volume of inv.volumes) {
+  // By name: the engine lists volumes in no fixed order, and a plan reads the same each time.
+  const volumes = [...inv.volumes].sort((a, b) => a.name.localeCompare(b.name));
+  for (const volume of volumes) {
     const item = volumeItem(volume);
     const user = volumeUser(volume, staying);
     // A used volume nobody asked for is no part of the plan; an unused one is offered.
