@@ -145,10 +145,22 @@ export class HistoryStore {
    */
   private async save(): Promise<void> {
     if (!this.writable) return;
-    const onDisk = await readFile(this.filePath, 'utf8').then(
-      (text) => readRecords(parseJsonOrUndefined(text)).records,
-      () => [],
-    );
+    let onDisk: CleanupRecord[] = [];
+    try {
+      const found = readRecords(parseJsonOrUndefined(await readFile(this.filePath, 'utf8')));
+      // Damaged since start-up (or written by a newer Reclaim): kept aside before the write.
+      if (found.dropped > 0)
+        await copyFile(this.filePath, `${this.filePath}.damaged-${Date.now()}`);
+      onDisk = found.records;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        console.error(
+          'Reclaim did not write its cleanup history over a file it could not read:',
+          error,
+        );
+        return;
+      }
+    }
     const mine = new Set(this.records.map((record) => record.id));
     const theirs = onDisk.filter((record) => !mine.has(record.id));
     if (theirs.length > 0) {

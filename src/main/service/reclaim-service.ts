@@ -82,7 +82,8 @@ export class ReclaimService implements Service {
     this.recorder = new CleanupRecorder(options.history);
     this.watch = new DiskWatchMonitor({
       settings: () => this.options.settings.get().watch,
-      readMachine: () => readEngineMachine(this.session.require().connection),
+      // Async, so an engine gone meanwhile is a rejection the monitor catches, not a throw.
+      readMachine: async () => readEngineMachine(this.session.require().connection),
       speak: (alert) => this.hub.emit('diskWatch', alert),
     });
     this.hub.on('inventoryChanged', (inventory) => {
@@ -248,7 +249,11 @@ export class ReclaimService implements Service {
       exclude.images.length === 0 &&
       exclude.cacheRecords.length === 0 &&
       exclude.resources.length === 0;
-    const resources = choice.strategy === 'everything-unused';
+    // Any plan that may remove containers, networks or volumes reads them afresh.
+    const resources =
+      choice.strategy === 'everything-unused' ||
+      (choice.strategy === 'custom' &&
+        (choice.containers || choice.networks || choice.volumes.length > 0));
     const inventory = await (!fresh
       ? this.session.inventory()
       : resources
@@ -294,6 +299,8 @@ export class ReclaimService implements Service {
       planEngine(connection),
       isResourcePlan,
     );
+    // Each removal sends an event: `/system/df` is read once, after the run.
+    const releaseSlowReads = live.holdSlowReads();
     try {
       const result = await this.options.engine.runResourcePlan(connection, plan, {
         onProgress: (progress) => this.hub.emit('runProgress', progress),
@@ -303,7 +310,7 @@ export class ReclaimService implements Service {
       return result;
     } finally {
       finish();
-      this.refreshAfterRun(live, live.holdSlowReads());
+      this.refreshAfterRun(live, releaseSlowReads);
     }
   }
 

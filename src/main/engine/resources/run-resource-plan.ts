@@ -22,9 +22,11 @@ export interface ResourceRunDeps {
  * (containers first, so the networks and volumes they leave are free by then). Each item is
  * re-checked on a fresh read just before: gone, started, or used by a container the plan
  * does not remove means it is skipped and reported. Removal is by exact ID, never forced:
- * the engine itself refuses a container that started or a volume that came into use in the
- * instant between, and that refusal is reported as the item's failure. A container's
- * anonymous volumes stay (no `v`): they are for the user to tick.
+ * the engine itself refuses a container that started, or a volume any container came to
+ * use, in the instant between, and that refusal is reported as the item's failure. Docker
+ * refuses a network only while a running container is on it: a container created on it in
+ * that instant is the one race the re-check cannot close. A container's anonymous volumes
+ * stay (no `v`): they are for the user to tick.
  */
 export async function runResourcePlan(
   connection: Connection,

@@ -94,6 +94,8 @@ export class AppState {
     this.diskUsage = inventory.diskUsage;
     this.loadError = null;
     void this.estimateSafe();
+    // A standing alert may have cleared (a cleanup gave the space back): asked again.
+    if (this.diskWatch) void this.checkDiskWatch();
   }
 
   private async estimateSafe(): Promise<void> {

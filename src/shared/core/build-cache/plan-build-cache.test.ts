@@ -217,7 +217,7 @@ describe('planBuildCachePrune with --keep-storage', () => {
     expect(plan.command).toMatch(/^for id in /);
   });
 
-  it('removes nothing when the cache already fits, and keeps a kept record’s parent', () => {
+  it('removes nothing when the cache already fits, and a parent only after its child', () => {
     const records = [rec('child', 100, at(1), { parents: ['parent'] }), rec('parent', 100, at(50))];
     const fits = planBuildCachePrune(
       { engine, buildCache: records },
@@ -225,17 +225,29 @@ describe('planBuildCachePrune with --keep-storage', () => {
       { id: 'p', createdAt: 1_700_000_000_000 },
     );
     expect(fits.remove).toEqual([]);
-    // Keep 150: the parent is the older, but the child fits in the size and stays, and a
-    // parent goes only with its children: it stays too, and the cache stays above the size.
+    // Keep 150: the parent is the older, but it can go only after its child: the child goes.
     const half = planBuildCachePrune(
       { engine, buildCache: records },
       { all: false, keepStorage: 150 },
       { id: 'p', createdAt: 1_700_000_000_000 },
     );
-    expect(half.remove).toEqual([]);
-    expect(half.keep.map((r) => [r.id, r.reason])).toEqual([
-      ['child', 'within-size'],
-      ['parent', 'parent-of-kept'],
-    ]);
+    expect(half.remove.map((r) => r.id)).toEqual(['child']);
+    expect(half.keep.map((r) => [r.id, r.reason])).toEqual([['parent', 'within-size']]);
+  });
+
+  it('takes a child before its parent to reach the size, whatever order the engine lists them', () => {
+    const records = [
+      rec('d', 100, at(100)),
+      rec('p', 100, at(50)),
+      rec('c', 100, at(50), { parents: ['p'] }),
+    ];
+    // Keep 100: d, then c (p's only child), reach it; p stays within the size.
+    const plan = planBuildCachePrune(
+      { engine, buildCache: records },
+      { all: false, keepStorage: 100 },
+      { id: 'p', createdAt: 1_700_000_000_000 },
+    );
+    expect(plan.remove.map((r) => r.id).sort()).toEqual(['c', 'd']);
+    expect(plan.bytesFreed).toBe(200);
   });
 });

@@ -94,12 +94,32 @@ function keepWithinSize(
   keepBytes: number,
 ): void {
   let total = records.reduce((sum, record) => sum + freedBy(record), 0);
+  // Oldest use first (never used before any use), equal times by ID: the same every time.
   const candidates = records
     .filter((record) => !reasons.has(record.id))
-    .sort((a, b) => (a.lastUsed ?? -Infinity) - (b.lastUsed ?? -Infinity));
+    .sort(
+      (a, b) =>
+        (a.lastUsed ?? Number.MIN_SAFE_INTEGER) - (b.lastUsed ?? Number.MIN_SAFE_INTEGER) ||
+        a.id.localeCompare(b.id),
+    );
+  // A record may go only once every record built on it goes: passes in LRU order until the
+  // size is reached or a pass frees nothing more.
+  const going = new Set<string>();
+  const childrenOf = (id: string) => records.filter((record) => record.parents.includes(id));
+  let progressed = true;
+  while (total > keepBytes && progressed) {
+    progressed = false;
+    for (const record of candidates) {
+      if (total <= keepBytes) break;
+      if (going.has(record.id) || freedBy(record) === 0) continue;
+      if (!childrenOf(record.id).every((child) => going.has(child.id))) continue;
+      going.add(record.id);
+      total -= freedBy(record);
+      progressed = true;
+    }
+  }
   for (const record of candidates) {
-    if (total > keepBytes && freedBy(record) > 0) total -= freedBy(record);
-    else reasons.set(record.id, { reason: 'within-size' });
+    if (!going.has(record.id)) reasons.set(record.id, { reason: 'within-size' });
   }
 }
 

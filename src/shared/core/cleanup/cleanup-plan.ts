@@ -129,7 +129,8 @@ export function cleanupChoices(parameters: CleanupParameters): CleanupChoice[] {
     // Volumes are ticked one by one in the review: estimated with none.
     { strategy: 'least-recently-used', maxBytes: parameters.lruMaxBytes },
     { strategy: 'everything-unused', volumes: [] },
-    { strategy: 'custom', ...parameters.custom },
+    // As for everything unused, volumes are ticked in the review, not estimated.
+    { strategy: 'custom', ...parameters.custom, volumes: [] },
   ];
 }
 

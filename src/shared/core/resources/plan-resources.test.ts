@@ -170,6 +170,17 @@ describe('planResources', () => {
     expect(plan.keep).toContainEqual(expect.objectContaining({ name: 'shared', reason: 'in-use' }));
   });
 
+  it('removes no network while a container that stays has networks the engine did not list', () => {
+    const inv = fixture();
+    const unlisted = {
+      ...inv,
+      containers: inv.containers.map(({ networkNames: _omit, ...rest }) => rest),
+    };
+    const plan = planResources(unlisted, NETWORKS, request({ networks: true }), testStamp());
+    expect(plan.remove).toEqual([]);
+    expect(plan.keep.filter((item) => item.name === 'idle')).toMatchObject([{ reason: 'in-use' }]);
+  });
+
   it('names anonymous volumes by the label Docker 23+ sets or by a 64-hex name', () => {
     expect(isAnonymousVolume(volume('x', 0, { 'com.docker.volume.anonymous': '' }))).toBe(true);
     expect(isAnonymousVolume(volume(hex('e'), 0))).toBe(true);

@@ -58,7 +58,11 @@ export function planResources(
         name: network.name,
         bytes: 0,
       };
-      const user = staying.find((container) => container.networkNames?.includes(network.name));
+      // A container whose networks the engine did not list may use any: none goes then.
+      const user = staying.find(
+        (container) =>
+          container.networkNames === undefined || container.networkNames.includes(network.name),
+      );
       if (PREDEFINED_NETWORKS.has(network.name)) keep.push({ ...item, reason: 'predefined' });
       else if (network.scope !== 'local') keep.push({ ...item, reason: 'not-local' });
       else if (user) keep.push({ ...item, reason: 'in-use', by: user.name });

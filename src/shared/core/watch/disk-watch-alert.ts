@@ -20,8 +20,11 @@ export function diskWatchAlert(
   at: number,
 ): DiskWatchAlert | null {
   if (!settings.enabled) return null;
-  const reclaimableBytes =
-    usage.images.reclaimable + usage.containers.reclaimable + usage.buildCache.reclaimable;
+  // A negative row (Docker 26.1 on containerd) is nothing to reclaim, as the UI shows it.
+  const reclaimableBytes = [usage.images, usage.containers, usage.buildCache].reduce(
+    (sum, row) => sum + Math.max(0, row.reclaimable),
+    0,
+  );
   const reasons: DiskWatchReason[] = [];
   if (reclaimableBytes >= settings.reclaimableBytes) reasons.push('reclaimable');
   if (disk !== null && disk.freeBytes < settings.freeBytes) reasons.push('low-free-space');
