@@ -5,9 +5,7 @@
  * container is gone), and the review says which evidence each image has. The run removes
  * exactly the plan's images and frees what it said.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { startPrivateService, type PrivateService } from './private-service.fixture';
 import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 import { DEFAULT_CLEANUP_PARAMETERS, NO_EXCLUSIONS } from '../../shared/cleanup';
 import { PLAIN_REMOVAL_OPTIONS } from '../../shared/plan';
@@ -22,10 +20,6 @@ import {
 import { describeEngine } from '../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../test/engine/guard';
 import { imageBytesOnDisk } from '../../../test/engine/measure';
-import { SettingsStore } from '../settings/settings-store';
-import { HistoryStore } from '../history/history-store';
-import { ImageUseStore } from '../usage/image-use-store';
-import { createReclaimService } from './create-service';
 import type { ReclaimService } from './reclaim-service';
 
 const REPO = 'reclaim-lru';
@@ -33,7 +27,7 @@ const DAY_MS = 86_400_000;
 
 describeEngine('least recently used until under a size', () => {
   let engine: PrivateDocker;
-  let dir: string;
+  let running: PrivateService;
   let service: ReclaimService;
 
   beforeAll(async () => {
@@ -47,19 +41,12 @@ describeEngine('least recently used until under a size', () => {
       c: { tags: [`${REPO}/c:1`], layers: [randomLayer({ c: 200_000 })], created: at(20) },
       d: { tags: [`${REPO}/d:1`], layers: [randomLayer({ d: 100_000 })], created: at(10) },
     });
-    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-lru-'));
-    service = createReclaimService({
-      settings: await SettingsStore.open(dir),
-      history: await HistoryStore.open(dir),
-      imageUse: await ImageUseStore.open(dir),
-      openExternal: () => undefined,
-    });
-    expect((await service.start({ host: engine.host })).state).toBe('connected');
+    running = await startPrivateService(engine.host);
+    service = running.service;
   });
   afterAll(async () => {
-    service?.close();
+    await running?.close();
     await engine?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('the oldest unused go first until under the size; a use Reclaim saw keeps an old image', async () => {

@@ -3,43 +3,32 @@
  * root, with the free space `df` reports for it, and the alert comes once a threshold is set
  * below what the engine holds.
  */
+import { startPrivateService, type PrivateService } from '../service/private-service.fixture';
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_DISK_WATCH } from '../../shared/disk-watch';
 import { startPrivateDocker, type PrivateDocker } from '../../../test/engine/dockerd';
 import { describeEngine } from '../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../test/engine/guard';
-import { HistoryStore } from '../history/history-store';
-import { createReclaimService } from '../service/create-service';
 import type { ReclaimService } from '../service/reclaim-service';
-import { SettingsStore } from '../settings/settings-store';
 
 const run = promisify(execFile);
 
 describeEngine('the disk-space watch', () => {
   let engine: PrivateDocker;
-  let dir: string;
+  let running: PrivateService;
   let service: ReclaimService;
 
   beforeAll(async () => {
     engine = await startPrivateDocker();
     assertPrivateEndpoint(engine.host);
-    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-watch-'));
-    service = createReclaimService({
-      settings: await SettingsStore.open(dir),
-      history: await HistoryStore.open(dir),
-      openExternal: () => undefined,
-    });
-    expect((await service.start({ host: engine.host })).state).toBe('connected');
+    running = await startPrivateService(engine.host);
+    service = running.service;
   });
   afterAll(async () => {
-    service?.close();
+    await running?.close();
     await engine?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('is silent while off; on, it reads the engine’s data disk as df does and names the low space', async () => {

@@ -4,9 +4,7 @@
  * the volumes only those ticked; what stays is what the plan said, and the engine agrees.
  * An item changed between preview and run is skipped and reported, never forced.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { startPrivateService, type PrivateService } from '../../service/private-service.fixture';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { NO_EXCLUSIONS } from '../../../shared/cleanup';
 import { startPrivateDocker, type PrivateDocker } from '../../../../test/engine/dockerd';
@@ -18,17 +16,13 @@ import {
 } from '../../../../test/engine/fixture-builders';
 import { describeEngine } from '../../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
-import { SettingsStore } from '../../settings/settings-store';
-import { HistoryStore } from '../../history/history-store';
-import { createReclaimService } from '../../service/create-service';
-import { realEnginePort } from '../../service/engine-wiring';
 import type { ReclaimService } from '../../service/reclaim-service';
 
 const P = 'reclaim-rp';
 
 describeEngine('containers, networks and volumes planned like images', () => {
   let engine: PrivateDocker;
-  let dir: string;
+  let running: PrivateService;
   let service: ReclaimService;
   const id = async (kind: 'container' | 'network', name: string): Promise<string> =>
     (await engine.dockerOk([kind, 'inspect', '-f', '{{.Id}}', name])).trim();
@@ -86,19 +80,12 @@ describeEngine('containers, networks and volumes planned like images', () => {
       '3600',
     ]);
 
-    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-resources-'));
-    service = createReclaimService({
-      settings: await SettingsStore.open(dir),
-      history: await HistoryStore.open(dir),
-      openExternal: () => undefined,
-      engine: realEnginePort,
-    });
-    expect((await service.start({ host: engine.host })).state).toBe('connected');
+    running = await startPrivateService(engine.host);
+    service = running.service;
   });
   afterAll(async () => {
-    service?.close();
+    await running?.close();
     await engine?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('everything unused: the review, the run and the engine agree, and only ticked volumes go', async () => {

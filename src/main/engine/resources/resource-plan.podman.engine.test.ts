@@ -3,9 +3,7 @@
  * Podman: its compat API lists mounts as Docker's does, and the run removes exactly the
  * plan's items by ID.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { startPrivateService, type PrivateService } from '../../service/private-service.fixture';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describePodman } from '../../../../test/engine/gate';
 import { assertPrivateEndpoint } from '../../../../test/engine/guard';
@@ -16,16 +14,13 @@ import {
   startPrivatePodman,
   type PrivatePodman,
 } from '../../../../test/engine/podman';
-import { HistoryStore } from '../../history/history-store';
-import { createReclaimService } from '../../service/create-service';
 import type { ReclaimService } from '../../service/reclaim-service';
-import { SettingsStore } from '../../settings/settings-store';
 
 const P = 'pm-rp';
 
 describePodman('containers and volumes planned like images, on Podman', () => {
   let podman: PrivatePodman;
-  let dir: string;
+  let running: PrivateService;
   let service: ReclaimService;
   const exists = async (kind: 'container' | 'volume', name: string): Promise<boolean> =>
     (await podman.podman([kind, 'exists', name])).code === 0;
@@ -61,18 +56,12 @@ describePodman('containers and volumes planned like images, on Podman', () => {
       '/bin/busybox',
       'true',
     ]);
-    dir = await mkdtemp(path.join(tmpdir(), 'reclaim-pm-resources-'));
-    service = createReclaimService({
-      settings: await SettingsStore.open(dir),
-      history: await HistoryStore.open(dir),
-      openExternal: () => undefined,
-    });
-    expect((await service.start({ host: podman.host })).state).toBe('connected');
+    running = await startPrivateService(podman.host);
+    service = running.service;
   });
   afterAll(async () => {
-    service?.close();
+    await running?.close();
     await podman?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it('plans a stopped container and the volumes it frees, keeps what another container uses, runs exactly that', async () => {
