@@ -79,6 +79,10 @@ export interface EngineBuildCacheRecord {
   InUse: boolean;
   Shared: boolean;
   LastUsedAt?: string | null;
+  /** API 1.42+; Docker 26 and later leave it empty. */
+  Parents?: string[] | null;
+  /** Before API 1.42. */
+  Parent?: string;
 }
 
 /** The engine's build cache records, as the engine itself lists them. */
