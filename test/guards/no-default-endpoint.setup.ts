@@ -1,49 +1,160 @@
 /**
  * Loaded before every unit and engine test file (vitest setupFiles). Makes it impossible for
  * a test process to open a connection to a user's engine: any attempt to connect to a default
- * Docker/Podman socket, or to the CLI's default TCP ports, throws at once. The private engines
- * the rig starts live in /tmp/rcl-* and are unaffected.
+ * Docker/Podman socket, to the CLI's default TCP ports (plain 2375, TLS 2376) or to an ssh
+ * server's port (where a user's remote engine answers `docker system dial-stdio`) throws at
+ * once, and so does running the docker CLI without an explicit private `--host`. The private
+ * engines the rig starts live in /tmp/rcl-* and are unaffected.
  */
-import http from 'node:http';
+import childProcess from 'node:child_process';
+import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
+import path from 'node:path';
 import { isDefaultEnginePort, isDefaultEngineSocket } from './default-endpoints';
-
-interface ConnectTarget {
-  path?: string;
-  socketPath?: string;
-  port?: number | string;
-}
 
 export class DefaultEndpointRefused extends Error {}
 
-function refuse(target: unknown): void {
-  const t: ConnectTarget =
-    typeof target === 'string'
-      ? { path: target }
-      : typeof target === 'object' && target !== null
-        ? (target as ConnectTarget)
-        : {};
-  const socket = t.socketPath ?? t.path;
-  if (socket && isDefaultEngineSocket(socket)) {
-    throw new DefaultEndpointRefused(`A test tried to connect to the user's engine at ${socket}`);
+interface ConnectTarget {
+  path?: string;
+  port?: number | string;
+}
+
+/**
+ * What `net.Socket.prototype.connect` was asked for, in each of its call shapes:
+ * `(options)`, `(path)`, `(port, host)`, and the normalised `[options, callback]` array
+ * that `net.connect` and `net.createConnection` hand on.
+ */
+function targetOf(args: unknown[]): ConnectTarget {
+  const first: unknown = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
+  if (typeof first === 'number') return { port: first };
+  if (typeof first === 'string') return /^\d+$/.test(first) ? { port: first } : { path: first };
+  if (typeof first === 'object' && first !== null) {
+    const options = first as { path?: unknown; port?: unknown };
+    return {
+      path: typeof options.path === 'string' ? options.path : undefined,
+      port:
+        typeof options.port === 'number' || typeof options.port === 'string'
+          ? options.port
+          : undefined,
+    };
   }
-  if (!socket && isDefaultEnginePort(t.port)) {
-    throw new DefaultEndpointRefused(`A test tried to connect to a docker TCP port (${t.port})`);
+  return {};
+}
+
+function refuse(target: ConnectTarget): void {
+  if (target.path !== undefined && isDefaultEngineSocket(target.path)) {
+    throw new DefaultEndpointRefused(
+      `A test tried to connect to the user's engine at ${target.path}`,
+    );
+  }
+  if (target.path === undefined && isDefaultEnginePort(target.port)) {
+    throw new DefaultEndpointRefused(
+      `A test tried to connect to a docker TCP port (${target.port})`,
+    );
+  }
+  if (target.path === undefined && Number(target.port) === 22) {
+    throw new DefaultEndpointRefused(
+      "A test tried to connect to an ssh server (port 22), where a user's remote engine answers",
+    );
   }
 }
 
-type Connect = typeof net.createConnection;
+// Every socket Node opens goes through this one method: net.connect and net.createConnection,
+// the http and https agents (socketPath included), tls.connect, and ssh2's `new Socket()`.
+// Guarding it closes every route at once, where patching the helpers left some open.
+const originalConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+  try {
+    refuse(targetOf(args));
+  } catch (refusal) {
+    // The throw is the signal. The refused socket never opens; what its owner does with it
+    // afterwards (ssh2 writes a goodbye to it) must not add a second, confusing error.
+    this.on('error', () => undefined);
+    this.destroy();
+    throw refusal;
+  }
+  return Reflect.apply(originalConnect, this, args) as net.Socket;
+} as typeof net.Socket.prototype.connect;
 
-function guarded(original: Connect): Connect {
-  return function (this: unknown, ...args: Parameters<Connect>) {
-    refuse(args[0]);
-    return Reflect.apply(original, this, args) as ReturnType<Connect>;
-  } as Connect;
+const HOST_FLAGS = new Set(['-H', '--host']);
+
+/** The `--host` a docker CLI command line names, or undefined when it names none. */
+function cliHost(args: readonly string[]): string | undefined {
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (HOST_FLAGS.has(arg)) return args[i + 1] ?? '';
+    const inline = /^(?:-H|--host)=(.*)$/.exec(arg);
+    if (inline) return inline[1];
+  }
+  return undefined;
 }
 
-net.createConnection = guarded(net.createConnection);
-net.connect = guarded(net.connect);
-// http.Agent captured net.createConnection when Node loaded; guard it there too.
-http.Agent.prototype.createConnection = guarded(
-  http.Agent.prototype.createConnection as unknown as Connect,
-) as unknown as typeof http.Agent.prototype.createConnection;
+/**
+ * The docker CLI reaches the user's engine unless told otherwise (DOCKER_HOST, a context, or
+ * /var/run/docker.sock), so a test may run it only with `--host` naming a socket that is not
+ * a user's. `docker --version` opens no connection and stays allowed.
+ */
+export function refuseDockerCli(file: string, args: readonly string[]): void {
+  if (path.basename(file) !== 'docker') return;
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-v')) return;
+  const host = cliHost(args);
+  if (host === undefined || host === '') {
+    throw new DefaultEndpointRefused(
+      `A test ran \`docker ${args.join(' ')}\` without --host: it would use the user's engine`,
+    );
+  }
+  // Allowed: a private unix socket, or a private engine's own loopback port (the TLS tests).
+  // Never a user's socket, a remote host, the CLI's default ports, or ssh.
+  const unix = /^unix:\/\/(\/.+)$/.exec(host);
+  const tcp = /^tcp:\/\/(?:127\.0\.0\.1|localhost):(\d+)$/.exec(host);
+  const allowed =
+    (unix !== null && !isDefaultEngineSocket(unix[1] ?? '')) ||
+    (tcp !== null && !isDefaultEnginePort(tcp[1]));
+  if (!allowed) {
+    throw new DefaultEndpointRefused(
+      `A test ran the docker CLI against ${host}, not a private engine`,
+    );
+  }
+}
+
+/**
+ * A shell line that runs the docker CLI (`docker ps`, `cd x && docker rmi y`) without a
+ * `--host`. Coarse on purpose: a test has no reason to hand the CLI to a shell.
+ */
+export function refuseShellLine(line: string): void {
+  if (/(^|[\s;&|(`/])docker(\s|$)/.test(line) && !/(^|\s)(-H|--host)[\s=]/.test(line)) {
+    throw new DefaultEndpointRefused(
+      `A test ran \`${line.slice(0, 80)}\` in a shell: the docker CLI there would use the user's engine`,
+    );
+  }
+}
+
+const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh']);
+
+type Launcher = (file: string, ...rest: unknown[]) => unknown;
+
+function guardedLauncher<T>(original: T, options: { shellLine?: boolean } = {}): T {
+  const launch = original as unknown as Launcher;
+  return function (this: unknown, file: string, ...rest: unknown[]) {
+    if (options.shellLine) {
+      refuseShellLine(file);
+    } else {
+      const args = Array.isArray(rest[0]) ? (rest[0] as string[]) : [];
+      refuseDockerCli(file, args);
+      const script = args[args.indexOf('-c') + 1];
+      if (SHELLS.has(path.basename(file)) && args.includes('-c') && script !== undefined) {
+        refuseShellLine(script);
+      }
+    }
+    return Reflect.apply(launch, this, [file, ...rest]) as unknown;
+  } as unknown as T;
+}
+
+childProcess.spawn = guardedLauncher(childProcess.spawn);
+childProcess.spawnSync = guardedLauncher(childProcess.spawnSync);
+childProcess.execFile = guardedLauncher(childProcess.execFile);
+childProcess.execFileSync = guardedLauncher(childProcess.execFileSync);
+childProcess.exec = guardedLauncher(childProcess.exec, { shellLine: true });
+childProcess.execSync = guardedLauncher(childProcess.execSync, { shellLine: true });
+// `import { spawn } from 'node:child_process'` binds the ES module's copy: bring it in step.
+syncBuiltinESMExports();

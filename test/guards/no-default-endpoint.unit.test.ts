@@ -1,20 +1,43 @@
+import childProcess, { spawn as namedSpawn } from 'node:child_process';
 import http from 'node:http';
+import Docker from 'dockerode';
+import https from 'node:https';
 import net from 'node:net';
+import tls from 'node:tls';
+import { Client as SshClient } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import { isDefaultEngineSocket } from './default-endpoints';
-import { DefaultEndpointRefused } from './no-default-endpoint.setup';
+import { DefaultEndpointRefused, refuseDockerCli } from './no-default-endpoint.setup';
 
-// The setup file is loaded for this test file by vitest.config.mts; these calls would reach
-// the user's engine without it.
+const USER_SOCKET = '/var/run/docker.sock';
+
+// The setup file is loaded for this test file by vitest.config.mts; each of these calls
+// would reach the user's engine without it.
 describe('no test can connect to a user engine', () => {
   it('refuses the default Docker socket through net and through http (dockerode’s path)', () => {
-    expect(() => net.createConnection({ path: '/var/run/docker.sock' })).toThrow(
+    expect(() => net.createConnection({ path: USER_SOCKET })).toThrow(DefaultEndpointRefused);
+    expect(() => net.connect('/run/docker.sock')).toThrow(DefaultEndpointRefused);
+    expect(() => http.request({ socketPath: USER_SOCKET, path: '/_ping' }).end()).toThrow(
       DefaultEndpointRefused,
     );
-    expect(() => net.connect('/run/docker.sock')).toThrow(DefaultEndpointRefused);
-    expect(() =>
-      http.request({ socketPath: '/var/run/docker.sock', path: '/_ping' }).end(),
-    ).toThrow(DefaultEndpointRefused);
+  });
+
+  it('refuses a bare net.Socket, whatever shape its connect call takes', () => {
+    expect(() => new net.Socket().connect({ path: USER_SOCKET })).toThrow(DefaultEndpointRefused);
+    expect(() => new net.Socket().connect(USER_SOCKET)).toThrow(DefaultEndpointRefused);
+    expect(() => new net.Socket().connect(2375, '192.0.2.1')).toThrow(DefaultEndpointRefused);
+    expect(() => new net.Socket().connect('2376', '192.0.2.1')).toThrow(DefaultEndpointRefused);
+  });
+
+  it('refuses https and tls: over the socket and on the TLS port 2376', () => {
+    expect(() => https.request({ socketPath: USER_SOCKET, path: '/_ping' }).end()).toThrow(
+      DefaultEndpointRefused,
+    );
+    expect(() => https.request({ host: '192.0.2.1', port: 2376, path: '/' }).end()).toThrow(
+      DefaultEndpointRefused,
+    );
+    expect(() => tls.connect({ host: '192.0.2.1', port: 2376 })).toThrow(DefaultEndpointRefused);
+    expect(() => tls.connect(2376, '192.0.2.1')).toThrow(DefaultEndpointRefused);
   });
 
   it('refuses the docker CLI’s default TCP ports', () => {
@@ -24,9 +47,66 @@ describe('no test can connect to a user engine', () => {
     );
   });
 
+  it('refuses ssh: ssh2 directly and dockerode’s ssh transport', async () => {
+    expect(() => new SshClient().connect({ host: '192.0.2.1', port: 22, username: 'me' })).toThrow(
+      DefaultEndpointRefused,
+    );
+    const docker = new Docker({ protocol: 'ssh', host: '192.0.2.1', port: 22, username: 'me' });
+    await expect(docker.ping()).rejects.toThrow(DefaultEndpointRefused);
+  });
+
+  it('lets a private socket through to the ordinary connection error', async () => {
+    const socket = new net.Socket();
+    const failure = new Promise<NodeJS.ErrnoException>((resolve) => socket.once('error', resolve));
+    socket.connect({ path: '/tmp/rcl-guard-test-none/docker.sock' });
+    expect((await failure).code).toBe('ENOENT');
+  });
+
   it('knows the well-known sockets and lets private rig sockets through', () => {
     expect(isDefaultEngineSocket('/var/run/../run/docker.sock')).toBe(true);
     expect(isDefaultEngineSocket('/run/user/1000/podman/podman.sock')).toBe(true);
     expect(isDefaultEngineSocket('/tmp/rcl-abc123/docker.sock')).toBe(false);
+  });
+});
+
+describe('no test can run the docker CLI against a user engine', () => {
+  it('refuses the CLI without --host, by every launcher, named imports included', () => {
+    expect(() => childProcess.spawn('docker', ['images'])).toThrow(DefaultEndpointRefused);
+    expect(() => namedSpawn('/usr/bin/docker', ['rmi', 'x'])).toThrow(DefaultEndpointRefused);
+    expect(() => childProcess.execFileSync('docker', ['ps'])).toThrow(DefaultEndpointRefused);
+    expect(() => childProcess.spawnSync('docker', ['system', 'prune', '-f'])).toThrow(
+      DefaultEndpointRefused,
+    );
+    expect(() => childProcess.execSync('docker image prune -af')).toThrow(DefaultEndpointRefused);
+    expect(() => childProcess.exec('cd /tmp && docker ps')).toThrow(DefaultEndpointRefused);
+    expect(() => childProcess.spawn('sh', ['-c', 'docker rmi busybox'])).toThrow(
+      DefaultEndpointRefused,
+    );
+  });
+
+  it('refuses a --host that names a user engine, a remote host or ssh', () => {
+    for (const host of [
+      `unix://${USER_SOCKET}`,
+      'tcp://127.0.0.1:2375',
+      'tcp://192.0.2.1:12345',
+      'ssh://me@box',
+      '',
+    ]) {
+      expect(() => refuseDockerCli('docker', ['--host', host, 'ps']), host).toThrow(
+        DefaultEndpointRefused,
+      );
+    }
+    expect(() => refuseDockerCli('docker', [`-H=unix://${USER_SOCKET}`, 'ps'])).toThrow(
+      DefaultEndpointRefused,
+    );
+  });
+
+  it('lets the rig’s private engines and `docker --version` through', () => {
+    expect(() =>
+      refuseDockerCli('docker', ['--host', 'unix:///tmp/rcl-abc/docker.sock', 'ps']),
+    ).not.toThrow();
+    expect(() => refuseDockerCli('docker', ['-H', 'tcp://127.0.0.1:41234', 'ps'])).not.toThrow();
+    expect(() => refuseDockerCli('docker', ['--version'])).not.toThrow();
+    expect(() => refuseDockerCli('/usr/bin/busybox', ['ls'])).not.toThrow();
   });
 });
