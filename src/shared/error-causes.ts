@@ -165,6 +165,8 @@ export type MainErrorCause =
   | 'malformed-arguments'
   /** VALIDATION: a browser-mode call to `values.method` was not a JSON array of arguments. */
   | 'arguments-not-json'
+  /** VALIDATION: a browser-mode call to `values.method` was larger than `values.limit` bytes. */
+  | 'arguments-too-large'
   /** VALIDATION: a frame that is not Reclaim's own page called Reclaim. */
   | 'untrusted-sender'
   /** VALIDATION: a link (`subject`) that is not Docker or Reclaim documentation. */

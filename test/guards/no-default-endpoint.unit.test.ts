@@ -26,7 +26,11 @@ describe('no test can connect to a user engine', () => {
     expect(() => new net.Socket().connect({ path: USER_SOCKET })).toThrow(DefaultEndpointRefused);
     expect(() => new net.Socket().connect(USER_SOCKET)).toThrow(DefaultEndpointRefused);
     expect(() => new net.Socket().connect(2375, '192.0.2.1')).toThrow(DefaultEndpointRefused);
-    expect(() => new net.Socket().connect('2376', '192.0.2.1')).toThrow(DefaultEndpointRefused);
+    // A numeric string is a port to Node, not a path; typed callers cannot write it this way.
+    const untypedConnect = net.Socket.prototype.connect as (...args: unknown[]) => net.Socket;
+    expect(() => untypedConnect.call(new net.Socket(), '2376', '192.0.2.1')).toThrow(
+      DefaultEndpointRefused,
+    );
   });
 
   it('refuses https and tls: over the socket and on the TLS port 2376', () => {

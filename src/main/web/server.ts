@@ -11,8 +11,31 @@ import { isAuthorized, isLoopbackHost, underPagePrefix } from './auth';
 import { streamEvents } from './sse';
 import { readStaticFile } from './static-files';
 
-/** Far above any real call (the largest is a list of image references). */
-const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * What one local client may hold. Browser mode serves one user's tab or two; these bounds keep
+ * a misbehaving or hostile local process from exhausting the server while leaving room for
+ * reloads and a few tabs.
+ */
+export interface WebLimits {
+  /** Far above any real call (the largest is a list of image references). */
+  maxBodyBytes: number;
+  /** Open sockets at once: a tab uses the event stream plus a handful of calls. */
+  maxConnections: number;
+  /** Event streams at once; a new one beyond this is answered 429. */
+  maxEventStreams: number;
+  /** A client must finish sending its headers within this (slow-loris). */
+  headersTimeoutMs: number;
+  /** …and its whole request, body included, within this. */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_WEB_LIMITS: WebLimits = {
+  maxBodyBytes: 1024 * 1024,
+  maxConnections: 64,
+  maxEventStreams: 8,
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+};
 
 export interface WebServerOptions {
   service: Service;
@@ -21,6 +44,8 @@ export interface WebServerOptions {
   token: string;
   /** 0 picks a free port. */
   port: number;
+  /** Tests narrow these to see each bound hold; the defaults serve a user. */
+  limits?: Partial<WebLimits>;
 }
 
 export interface RunningWebServer {
@@ -46,17 +71,26 @@ const SECURITY_HEADERS = {
  * and the token's header and parameter are declared in shared/transport.ts).
  */
 export async function startWebServer(options: WebServerOptions): Promise<RunningWebServer> {
+  const limits: WebLimits = { ...DEFAULT_WEB_LIMITS, ...options.limits };
   const streams = new Set<() => void>();
   let port = options.port;
   // The page's secret folder: its assets load relative to it, so no cookie is needed.
   const pagePrefix = `/${randomBytes(24).toString('base64url')}/`;
 
-  const server = createServer((req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) sendText(res, 500, 'Internal error');
-      else res.destroy();
-    });
-  });
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      // Node checks both timeouts on this interval; a tighter bound needs a tighter check.
+      connectionsCheckingInterval: Math.min(30_000, Math.ceil(limits.headersTimeoutMs / 2)),
+    },
+    (req, res) => {
+      void handle(req, res).catch(() => {
+        if (!res.headersSent) sendText(res, 500, 'Internal error');
+        else res.destroy();
+      });
+    },
+  );
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isLoopbackHost(req.headers.host, port)) return sendText(res, 403, 'Forbidden host');
@@ -66,6 +100,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     }
 
     if (url.pathname === EVENTS_PATH && req.method === 'GET') {
+      if (streams.size >= limits.maxEventStreams) {
+        return sendText(res, 429, 'Too many event streams: close another Reclaim tab');
+      }
       const end = await streamEvents(options.service, res);
       streams.add(end);
       res.on('close', () => streams.delete(end));
@@ -91,7 +128,16 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   }
 
   async function callMethod(req: IncomingMessage, name: string): Promise<Outcome<unknown>> {
-    const body = await readBody(req);
+    const body = await readBody(req, limits.maxBodyBytes);
+    if (body === TOO_LARGE) {
+      return {
+        ok: false,
+        error: reclaimError('VALIDATION', {
+          cause: 'arguments-too-large',
+          values: { method: name.slice(0, 64), limit: limits.maxBodyBytes },
+        }),
+      };
+    }
     let args: unknown;
     try {
       args = body === null ? undefined : (JSON.parse(body) as unknown);
@@ -110,6 +156,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     // The same door as IPC: unknown methods and malformed arguments never reach the service.
     return dispatch(options.service, name, args);
   }
+
+  server.maxConnections = limits.maxConnections;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -132,20 +180,28 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   };
 }
 
-function readBody(req: IncomingMessage): Promise<string | null> {
+const TOO_LARGE = Symbol('too large');
+
+/**
+ * The request body as text; TOO_LARGE past `maxBytes`, whose rest is read and dropped so the
+ * client still gets its answer (the request timeout bounds a client that never stops); null
+ * when the client went away.
+ */
+function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+): Promise<string | null | typeof TOO_LARGE> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= maxBytes) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () =>
+      resolve(size > maxBytes ? TOO_LARGE : Buffer.concat(chunks).toString('utf8')),
+    );
     req.on('error', () => resolve(null));
   });
 }

@@ -103,6 +103,7 @@ export const CAUSE_CODE = {
   'unknown-method': 'VALIDATION',
   'malformed-arguments': 'VALIDATION',
   'arguments-not-json': 'VALIDATION',
+  'arguments-too-large': 'VALIDATION',
   'untrusted-sender': 'VALIDATION',
   'docs-url-refused': 'VALIDATION',
   'settings-invalid': 'VALIDATION',

@@ -341,6 +341,10 @@ export const enErrors = {
         message: 'The call to {method} was not a JSON array of arguments.',
         fix: 'Send the arguments as a JSON array in the request body.',
       },
+      'arguments-too-large': {
+        message: 'The call to {method} was larger than {limit, number} bytes, so it was not read.',
+        fix: 'No Reclaim call needs that much: send a smaller request.',
+      },
       'force-on-podman': {
         message:
           'Reclaim does not force a removal on Podman: Podman’s force also deletes every container that uses the image, which the preview cannot list.',

@@ -329,6 +329,10 @@ export const zhCNErrors = {
         message: '对 {method} 的调用不是 JSON 数组形式的参数。',
         fix: '请在请求正文中以 JSON 数组发送参数。',
       },
+      'arguments-too-large': {
+        message: '对 {method} 的调用超过 {limit, number} 字节，因此未被读取。',
+        fix: 'Reclaim 的任何调用都不需要这么大：请发送更小的请求。',
+      },
       'force-on-podman': {
         message:
           'Reclaim 不会在 Podman 上强制删除：Podman 的强制删除还会删掉所有使用该镜像的容器，而预览无法列出它们。',
