@@ -30,6 +30,7 @@ const ALL_VALUES = {
   clientMax: '1.52',
   clientVersion: '1.41',
   minimum: 16,
+  limit: 1_048_576,
   status: 500,
   errno: 'EWEIRD',
   count: 2,
