@@ -48,6 +48,12 @@ export type MainErrorCause =
   | 'access-denied'
   /** PERMISSION_DENIED: the ssh server accepted none of the agent's keys. */
   | 'ssh-auth-failed'
+  /** PERMISSION_DENIED: no known_hosts line names the ssh host; `values` has keyType, fingerprint and the `command` to check it. */
+  | 'ssh-host-unknown'
+  /** PERMISSION_DENIED: known_hosts names the ssh host with another key (changed, or someone in between). */
+  | 'ssh-host-changed'
+  /** PERMISSION_DENIED: the ssh host's key is marked @revoked in known_hosts. */
+  | 'ssh-host-revoked'
   /** TIMEOUT: the connection itself timed out (ETIMEDOUT, ssh's ready timeout). */
   | 'no-answer'
   /** TIMEOUT: one call got no answer in time; `values` has `method`, `path`, `seconds`. */

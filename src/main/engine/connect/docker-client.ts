@@ -1,4 +1,5 @@
 import Docker from 'dockerode';
+import type { ServerHostKeyAlgorithm } from 'ssh2';
 import { Agent as HttpsAgent } from 'node:https';
 import type { ParsedHost } from './host-url';
 import type { TlsMaterial } from './tls-material';
@@ -37,6 +38,8 @@ export interface ClientSettings {
   version?: string;
   /** The ssh agent socket for ssh endpoints (SSH_AUTH_SOCK). */
   sshAuthSock?: string;
+  /** How an ssh engine's host key is checked (known_hosts); see ssh/host-key-check.ts. */
+  sshHostKey?: { hostVerifier: (key: Buffer) => boolean; serverHostKey: ServerHostKeyAlgorithm[] | undefined };
 }
 
 function tcpOptions(
@@ -71,7 +74,17 @@ function transportOptions(host: ParsedHost, settings: ClientSettings): ClientOpt
         port: host.port,
         socketPath: undefined,
         ...(host.user ? { username: host.user } : {}),
-        sshOptions: settings.sshAuthSock ? { agent: settings.sshAuthSock } : {},
+        sshOptions: {
+          ...(settings.sshAuthSock ? { agent: settings.sshAuthSock } : {}),
+          ...(settings.sshHostKey
+            ? {
+                hostVerifier: settings.sshHostKey.hostVerifier,
+                ...(settings.sshHostKey.serverHostKey
+                  ? { algorithms: { serverHostKey: settings.sshHostKey.serverHostKey } }
+                  : {}),
+              }
+            : {}),
+        },
       };
   }
 }

@@ -14,12 +14,21 @@ import {
 import { toReclaimFailure } from '../errors';
 import { formatHost, parseHost } from './host-url';
 import { loadTlsMaterial } from './tls-material';
+import {
+  defaultKnownHostsFiles,
+  hostKeyCheck,
+  hostKeyFailure,
+  readKnownHosts,
+  type HostKeyCheck,
+} from './ssh/host-key-check';
 
 export interface OpenOptions {
   /** How long each call may take before it fails with TIMEOUT; 10 s by default. */
   timeoutMs?: number;
   /** The ssh agent for ssh endpoints; defaults to this process's SSH_AUTH_SOCK. */
   sshAuthSock?: string;
+  /** Where ssh engines' host keys are looked up; `ssh`'s own files by default. */
+  knownHostsFiles?: readonly string[];
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -49,11 +58,28 @@ export async function openConnection(
 ): Promise<Connection> {
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const sshAuthSock = opts.sshAuthSock ?? process.env.SSH_AUTH_SOCK;
+  let sshCheck: { check: HostKeyCheck; failure: (refused: unknown) => unknown } | undefined;
   try {
     const parsed = parseHost(endpoint.host, endpoint.tls !== undefined);
     const host = formatHost(parsed);
     const tls = parsed.scheme === 'tcp' ? await loadTlsMaterial(endpoint) : undefined;
-    const settings = { ...(tls ? { tls } : {}), ...(sshAuthSock ? { sshAuthSock } : {}) };
+    if (parsed.scheme === 'ssh') {
+      const entries = await readKnownHosts(opts.knownHostsFiles ?? defaultKnownHostsFiles());
+      const check = hostKeyCheck(entries, parsed.hostname, parsed.port);
+      // A refused host key reaches us as ssh2's bare "Host denied": say which key, and why.
+      const failure = (thrown: unknown): unknown => {
+        const refusal = check.refusal();
+        return refusal
+          ? hostKeyFailure(refusal, host, parsed.hostname, parsed.port, parsed.user)
+          : thrown;
+      };
+      sshCheck = { check, failure };
+    }
+    const settings = {
+      ...(tls ? { tls } : {}),
+      ...(sshAuthSock ? { sshAuthSock } : {}),
+      ...(sshCheck ? { sshHostKey: sshCheck.check } : {}),
+    };
     const probe = createDockerClient(parsed, settings);
     // /info answers the same at any version: ask both at once to save a round trip.
     const [version, info] = await Promise.all([
@@ -84,9 +110,12 @@ export async function openConnection(
     return {
       docker,
       engine,
-      request: <T>(req: EngineRequest) => dialEngine<T>(docker, req, timeoutMs, host),
+      request: <T>(req: EngineRequest) =>
+        dialEngine<T>(docker, req, timeoutMs, host).catch((error: unknown) => {
+          throw sshCheck ? sshCheck.failure(error) : error;
+        }),
     };
   } catch (error) {
-    throw toReclaimFailure(error, endpoint.host);
+    throw toReclaimFailure(sshCheck ? sshCheck.failure(error) : error, endpoint.host);
   }
 }

@@ -60,6 +60,21 @@ export const enErrors = {
         message: 'The ssh server at {endpoint} accepted none of your keys.',
         fix: 'Load a key that this host accepts into your ssh agent (`ssh-add`), so Reclaim can log in.',
       },
+      'ssh-host-unknown': {
+        message:
+          'Reclaim does not know the ssh host key of {endpoint} ({keyType} {fingerprint}), so it did not connect.',
+        fix: 'Connect once with `{command}`, check that the fingerprint is the server’s, and accept it; then connect again.',
+      },
+      'ssh-host-changed': {
+        message:
+          'The ssh host key of {endpoint} is not the one in your known_hosts (it now shows {keyType} {fingerprint}): the server changed its key, or someone is in between. Reclaim did not connect.',
+        fix: 'Ask the server’s administrator whether its key changed. Only if it did, remove the old key with `{command}` and connect once with ssh to accept the new one.',
+      },
+      'ssh-host-revoked': {
+        message:
+          'The ssh host key of {endpoint} ({keyType} {fingerprint}) is marked revoked in your known_hosts, so Reclaim did not connect.',
+        fix: 'Ask the server’s administrator for the server’s current key.',
+      },
     },
     TIMEOUT: {
       default: {

@@ -31,6 +31,8 @@ const ALL_VALUES = {
   clientVersion: '1.41',
   minimum: 16,
   limit: 1_048_576,
+  keyType: 'ssh-ed25519',
+  fingerprint: 'SHA256:abc',
   status: 500,
   errno: 'EWEIRD',
   count: 2,

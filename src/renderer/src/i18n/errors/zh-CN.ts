@@ -55,6 +55,21 @@ export const zhCNErrors = {
         message: '{endpoint} 的 ssh 服务器不接受你的任何密钥。',
         fix: '将此主机接受的密钥加载到 ssh agent 中（`ssh-add`），以便 Reclaim 登录。',
       },
+      'ssh-host-unknown': {
+        message:
+          'Reclaim 不认识 {endpoint} 的 ssh 主机密钥（{keyType} {fingerprint}），因此没有连接。',
+        fix: '先用 `{command}` 连接一次，核对指纹确为该服务器的指纹后接受它，然后再次连接。',
+      },
+      'ssh-host-changed': {
+        message:
+          '{endpoint} 的 ssh 主机密钥与你的 known_hosts 中的不同（现在显示 {keyType} {fingerprint}）：服务器更换了密钥，或有人在中间拦截。Reclaim 没有连接。',
+        fix: '请向服务器管理员确认其密钥是否已更换。仅在确已更换时，用 `{command}` 删除旧密钥，再用 ssh 连接一次以接受新密钥。',
+      },
+      'ssh-host-revoked': {
+        message:
+          '{endpoint} 的 ssh 主机密钥（{keyType} {fingerprint}）在你的 known_hosts 中被标记为已吊销，因此 Reclaim 没有连接。',
+        fix: '请向服务器管理员索取该服务器当前的密钥。',
+      },
     },
     TIMEOUT: {
       default: {
