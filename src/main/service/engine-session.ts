@@ -120,8 +120,11 @@ export class EngineSession {
     // The ping that found the engine gone fails with a raw socket error: map it for the
     // endpoint it was, so the user reads "not running" with that engine's fix.
     const host = this.engine?.connection.engine.endpoint.host;
+    const failure = toReclaimError(error, host);
+    // Calls still waiting on the lost engine answer now, with the same reason the UI shows.
+    this.engine?.connection.abandon?.(new ReclaimFailure(failure));
     this.dropEngine();
-    this.setStatus({ state: 'error', error: toReclaimError(error, host) });
+    this.setStatus({ state: 'error', error: failure });
     this.scheduleRetry();
   }
 

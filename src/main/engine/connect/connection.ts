@@ -23,4 +23,10 @@ export interface Connection {
    * (`/system/df?type=`, `/images/prune` conflicts…). Rejects with a ReclaimFailure.
    */
   request<T>(req: EngineRequest): Promise<T>;
+  /**
+   * Gives the connection up (the engine stopped answering): requests in flight, a five-minute
+   * `/system/df` included, fail now with `failure`, and so does every later one. Connections
+   * that hold nothing in flight (recorded answers) need not have it.
+   */
+  abandon?(failure: Error): void;
 }

@@ -39,7 +39,10 @@ export interface ClientSettings {
   /** The ssh agent socket for ssh endpoints (SSH_AUTH_SOCK). */
   sshAuthSock?: string;
   /** How an ssh engine's host key is checked (known_hosts); see ssh/host-key-check.ts. */
-  sshHostKey?: { hostVerifier: (key: Buffer) => boolean; serverHostKey: ServerHostKeyAlgorithm[] | undefined };
+  sshHostKey?: {
+    hostVerifier: (key: Buffer) => boolean;
+    serverHostKey: ServerHostKeyAlgorithm[] | undefined;
+  };
 }
 
 function tcpOptions(

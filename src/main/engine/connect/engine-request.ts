@@ -36,7 +36,10 @@ export function dialEngine<T>(
   req: EngineRequest,
   timeoutMs: number,
   host: string,
+  /** Aborted when the connection is given up (the engine is gone): its reason is the answer. */
+  abandoned?: AbortSignal,
 ): Promise<T> {
+  if (abandoned?.aborted) return Promise.reject(abandoned.reason as Error);
   const query = encodeQuery(req.query);
   const hasQuery = Object.keys(query).length > 0;
   const controller = new AbortController();
@@ -45,6 +48,8 @@ export function dialEngine<T>(
     timedOut = true;
     controller.abort();
   }, req.timeoutMs ?? timeoutMs);
+  const giveUp = (): void => controller.abort();
+  abandoned?.addEventListener('abort', giveUp, { once: true });
   return new Promise<T>((resolve, reject) => {
     docker.modem.dial(
       {
@@ -58,7 +63,10 @@ export function dialEngine<T>(
       },
       (error, result) => {
         clearTimeout(timer);
-        if (timedOut) {
+        abandoned?.removeEventListener('abort', giveUp);
+        if (abandoned?.aborted) {
+          reject(abandoned.reason as Error);
+        } else if (timedOut) {
           reject(
             new ReclaimFailure(
               reclaimError('TIMEOUT', {

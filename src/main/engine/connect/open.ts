@@ -107,13 +107,15 @@ export async function openConnection(
       os: version.Os ?? 'unknown',
       arch: version.Arch ?? 'unknown',
     };
+    const abandoned = new AbortController();
     return {
       docker,
       engine,
       request: <T>(req: EngineRequest) =>
-        dialEngine<T>(docker, req, timeoutMs, host).catch((error: unknown) => {
+        dialEngine<T>(docker, req, timeoutMs, host, abandoned.signal).catch((error: unknown) => {
           throw sshCheck ? sshCheck.failure(error) : error;
         }),
+      abandon: (failure) => abandoned.abort(failure),
     };
   } catch (error) {
     throw toReclaimFailure(sshCheck ? sshCheck.failure(error) : error, endpoint.host);

@@ -4,6 +4,7 @@ import { readDiskUsage } from '../disk-usage/read-disk-usage';
 import { assembleInventory, type EngineState } from './assemble';
 import { EventLanes } from './event-lanes';
 import { EventFollower, type BackoffOptions } from './event-follower';
+import { watchEngine, type EngineWatchdog } from './engine-watchdog';
 import { LayerFacts } from './layer-facts';
 import { settlesWithin } from './settles-within';
 import { SharedSlowReads } from './shared-slow-reads';
@@ -27,6 +28,8 @@ export interface LiveInventoryOptions {
    * alone (with the slow rows marked pending); 1 s by default.
    */
   imagesFirstAfterMs?: number;
+  /** How often the engine is pinged, and how long it may take, to notice a stalled engine. */
+  healthCheck?: { everyMs?: number; timeoutMs?: number };
 }
 
 const IMAGES_FIRST_AFTER_MS = 1_000;
@@ -63,6 +66,7 @@ export class LiveInventory {
   /** The cold dashboard figures being read, before the first complete snapshot. */
   private coldFigures: Promise<DiskUsage> | null = null;
   private opens = 0;
+  private watchdog: EngineWatchdog | null = null;
   private lostReported = false;
   private stopped = false;
 
@@ -100,6 +104,11 @@ export class LiveInventory {
   /** Starts following events; the first snapshot is read as soon as the stream is open. */
   start(): this {
     this.follower.start();
+    this.watchdog = watchEngine(
+      () => this.connection.docker.ping(),
+      (error) => this.reportLost(error),
+      this.options.healthCheck,
+    );
     return this;
   }
 
@@ -206,6 +215,7 @@ export class LiveInventory {
 
   stop(): void {
     this.stopped = true;
+    this.watchdog?.stop();
     this.follower.stop();
     this.listeners.clear();
   }
@@ -291,12 +301,14 @@ export class LiveInventory {
     // means the engine is gone.
     this.connection.docker.ping().then(
       () => undefined,
-      (pingError: unknown) => {
-        if (this.stopped || this.lostReported) return;
-        this.lostReported = true;
-        this.options.onLost?.(pingError ?? error);
-      },
+      (pingError: unknown) => this.reportLost(pingError ?? error),
     );
+  }
+
+  private reportLost(error: unknown): void {
+    if (this.stopped || this.lostReported) return;
+    this.lostReported = true;
+    this.options.onLost?.(error);
   }
 }
 
@@ -304,9 +316,11 @@ export class LiveInventory {
 export function followInventory(
   connection: Connection,
   callbacks: { onChange(inventory: Inventory): void; onLost(error: unknown): void },
+  healthCheck?: LiveInventoryOptions['healthCheck'],
 ): LiveInventory {
   return new LiveInventory(connection, {
     onChange: (inventory) => callbacks.onChange(inventory),
     onLost: (error) => callbacks.onLost(error),
+    ...(healthCheck ? { healthCheck } : {}),
   }).start();
 }

@@ -1,0 +1,60 @@
+/**
+ * Notices an engine that stopped answering while its events stream stays open: a stalled
+ * engine, a hung VM, a proxy that keeps the socket but passes nothing. The stream itself cannot
+ * tell (a quiet engine sends nothing for hours), so the engine is pinged now and then; a ping
+ * that fails or takes longer than `timeoutMs` means it is gone for now.
+ */
+export interface EngineWatchdog {
+  stop(): void;
+}
+
+export const HEALTH_CHECK_EVERY_MS = 15_000;
+export const HEALTH_CHECK_TIMEOUT_MS = 10_000;
+
+export function watchEngine(
+  ping: () => Promise<unknown>,
+  onUnresponsive: (error: Error) => void,
+  timing: { everyMs?: number; timeoutMs?: number } = {},
+): EngineWatchdog {
+  const everyMs = timing.everyMs ?? HEALTH_CHECK_EVERY_MS;
+  const timeoutMs = timing.timeoutMs ?? HEALTH_CHECK_TIMEOUT_MS;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  const check = async (): Promise<void> => {
+    let deadline: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      deadline = setTimeout(
+        () =>
+          reject(
+            Object.assign(new Error('the engine did not answer a ping'), { code: 'ETIMEDOUT' }),
+          ),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([ping(), late]);
+      schedule();
+    } catch (error) {
+      // Once: the owner drops this connection and a new one brings a new watchdog.
+      if (!stopped) onUnresponsive(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      clearTimeout(deadline);
+    }
+  };
+  const schedule = (): void => {
+    if (stopped) return;
+    timer = setTimeout(() => void check(), everyMs);
+    // A pending check must not keep a test process or a quitting app alive.
+    timer.unref();
+  };
+
+  schedule();
+  return {
+    stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    },
+  };
+}
