@@ -16,6 +16,7 @@ import {
   runningContainerConflict,
   stoppedContainerConflict,
 } from './delete-conflicts';
+import { ModelIndexes } from './model-indexes';
 
 /**
  * A model of the engine's image store, enough to predict `DELETE /images/{name}` exactly:
@@ -92,8 +93,9 @@ function sortRefs(refs: ParsedReference[]): ParsedReference[] {
 }
 
 export class EngineModel {
-  readonly images = new Map<string, ModelImage>();
-  readonly containers = new Map<string, ModelContainer>();
+  private readonly indexes = new ModelIndexes<ModelImage, ModelContainer>();
+  readonly images = this.indexes.images;
+  readonly containers = this.indexes.containers;
 
   constructor(
     readonly store: ImageStore = 'classic',
@@ -147,16 +149,16 @@ export class EngineModel {
 
   /** Every layer an image or a container's writable layer still holds. */
   heldLayers(): Set<string> {
-    const held = new Set<string>();
-    for (const image of this.images.values()) for (const layer of image.layers) held.add(layer);
-    for (const container of this.containers.values()) {
-      for (const layer of container.layers) held.add(layer);
-    }
-    return held;
+    return this.indexes.heldLayers();
   }
 
+  isHeld(layer: string): boolean {
+    return this.indexes.isHeld(layer);
+  }
+
+  /** The images whose parent is `id`, in the map's order. */
   children(id: string): string[] {
-    return [...this.images.values()].filter((image) => image.parentId === id).map((i) => i.id);
+    return this.indexes.children(id);
   }
 
   containersOf(id: string): ModelContainer[] {
@@ -170,8 +172,7 @@ export class EngineModel {
 
   /** Which image a reference names now (exact, fully qualified match). */
   imageByReference(reference: ParsedReference): ModelImage | undefined {
-    const key = fullString(reference);
-    return [...this.images.values()].find((image) => image.refs.some((r) => fullString(r) === key));
+    return this.indexes.imageByReference(reference);
   }
 
   /**
@@ -281,11 +282,10 @@ export class EngineModel {
 
   /** Layers no longer held by an image or a container's writable layer, top first. */
   private releaseLayers(layers: readonly string[]): string[] {
-    const held = this.heldLayers();
     const released: string[] = [];
     for (let i = layers.length - 1; i >= 0; i--) {
       const layer = layers[i];
-      if (layer === undefined || held.has(layer)) break;
+      if (layer === undefined || this.isHeld(layer)) break;
       released.push(layer);
     }
     return released;

@@ -91,22 +91,23 @@ export function planPrune(
 
   const sizes = layerSizeTable(inv);
   const protectedIds = new Set(inv.images.filter((i) => isProtected(i) !== null).map((i) => i.id));
+  const byId = new Map(inv.images.map((i) => [i.id, i]));
   const remove: PrunedImage[] = [];
   for (const id of deletionOrder(model, selected)) {
-    const image = inv.images.find((i) => i.id === id);
+    const image = byId.get(id);
     if (!image || !model.images.has(id)) continue;
     const prunedProtected = protectedPrunedWith(model, id, protectedIds);
     const pruneParents = prunedProtected.length === 0;
     for (const parentId of prunedProtected) {
       // The engine's prune would take this protected parent along: say why it stays.
-      const parent = inv.images.find((i) => i.id === parentId);
+      const parent = byId.get(parentId);
       cliWouldTouch.add(parentId);
       const rule = parent ? isProtected(parent) : null;
       if (parent && rule) keepAs(parent, { reason: 'protected', protectedBy: rule });
     }
     const before = model.deletedNamesLayers ? null : model.clone();
     const lines = deleteLikePrune(model, id, pruneParents);
-    const deletedImages = lines.deleted.filter((d) => inv.images.some((i) => i.id === d));
+    const deletedImages = lines.deleted.filter((d) => byId.has(d));
     const [protectedParent] = prunedProtected;
     if (lines.conflict?.kind === 'parent-would-go' && protectedParent !== undefined) {
       keepAs(image, { reason: 'takes-protected-parent', protectedParent });
@@ -119,7 +120,7 @@ export function planPrune(
     const bytes = before ? podmanFreed(inv, sizes, before, model) : bytesOf(sizes, lines.deleted);
     remove.push(prunedEntry(image, lines, bytes, pruneParents));
     for (const parentId of deletedImages.filter((d) => d !== id)) {
-      const parent = inv.images.find((i) => i.id === parentId);
+      const parent = byId.get(parentId);
       if (!parent) continue;
       keep.delete(parentId);
       selected.delete(parentId);
@@ -193,6 +194,19 @@ function protectedPrunedWith(
   id: string,
   protectedIds: ReadonlySet<string>,
 ): string[] {
+  // Parent pruning only climbs the parent chain: with no protected ancestor, no trial needed.
+  if (!hasAncestorIn(model, id, protectedIds)) return [];
   const trial = deleteLikePrune(model.clone(), id, true);
   return trial.deleted.filter((d) => d !== id && protectedIds.has(d));
+}
+
+function hasAncestorIn(model: EngineModel, id: string, ids: ReadonlySet<string>): boolean {
+  const seen = new Set<string>();
+  let parent = model.images.get(id)?.parentId ?? null;
+  while (parent !== null && !seen.has(parent)) {
+    if (ids.has(parent)) return true;
+    seen.add(parent);
+    parent = model.images.get(parent)?.parentId ?? null;
+  }
+  return false;
 }
