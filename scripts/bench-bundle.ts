@@ -21,6 +21,9 @@ function main(): void {
     ...html.matchAll(/<script[^>]*src="\.\/([^"]+\.js)"/g),
     ...html.matchAll(/<link rel="modulepreload"[^>]*href="\.\/([^"]+\.js)"/g),
   ].map((match) => match[1] ?? '');
+  if (firstScreen.length === 0) {
+    throw new Error(`No script found in ${RENDERER}/index.html: build first, or the page changed`);
+  }
   const all = readdirSync(path.join(RENDERER, 'assets'))
     .filter((file) => file.endsWith('.js'))
     .map((file) => `assets/${file}`);

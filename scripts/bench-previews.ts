@@ -159,7 +159,7 @@ function main(): void {
   const lines = [
     `Generated inventories of ${SIZES.join(', ')} images (a tenth bases, a tenth dangling, the ` +
       `rest apps on shared bases; a container for every twentieth image); ${ROUNDS} rounds after ` +
-      `a warm-up; Node ${process.versions.node}. The budgets hold at 10,000 images.`,
+      `a warm-up; Node ${process.versions.node}. The budgets apply at 10,000 images.`,
     '',
     '| images | store | preview | median ms | spread ms | budget ms | within |',
     '| ---: | --- | --- | ---: | --- | ---: | --- |',

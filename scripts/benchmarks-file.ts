@@ -23,7 +23,7 @@ export function writeBenchmarkSection(id: string, title: string, body: string): 
   const section = `${start}\n## ${title}\n\nMachine: ${machine}.\n\n${body}\n${end}`;
   const pattern = new RegExp(`${start}[\\s\\S]*?${end}`);
   const next = pattern.test(text)
-    ? text.replace(pattern, section)
+    ? text.replace(pattern, () => section)
     : `${text.trimEnd()}\n\n${section}\n`;
   writeFileSync(FILE, next);
 }

@@ -17,6 +17,7 @@ export class DefaultEndpointRefused extends Error {}
 interface ConnectTarget {
   path?: string;
   port?: number | string;
+  host?: string;
 }
 
 /**
@@ -26,11 +27,16 @@ interface ConnectTarget {
  */
 function targetOf(args: unknown[]): ConnectTarget {
   const first: unknown = Array.isArray(args[0]) ? (args[0] as unknown[])[0] : args[0];
-  if (typeof first === 'number') return { port: first };
-  if (typeof first === 'string') return /^\d+$/.test(first) ? { port: first } : { path: first };
+  const second = Array.isArray(args[0]) ? undefined : args[1];
+  const host = typeof second === 'string' ? second : undefined;
+  if (typeof first === 'number') return { port: first, host };
+  if (typeof first === 'string') {
+    return /^\d+$/.test(first) ? { port: first, host } : { path: first };
+  }
   if (typeof first === 'object' && first !== null) {
-    const options = first as { path?: unknown; port?: unknown };
+    const options = first as { path?: unknown; port?: unknown; host?: unknown };
     return {
+      host: typeof options.host === 'string' ? options.host : undefined,
       path: typeof options.path === 'string' ? options.path : undefined,
       port:
         typeof options.port === 'number' || typeof options.port === 'string'
@@ -39,6 +45,12 @@ function targetOf(args: unknown[]): ConnectTarget {
     };
   }
   return {};
+}
+
+/** This machine's own addresses: private engines, the registry and test servers live here. */
+function isLoopback(host: string | undefined): boolean {
+  if (host === undefined || host === '' || host === 'localhost') return true;
+  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === '[::1]';
 }
 
 function refuse(target: ConnectTarget): void {
@@ -51,6 +63,10 @@ function refuse(target: ConnectTarget): void {
     throw new DefaultEndpointRefused(
       `A test tried to connect to a docker TCP port (${target.port})`,
     );
+  }
+  if (target.path === undefined && !isLoopback(target.host)) {
+    // A user's remote engine (DOCKER_HOST=tcp://nas:4243, an ssh context) is elsewhere.
+    throw new DefaultEndpointRefused(`A test tried to connect to ${target.host} off this machine`);
   }
   if (target.path === undefined && Number(target.port) === 22) {
     throw new DefaultEndpointRefused(
@@ -122,10 +138,18 @@ export function refuseDockerCli(file: string, args: readonly string[]): void {
  * `--host`. Coarse on purpose: a test has no reason to hand the CLI to a shell.
  */
 export function refuseShellLine(line: string): void {
-  if (/(^|[\s;&|(`/])docker(\s|$)/.test(line) && !/(^|\s)(-H|--host)[\s=]/.test(line)) {
-    throw new DefaultEndpointRefused(
-      `A test ran \`${line.slice(0, 80)}\` in a shell: the docker CLI there would use the user's engine`,
-    );
+  for (const command of line.split(/[;&|()`\n]+/)) {
+    const words = command.split(/\s+/).filter(Boolean);
+    const at = words.findIndex((word) => path.basename(word) === 'docker');
+    if (at < 0) continue;
+    // The command's own words after `docker` are its arguments; the same rules apply.
+    try {
+      refuseDockerCli('docker', words.slice(at + 1));
+    } catch (refusal) {
+      throw new DefaultEndpointRefused(
+        `A test ran \`${line.slice(0, 80)}\` in a shell: ${(refusal as Error).message}`,
+      );
+    }
   }
 }
 
@@ -140,9 +164,15 @@ function guardedLauncher<T>(original: T, options: { shellLine?: boolean } = {}):
       refuseShellLine(file);
     } else {
       const args = Array.isArray(rest[0]) ? (rest[0] as string[]) : [];
+      const options = (Array.isArray(rest[0]) ? rest[1] : rest[0]) as
+        { shell?: unknown } | undefined;
+      // `spawn('docker ps', { shell: true })`, `env docker …`: the shell line they make.
+      if (options?.shell || path.basename(file) === 'env')
+        refuseShellLine([file, ...args].join(' '));
       refuseDockerCli(file, args);
-      const script = args[args.indexOf('-c') + 1];
-      if (SHELLS.has(path.basename(file)) && args.includes('-c') && script !== undefined) {
+      const script = args[args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg)) + 1];
+      const takesScript = args.some((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
+      if (SHELLS.has(path.basename(file)) && takesScript && script !== undefined) {
         refuseShellLine(script);
       }
     }
@@ -156,5 +186,7 @@ childProcess.execFile = guardedLauncher(childProcess.execFile);
 childProcess.execFileSync = guardedLauncher(childProcess.execFileSync);
 childProcess.exec = guardedLauncher(childProcess.exec, { shellLine: true });
 childProcess.execSync = guardedLauncher(childProcess.execSync, { shellLine: true });
+// A user's own settings must not leak in: the docker CLI and docker-modem read these.
+for (const name of ['DOCKER_HOST', 'DOCKER_CONTEXT', 'CONTAINER_HOST']) delete process.env[name];
 // `import { spawn } from 'node:child_process'` binds the ES module's copy: bring it in step.
 syncBuiltinESMExports();

@@ -59,6 +59,15 @@ describe('no test can connect to a user engine', () => {
     await expect(docker.ping()).rejects.toThrow(DefaultEndpointRefused);
   });
 
+  it('refuses any host off this machine, where a user’s remote engine would be', () => {
+    expect(() => net.connect({ host: '192.0.2.1', port: 4243 })).toThrow(DefaultEndpointRefused);
+    expect(() => new net.Socket().connect(2222, 'nas.lan')).toThrow(DefaultEndpointRefused);
+    expect(() => http.request({ host: 'engine.example', port: 8080, path: '/' }).end()).toThrow(
+      DefaultEndpointRefused,
+    );
+    expect(process.env.DOCKER_HOST).toBeUndefined();
+  });
+
   it('lets a private socket through to the ordinary connection error', async () => {
     const socket = new net.Socket();
     const failure = new Promise<NodeJS.ErrnoException>((resolve) => socket.once('error', resolve));
@@ -84,6 +93,20 @@ describe('no test can run the docker CLI against a user engine', () => {
     expect(() => childProcess.execSync('docker image prune -af')).toThrow(DefaultEndpointRefused);
     expect(() => childProcess.exec('cd /tmp && docker ps')).toThrow(DefaultEndpointRefused);
     expect(() => childProcess.spawn('sh', ['-c', 'docker rmi busybox'])).toThrow(
+      DefaultEndpointRefused,
+    );
+    // A --host in the line is checked for what it names, per command.
+    expect(() => childProcess.execSync(`docker -H unix://${USER_SOCKET} rmi x`)).toThrow(
+      DefaultEndpointRefused,
+    );
+    expect(() =>
+      childProcess.execSync('docker ps && docker -H unix:///tmp/rcl-x/docker.sock ps'),
+    ).toThrow(DefaultEndpointRefused);
+    expect(() => childProcess.spawn('bash', ['-lc', 'docker images'])).toThrow(
+      DefaultEndpointRefused,
+    );
+    expect(() => childProcess.spawn('docker ps', { shell: true })).toThrow(DefaultEndpointRefused);
+    expect(() => childProcess.spawn('/usr/bin/env', ['docker', 'ps'])).toThrow(
       DefaultEndpointRefused,
     );
   });

@@ -103,9 +103,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (streams.size >= limits.maxEventStreams) {
         return sendText(res, 429, 'Too many event streams: close another Reclaim tab');
       }
-      const end = await streamEvents(options.service, res);
-      streams.add(end);
-      res.on('close', () => streams.delete(end));
+      // The slot is taken before the first await, so openings at once cannot pass the bound,
+      // and given back on close even if the client left before the stream began.
+      let end: (() => void) | null = null;
+      const slot = (): void => end?.();
+      streams.add(slot);
+      res.on('close', () => streams.delete(slot));
+      end = await streamEvents(options.service, res);
+      if (res.destroyed) end();
       return;
     }
     const method = methodNameOf(url.pathname);

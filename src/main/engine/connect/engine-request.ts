@@ -64,7 +64,8 @@ export function dialEngine<T>(
       (error, result) => {
         clearTimeout(timer);
         abandoned?.removeEventListener('abort', giveUp);
-        if (abandoned?.aborted) {
+        // An answer that arrived is the answer, even if the connection was given up since.
+        if (error && abandoned?.aborted) {
           reject(abandoned.reason as Error);
         } else if (timedOut) {
           reject(

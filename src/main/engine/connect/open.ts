@@ -69,7 +69,16 @@ export async function openConnection(
       // A refused host key reaches us as ssh2's bare "Host denied": say which key, and why.
       const failure = (thrown: unknown): unknown => {
         const refusal = check.refusal();
-        return refusal
+        // Only ssh2's own refusal of the handshake is ours to explain; any other failure of a
+        // later call (a conflict, a timeout) stays what it is.
+        const words =
+          thrown instanceof ReclaimFailure
+            ? `${thrown.error.detail ?? ''} ${thrown.message}`
+            : thrown instanceof Error
+              ? thrown.message
+              : '';
+        const handshakeRefused = /host denied|verification failed/i.test(words);
+        return refusal && handshakeRefused
           ? hostKeyFailure(refusal, host, parsed.hostname, parsed.port, parsed.user)
           : thrown;
       };

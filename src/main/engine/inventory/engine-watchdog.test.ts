@@ -15,6 +15,21 @@ describe('the engine watchdog', () => {
     watchdog.stop();
   });
 
+  it('forgives one slow answer, but not two in a row', async () => {
+    vi.useFakeTimers();
+    let call = 0;
+    const onUnresponsive = vi.fn();
+    const watchdog = watchEngine(
+      () => (++call === 2 ? new Promise(() => undefined) : Promise.resolve('OK')),
+      onUnresponsive,
+      { everyMs: 1_000, timeoutMs: 500 },
+    );
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(call).toBeGreaterThan(4);
+    expect(onUnresponsive).not.toHaveBeenCalled();
+    watchdog.stop();
+  });
+
   it('reports an engine that takes longer than the timeout, once, as a timeout', async () => {
     vi.useFakeTimers();
     const onUnresponsive = vi.fn();
@@ -22,7 +37,8 @@ describe('the engine watchdog', () => {
       everyMs: 1_000,
       timeoutMs: 500,
     });
-    await vi.advanceTimersByTimeAsync(1_499);
+    // The first ping ends at 1.5 s, the second (asked at once) at 2 s.
+    await vi.advanceTimersByTimeAsync(1_999);
     expect(onUnresponsive).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(onUnresponsive).toHaveBeenCalledTimes(1);
@@ -34,8 +50,10 @@ describe('the engine watchdog', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     const onUnresponsive = vi.fn();
     watchEngine(() => Promise.reject(refused), onUnresponsive, { everyMs: 1_000 });
-    await vi.advanceTimersByTimeAsync(1_000);
+    // Refused at 1 s, asked again at once, refused again.
+    await vi.advanceTimersByTimeAsync(1_010);
     expect(onUnresponsive).toHaveBeenCalledWith(refused);
+    expect(onUnresponsive).toHaveBeenCalledTimes(1);
 
     const later = vi.fn();
     watchEngine(() => Promise.reject(refused), later, { everyMs: 1_000 }).stop();

@@ -87,6 +87,7 @@ export const en = {
       '{count, plural, one {# more in use by a container} other {# more in use by containers}}',
     largest: 'Largest images',
     cleanUp: 'Clean up…',
+    chartMissing: 'The chart could not be loaded: reload the page to see it.',
     showAll: 'Show all images',
     loading: 'Reading the engine…',
   },

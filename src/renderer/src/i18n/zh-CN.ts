@@ -83,6 +83,7 @@ export const zhCN: Catalogue = {
     danglingInUse: '另有 {count} 个正被容器使用',
     largest: '最大的镜像',
     cleanUp: '清理…',
+    chartMissing: '图表未能加载：请重新加载页面查看。',
     showAll: '查看全部镜像',
     loading: '正在读取引擎…',
   },

@@ -36,7 +36,14 @@ export class ModelIndexes<I extends IndexedImage, C extends { layers: readonly s
         this.childIds.set(image.parentId, siblings);
       }
       this.hold(image.layers, 1);
-      for (const ref of image.refs) this.byReference.set(fullString(ref), id);
+      for (const ref of image.refs) {
+        // Two images with one name (never on a real engine): the scan's answer, the first.
+        const key = fullString(ref);
+        const holder = this.images.get(this.byReference.get(key) ?? '');
+        if (!holder || holder.id === id || !holder.refs.some((r) => fullString(r) === key)) {
+          this.byReference.set(key, id);
+        }
+      }
     },
     (id, image, replaced) => {
       for (const ref of image.refs) {

@@ -21,6 +21,9 @@ describe('known_hosts as ssh reads it', () => {
   it('looks a host up by name on port 22 and by [name]:port elsewhere', () => {
     expect(knownHostName('box.lan', 22)).toBe('box.lan');
     expect(knownHostName('127.0.0.1', 2222)).toBe('[127.0.0.1]:2222');
+    expect(knownHostName('Box.LAN', 22)).toBe('box.lan');
+    expect(knownHostName('[::1]', 2222)).toBe('[::1]:2222');
+    expect(knownHostName('[fe80::1]', 22)).toBe('fe80::1');
   });
 
   it('matches plain, listed, wildcard and negated patterns', () => {

@@ -43,7 +43,9 @@ export function parseKnownHosts(text: string): KnownHostEntry[] {
 
 /** The name ssh looks a host up by: `box` on port 22, `[box]:2222` elsewhere. */
 export function knownHostName(hostname: string, port: number): string {
-  return port === 22 ? hostname : `[${hostname}]:${port}`;
+  // As ssh does: lower case, and an IPv6 address without the brackets a URL gives it.
+  const name = hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
+  return port === 22 ? name : `[${name}]:${port}`;
 }
 
 function wildcardMatches(pattern: string, name: string): boolean {
