@@ -144,7 +144,15 @@ async function killRunningContainers(socketPath: string, cliConfig: string): Pro
     (await cli(args)).stdout.split('\n').filter((id) => id.length > 0);
   const running = await ids(['ps', '-q', '--no-trunc']);
   if (running.length > 0) await cli(['kill', ...running]);
-  return ids(['ps', '-aq', '--no-trunc']);
+  const all = await ids(['ps', '-aq', '--no-trunc']);
+  // A network a test created keeps its bridge interface on the host after dockerd stops, and
+  // enough of them exhaust the address pools of every later engine on this machine.
+  const networks = await ids(['network', 'ls', '-q', '--filter', 'type=custom']);
+  if (networks.length > 0) {
+    if (all.length > 0) await cli(['rm', '-f', ...all]);
+    await cli(['network', 'rm', ...networks]);
+  }
+  return all;
 }
 
 /** Starts a dockerd that shares nothing with the machine's own engine. */

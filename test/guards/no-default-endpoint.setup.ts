@@ -10,6 +10,7 @@ import childProcess from 'node:child_process';
 import { syncBuiltinESMExports } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { isDefaultEnginePort, isDefaultEngineSocket } from './default-endpoints';
 
 export class DefaultEndpointRefused extends Error {}
@@ -157,27 +158,35 @@ const SHELLS = new Set(['sh', 'bash', 'dash', 'zsh']);
 
 type Launcher = (file: string, ...rest: unknown[]) => unknown;
 
+/** Refuses a launch that would run the docker CLI against anything but a private engine. */
+function checkLaunch(file: string, rest: unknown[], shellLine: boolean): void {
+  if (shellLine) {
+    refuseShellLine(file);
+    return;
+  }
+  const args = Array.isArray(rest[0]) ? (rest[0] as string[]) : [];
+  const options = (Array.isArray(rest[0]) ? rest[1] : rest[0]) as { shell?: unknown } | undefined;
+  // `spawn('docker ps', { shell: true })`, `env docker …`: the shell line they make.
+  if (options?.shell || path.basename(file) === 'env') refuseShellLine([file, ...args].join(' '));
+  refuseDockerCli(file, args);
+  const scriptFlag = args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
+  const script = scriptFlag >= 0 ? args[scriptFlag + 1] : undefined;
+  if (SHELLS.has(path.basename(file)) && script !== undefined) refuseShellLine(script);
+}
+
 function guardedLauncher<T>(original: T, options: { shellLine?: boolean } = {}): T {
-  const launch = original as unknown as Launcher;
-  return function (this: unknown, file: string, ...rest: unknown[]) {
-    if (options.shellLine) {
-      refuseShellLine(file);
-    } else {
-      const args = Array.isArray(rest[0]) ? (rest[0] as string[]) : [];
-      const options = (Array.isArray(rest[0]) ? rest[1] : rest[0]) as
-        { shell?: unknown } | undefined;
-      // `spawn('docker ps', { shell: true })`, `env docker …`: the shell line they make.
-      if (options?.shell || path.basename(file) === 'env')
-        refuseShellLine([file, ...args].join(' '));
-      refuseDockerCli(file, args);
-      const script = args[args.findIndex((arg) => /^-[a-z]*c[a-z]*$/.test(arg)) + 1];
-      const takesScript = args.some((arg) => /^-[a-z]*c[a-z]*$/.test(arg));
-      if (SHELLS.has(path.basename(file)) && takesScript && script !== undefined) {
-        refuseShellLine(script);
-      }
-    }
-    return Reflect.apply(launch, this, [file, ...rest]) as unknown;
-  } as unknown as T;
+  const shellLine = options.shellLine ?? false;
+  const wrap = (launch: Launcher): Launcher =>
+    function (this: unknown, file: string, ...rest: unknown[]) {
+      checkLaunch(file, rest, shellLine);
+      return Reflect.apply(launch, this, [file, ...rest]) as unknown;
+    };
+  const guarded = wrap(original as unknown as Launcher);
+  // `promisify(execFile)` resolves `{ stdout, stderr }` through the original's own promisified
+  // form: keep that form, behind the same check.
+  const custom = (original as unknown as Record<symbol, Launcher | undefined>)[promisify.custom];
+  if (custom) Object.defineProperty(guarded, promisify.custom, { value: wrap(custom) });
+  return guarded as unknown as T;
 }
 
 childProcess.spawn = guardedLauncher(childProcess.spawn);

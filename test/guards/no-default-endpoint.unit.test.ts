@@ -4,6 +4,7 @@ import Docker from 'dockerode';
 import https from 'node:https';
 import net from 'node:net';
 import tls from 'node:tls';
+import { promisify } from 'node:util';
 import { Client as SshClient } from 'ssh2';
 import { describe, expect, it } from 'vitest';
 import { isDefaultEngineSocket } from './default-endpoints';
@@ -126,6 +127,17 @@ describe('no test can run the docker CLI against a user engine', () => {
     expect(() => refuseDockerCli('docker', [`-H=unix://${USER_SOCKET}`, 'ps'])).toThrow(
       DefaultEndpointRefused,
     );
+  });
+
+  it('keeps what the launchers promise: promisify(execFile) still gives stdout and stderr', async () => {
+    const execFile = promisify(childProcess.execFile);
+    const { stdout, stderr } = await execFile('/bin/sh', ['-c', 'echo out; echo err >&2']);
+    expect([stdout, stderr]).toEqual(['out\n', 'err\n']);
+    expect(() => promisify(childProcess.execFile)('docker', ['ps'])).toThrow(
+      DefaultEndpointRefused,
+    );
+    const exec = promisify(childProcess.exec);
+    expect((await exec('echo shell')).stdout).toBe('shell\n');
   });
 
   it('lets the rig’s private engines and `docker --version` through', () => {
