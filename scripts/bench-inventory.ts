@@ -1,31 +1,27 @@
 /**
- * Inventory benchmark: Reclaim's reads against the docker CLI, on the same private engine in
- * the same run. Not a test; prints ratios (lower is better) and the budgets they are held to:
+ * Inventory benchmark: Reclaim's reads against the docker CLI on the same private engine in
+ * the same run, at 200 and 1,000 images (IMAGES overrides), on the classic and the containerd
+ * engine of the matrix (BENCH_ENGINES overrides). Budgets (issue 11), as ratios of medians:
  *
- *   cold disk usage (dashboard)     vs `docker system df`      budget 1.0x
- *   the same through the service    vs `docker system df`      budget 1.0x
+ *   cold disk usage (the dashboard's figures)  vs `docker system df`     0.5x
+ *   the same through the service               vs `docker system df`     0.5x
  *     (ReclaimService.getDiskUsage right after it starts following the engine, while the
  *     first full inventory read is under way, as the app's dashboard asks for it)
- *   cold full inventory             vs `docker system df -v`   budget 2.0x
- *   update after one `rmi`          vs `docker system df -v`   budget 0.2x
+ *   cold full inventory with unique bytes      vs `docker system df -v`  0.8x
+ *   update after one `rmi`                     vs `docker system df -v`  0.05x
  *
  * "Cold" means a fresh layer-facts cache on an open connection. The update is timed from
- * the first event of the removal reaching Reclaim to the snapshot without the image.
+ * the first event of the removal reaching Reclaim to the snapshot without the image. Each
+ * round runs the CLI, then Reclaim, so both see the same engine state and page cache.
  *
- * Needs root and dockerd (as the engine tests do). Run: `npm run bench` (IMAGES=200 by default).
+ * Needs root and dockerd (as the engine tests do). Run: `npx tsx scripts/bench-inventory.ts`.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { startPrivateDocker, type PrivateDocker } from '../test/engine/dockerd';
-import {
-  addContainer,
-  addImages,
-  randomLayer,
-  runnableImageSpec,
-} from '../test/engine/fixture-builders';
+import { startPrivateDocker } from '../test/engine/dockerd';
+import { preparedEngines, type EngineSpec } from '../test/engine/engines';
 import { assertPrivateEndpoint } from '../test/engine/guard';
-import type { BuiltImage, ImageSpec } from '../test/engine/image-archive';
 import type { Inventory } from '../src/shared/model';
 import type { Connection } from '../src/main/engine/connect/connection';
 import { openConnection } from '../src/main/engine/connect/open';
@@ -37,56 +33,35 @@ import { realEnginePort } from '../src/main/service/engine-wiring';
 import { ReclaimService } from '../src/main/service/reclaim-service';
 import { SettingsStore } from '../src/main/settings/settings-store';
 import { HistoryStore } from '../src/main/history/history-store';
+import { loadBenchInventory } from './bench-fixture';
+import { benchEngines, onEngine } from './bench-engines';
+import { ms, msRange, ratio, spreadOf, timed, within, type Spread } from './bench-stats';
+import { writeBenchmarkSection } from './benchmarks-file';
+import { measureRemoval, REMOVED_IMAGES } from './bench-removal';
 
-const IMAGE_COUNT = Number(process.env.IMAGES ?? 200);
+const SIZES = (process.env.IMAGES ?? '200,1000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
-const BASES = Math.max(1, Math.round(IMAGE_COUNT / 10));
+/** Each removal round loads the removed images again, twice: fewer rounds. */
+const REMOVAL_ROUNDS = Number(process.env.REMOVAL_ROUNDS ?? 3);
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
-
-/** Bases of two layers, each with apps of two more layers on top: shared layers, like life. */
-async function loadImages(engine: PrivateDocker): Promise<BuiltImage[]> {
-  const baseSpecs: ImageSpec[] = Array.from({ length: BASES }, (_, b) => ({
-    tags: [`bench/base${b}:1`],
-    layers: [randomLayer({ 'os.bin': 40_000 }), randomLayer({ 'lib.bin': 20_000 })],
-  }));
-  const bases = await addImages(engine, baseSpecs);
-  const apps: ImageSpec[] = Array.from({ length: IMAGE_COUNT - BASES - 2 }, (_, i) => ({
-    tags: [`bench/app${i}:1`],
-    from: bases[i % bases.length],
-    layers: [randomLayer({ 'app.bin': 8_000 }), randomLayer({ 'conf.bin': 1_000 })],
-  }));
-  const loaded = await addImages(engine, [
-    ...apps,
-    runnableImageSpec(['bench/running:1']),
-    runnableImageSpec(['bench/stopped:1']),
-  ]);
-  const running = loaded.at(-2);
-  const stopped = loaded.at(-1);
-  if (running) await addContainer(engine, running.id, { running: true });
-  if (stopped) await addContainer(engine, stopped.id, { running: false });
-  return [...bases, ...loaded];
+interface Figure {
+  label: string;
+  reference: string;
+  budget: number;
+  cli: Spread;
+  ours: Spread;
 }
 
 /**
- * `ours` may time itself (returning the milliseconds that count) when it must wait for
- * background work afterwards, so the next CLI round never overlaps it.
+ * Runs `cli` and `ours` alternately, ROUNDS times after one warm-up of each. `ours` may time
+ * itself (returning the milliseconds that count) when it must wait for background work
+ * afterwards, so the next CLI round never overlaps it.
  */
-async function compare(
-  label: string,
+async function rounds(
   cli: () => Promise<unknown>,
   ours: () => Promise<unknown>,
   selfTimed = false,
-): Promise<{ cli: number; ours: number }> {
+): Promise<{ cli: Spread; ours: Spread }> {
   await cli(); // warm the daemon's own caches and the page cache for both sides
   await ours();
   const cliTimes: number[] = [];
@@ -95,12 +70,10 @@ async function compare(
     cliTimes.push(await timed(cli));
     ourTimes.push(selfTimed ? Number(await ours()) : await timed(ours));
   }
-  const result = { cli: median(cliTimes), ours: median(ourTimes) };
-  console.log(`${label}: cli ${result.cli.toFixed(1)} ms, Reclaim ${result.ours.toFixed(1)} ms`);
-  return result;
+  return { cli: spreadOf(cliTimes), ours: spreadOf(ourTimes) };
 }
 
-/** Removes one image by API and times the live snapshot catching up. */
+/** Removes one image by API and times the live snapshot catching up from the first event. */
 async function updateAfterRmi(connection: Connection, imageId: string): Promise<number> {
   let firstEventAt = 0;
   const live = new LiveInventory(connection, {
@@ -135,15 +108,11 @@ async function updateAfterRmi(connection: Connection, imageId: string): Promise<
  * engine (its first full read under way) is asked for the figures. Timed from the start of
  * following to the figures; then it waits for the first read so no `/system/df` outlives it.
  */
-async function serviceColdDiskUsage(
-  connection: Connection,
-  settings: SettingsStore,
-  history: HistoryStore,
-): Promise<number> {
+async function serviceColdDiskUsage(connection: Connection, dataDir: string): Promise<number> {
   const service = new ReclaimService({
     engine: { ...realEnginePort, openConnection: async () => connection },
-    settings,
-    history,
+    settings: await SettingsStore.open(dataDir),
+    history: await HistoryStore.open(dataDir),
     openExternal: () => undefined,
   });
   try {
@@ -158,62 +127,121 @@ async function serviceColdDiskUsage(
   }
 }
 
-async function main(): Promise<void> {
-  const engine = await startPrivateDocker();
+interface Measured {
+  engine: string;
+  figures: Figure[];
+  removal?: Awaited<ReturnType<typeof measureRemoval>>;
+}
+
+/** At the largest size the removal benchmark runs on the same engine (a load saved). */
+async function measureEngine(
+  spec: EngineSpec,
+  size: number,
+  withRemoval: boolean,
+): Promise<Measured> {
+  const engine = await startPrivateDocker({ engine: spec });
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'reclaim-bench-'));
   try {
     const loadStart = performance.now();
-    const images = await loadImages(engine);
-    console.log(
-      `engine ${engine.host}: ${images.length} images loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
-    );
+    const { images, unusedApps } = await loadBenchInventory(engine, size);
     assertPrivateEndpoint(engine.host);
     const connection = await openConnection({ host: engine.host });
-    console.log(`API ${connection.engine.apiVersion}, ${connection.engine.version}\n`);
-
-    const df = await compare(
-      'cold disk usage vs docker system df',
-      () => engine.dockerOk(['system', 'df']),
-      () => readDiskUsage(connection, new LayerFacts()),
+    const engineName = `Docker ${connection.engine.version} (API ${connection.engine.apiVersion})`;
+    console.log(
+      `${spec.name}, ${engineName}: ${images.length} images loaded in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`,
     );
-    const settingsDir = await mkdtemp(path.join(tmpdir(), 'reclaim-bench-'));
-    const settings = await SettingsStore.open(settingsDir);
-    const history = await HistoryStore.open(settingsDir);
-    const serviceDf = await compare(
-      'service cold disk usage vs docker system df',
-      () => engine.dockerOk(['system', 'df']),
-      () => serviceColdDiskUsage(connection, settings, history),
-      true,
-    );
-    await rm(settingsDir, { recursive: true, force: true });
-    const dfv = await compare(
-      'cold inventory  vs docker system df -v',
-      () => engine.dockerOk(['system', 'df', '-v']),
-      () => readInventory(connection, new LayerFacts()),
-    );
-    const victims = images.filter((image) => image.tags[0]?.startsWith('bench/app'));
+    const df = () => engine.dockerOk(['system', 'df']);
+    const dfv = () => engine.dockerOk(['system', 'df', '-v']);
+    const cold = await rounds(df, () => readDiskUsage(connection, new LayerFacts()));
+    const service = await rounds(df, () => serviceColdDiskUsage(connection, dataDir), true);
+    const inventory = await rounds(dfv, () => readInventory(connection, new LayerFacts()));
     const updates: number[] = [];
-    for (const victim of victims.slice(0, ROUNDS)) {
+    for (const victim of unusedApps.slice(0, ROUNDS)) {
       updates.push(await updateAfterRmi(connection, victim.id));
     }
-    const update = median(updates);
-    console.log(
-      `update after one rmi: Reclaim ${update.toFixed(1)} ms (median of ${updates.length})`,
-    );
-
-    const rows: [string, number, number][] = [
-      ['cold disk usage / docker system df', df.ours / df.cli, 1.0],
-      ['service cold disk usage / docker system df', serviceDf.ours / serviceDf.cli, 1.0],
-      ['cold inventory / docker system df -v', dfv.ours / dfv.cli, 2.0],
-      ['update after one rmi / docker system df -v', update / dfv.cli, 0.2],
-    ];
-    console.log('');
-    for (const [label, ratio, budget] of rows) {
-      const verdict = ratio <= budget ? 'within' : 'OVER';
-      console.log(`${label.padEnd(44)} ${ratio.toFixed(2)}x  (${verdict} ${budget.toFixed(1)}x)`);
-    }
+    const removal = withRemoval
+      ? await measureRemoval(
+          engine,
+          unusedApps.slice(ROUNDS, ROUNDS + REMOVED_IMAGES),
+          REMOVAL_ROUNDS,
+        )
+      : undefined;
+    return {
+      engine: engineName,
+      ...(removal ? { removal } : {}),
+      figures: [
+        {
+          label: 'cold disk usage (dashboard figures)',
+          reference: '`docker system df`',
+          budget: 0.5,
+          ...cold,
+        },
+        {
+          label: 'cold disk usage through the service',
+          reference: '`docker system df`',
+          budget: 0.5,
+          ...service,
+        },
+        {
+          label: 'cold full inventory with unique bytes',
+          reference: '`docker system df -v`',
+          budget: 0.8,
+          ...inventory,
+        },
+        {
+          label: 'update after one `rmi`',
+          reference: '`docker system df -v`',
+          budget: 0.05,
+          cli: inventory.cli,
+          ours: spreadOf(updates),
+        },
+      ],
+    };
   } finally {
+    await rm(dataDir, { recursive: true, force: true });
     await engine.stop();
   }
+}
+
+async function main(): Promise<void> {
+  const lines: string[] = [];
+  const removals: string[] = [];
+  const largest = Math.max(...SIZES);
+  for (const spec of benchEngines(preparedEngines())) {
+    for (const size of SIZES) {
+      const { engine, figures, removal } = await onEngine(spec, () =>
+        measureEngine(spec, size, size === largest),
+      );
+      if (removal) {
+        const met = removal.ours.median <= removal.cli.median;
+        const line = `| ${size} | ${spec.store} | ${engine} | ${removal.removed} | ${ms(removal.cli.median)} (${msRange(removal.cli)}) | ${ms(removal.ours.median)} (${msRange(removal.ours)}) | ${ratio(removal.ours.median, removal.cli.median)} | 1.0x | ${within(met)} |`;
+        console.log(line);
+        removals.push(line);
+      }
+      for (const figure of figures) {
+        const met = figure.ours.median / figure.cli.median <= figure.budget;
+        const line = `| ${size} | ${spec.store} | ${engine} | ${figure.label} | ${figure.reference} | ${ms(figure.cli.median)} (${msRange(figure.cli)}) | ${ms(figure.ours.median)} (${msRange(figure.ours)}) | ${ratio(figure.ours.median, figure.cli.median)} | ${figure.budget}x | ${within(met)} |`;
+        console.log(line);
+        lines.push(line);
+      }
+    }
+  }
+  const table = [
+    `Private engines loaded with generated archives (a tenth bases, a tenth dangling, the rest apps on shared bases, a container on every twentieth app); ${ROUNDS} rounds after a warm-up, the CLI and Reclaim alternating; median (spread) in ms. "Cold" is a fresh layer-facts cache on an open connection; the update is timed from the removal's first event to the snapshot without the image.`,
+    '',
+    '| images | store | engine | figure | reference | reference ms | Reclaim ms | ratio | budget | within |',
+    '| -----: | ----- | ------ | ------ | --------- | -----------: | ---------: | ----: | -----: | ------ |',
+    ...lines,
+  ].join('\n');
+  writeBenchmarkSection('inventory', 'Inventory reads against the docker CLI', table);
+  const removalTable = [
+    `The same unused tagged images removed by Reclaim (preview and run through the service, as the app does) and by one \`docker rmi\` of the same IDs, each side on the same engine loaded again from the same archives between rounds; ${REMOVAL_ROUNDS} rounds, median (spread) in ms. Each Reclaim round is checked: every target done, nothing deleted outside the plan.`,
+    '',
+    '| images | store | engine | removed | `docker rmi` ms | Reclaim ms | ratio | budget | within |',
+    '| -----: | ----- | ------ | ------: | --------------: | ---------: | ----: | -----: | ------ |',
+    ...removals,
+  ].join('\n');
+  writeBenchmarkSection('removal', 'Removing unused images against `docker rmi`', removalTable);
 }
 
 main().catch((error: unknown) => {
